@@ -1,0 +1,102 @@
+"""``duiding analyze``: read inputs into the store with a progress bar and a summary table."""
+
+from __future__ import annotations
+
+import time
+
+import click
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from ..ingest import Overrides
+from ..pipeline import IngestReport, ingest
+from .common import config, db_option, err, open_store, out
+
+MAX_FAILURE_LINES = 15
+
+
+class _Bar:
+    """The pipeline's Progress protocol drawn with rich: counts, rate and elapsed time."""
+
+    def __init__(self) -> None:
+        self.progress = Progress(
+            TextColumn("[bold]analyze"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
+            TextColumn("{task.fields[rate]:>7.0f} art/s  stored {task.fields[stored]}  failed {task.fields[failed]}"),
+            TimeElapsedColumn(), console=err, transient=False)
+        self.task = self.progress.add_task("analyze", total=None, rate=0.0, stored=0, failed=0)
+        self.started = time.perf_counter()
+        self.done = 0
+
+    def begin(self, total: int) -> None:
+        self.progress.start()
+        self.progress.update(self.task, total=total)
+
+    def advance(self, n: int, *, stored: int, failed: int) -> None:
+        self.done += n
+        rate = self.done / max(time.perf_counter() - self.started, 1e-9)
+        total = self.progress.tasks[0].total or 0
+        self.progress.update(self.task, completed=self.done, total=max(total, self.done), rate=rate,
+                             stored=stored, failed=failed)
+
+    def end(self) -> None:
+        self.progress.update(self.task, total=self.done)
+        self.progress.stop()
+
+
+def _summary(report: IngestReport, db: str) -> None:
+    table = Table(title=f"duiding analyze → {db}", show_header=True, header_style="bold")
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    rate = report.read / report.seconds if report.seconds else 0.0
+    rows = [("read", report.read), ("stored (new)", report.stored),
+            ("duplicates skipped: same text already stored from this source", report.seen_before),
+            ("duplicates skipped: same text seen elsewhere (kept as a publication)", report.copies),
+            ("failed", report.failed), ("warnings (stored, something missing)", report.warnings)]
+    for label, n in rows:
+        table.add_row(label, f"{n:,}")
+    for lang, n in sorted(report.languages.items(), key=lambda kv: -kv[1]):
+        table.add_row(f"language {lang}", f"{n:,}")
+    table.caption = f"{report.seconds:.1f} s, {rate:,.0f} articles/s"
+    out.print(table)
+    problems = [f for f in report.failures]
+    for f in problems[:MAX_FAILURE_LINES]:
+        out.print(f"  [{'red' if f.severity == 'error' else 'yellow'}]{f.severity}[/] {f.code}: {f.reason}",
+                  markup=True, highlight=False)
+    if len(problems) > MAX_FAILURE_LINES:
+        out.print(f"  … and {len(problems) - MAX_FAILURE_LINES} more: `duiding failures` lists them all")
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--outlet", help="Outlet of every article read (overrides what the input says).")
+@click.option("--date", "published", help="Publication date of every article read (2024-06-19, 2023-09, …).")
+@click.option("--lang", help="Language of every article read (ISO 639-1; skips detection).")
+@click.option("--title", help="Title of the article (for a single file without one).")
+@click.option("--column", "columns", multiple=True, metavar="FIELD=NAME",
+              help="JSON/CSV column for a field (text, title, published, url, outlet, language, id); repeatable.")
+@click.option("--no-fetch", is_flag=True, help="Never download: URLs and feed links are reported, not followed.")
+@click.option("--batch-size", type=int, default=None, help="Articles per transaction (setting batch_size).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.pass_context
+def analyze(ctx: click.Context, paths: tuple[str, ...], db: str | None, outlet: str | None,
+            published: str | None, lang: str | None, title: str | None, columns: tuple[str, ...],
+            no_fetch: bool, batch_size: int | None, quiet: bool) -> None:
+    """Read articles from files, folders, feeds or URLs into the store (PATH... may mix them)."""
+    cfg = config(ctx, db=db, batch_size=batch_size, fetch=False if no_fetch else None)
+    for spec in columns:
+        field, sep, name = spec.partition("=")
+        if not sep or not field or not name:
+            raise click.BadParameter(f"{spec!r}: expected FIELD=NAME, e.g. text=body", param_hint="--column")
+        cfg.columns[field.strip()] = name.strip()
+    overrides = Overrides(outlet=outlet, published=published, language=lang.lower() if lang else None, title=title)
+    if published:
+        from ..ingest.dates import parse_published
+
+        parse_published(published)  # a bad --date is the user's error: say so before reading anything
+    with open_store(ctx, cfg.db) as store:
+        report = ingest(paths, store, cfg, overrides, progress=None if quiet else _Bar())
+    _summary(report, cfg.db)
+
+
+COMMANDS = [analyze]

@@ -1,0 +1,119 @@
+"""Settings as data: shipped defaults <- user file <- ``DUIDING_*`` environment <- CLI flags.
+
+Each layer overrides only what it sets. The user file is TOML (``--config FILE``, else
+``$DUIDING_CONFIG``, else ``./duiding.toml`` when present) with top-level settings plus two
+tables: ``[columns]`` (field = column name for JSON/CSV input) and ``[outlets]`` (domain = name).
+``duiding config`` prints every setting with its help line and where its value came from.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("db", "duiding.db", "SQLite file that holds everything; created on first use."),
+    Setting("batch_size", 200, "Articles written per transaction: a crash loses at most one batch of work."),
+    Setting("languages", "nl,en,de,fr,es,it,pt,af,da,sv,pl,ru,uk,tr,ar,id",
+            "Languages the detector chooses among (ISO 639-1); fewer is faster and more accurate."),
+    Setting("min_language_chars", 40, "Shorter texts keep their declared language instead of a guess."),
+    Setting("fetch", True, "Download URLs given as input and follow short feed entries to their pages."),
+    Setting("fetch_timeout", 15.0, "Seconds to wait for one download."),
+    Setting("max_file_mb", 200, "Larger input files are refused (a JSON/CSV file is read whole)."),
+)
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+@dataclass
+class Config:
+    values: dict[str, Any] = field(default_factory=dict)
+    origins: dict[str, str] = field(default_factory=dict)
+    columns: dict[str, str] = field(default_factory=dict)
+    outlets: dict[str, str] = field(default_factory=dict)
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self.__dict__["values"][name]
+        except KeyError as e:
+            raise AttributeError(name) from e
+
+    def with_overrides(self, **flags: Any) -> Config:
+        """A copy with CLI flags applied (``None`` means the flag was not given)."""
+        new = Config(dict(self.values), dict(self.origins), dict(self.columns), dict(self.outlets))
+        for name, value in flags.items():
+            if value is not None:
+                new.values[name] = _coerce(name, value)
+                new.origins[name] = "flag"
+        return new
+
+
+def load_config(path: str | Path | None = None, env: dict[str, str] | None = None) -> Config:
+    env = dict(os.environ if env is None else env)
+    config = Config({s.name: s.default for s in SETTINGS}, {s.name: "default" for s in SETTINGS})
+    file = Path(path) if path else Path(env["DUIDING_CONFIG"]) if env.get("DUIDING_CONFIG") else None
+    if file is None and Path("duiding.toml").is_file():
+        file = Path("duiding.toml")
+    if file is not None:
+        _apply_file(config, file)
+    for s in SETTINGS:
+        key = f"DUIDING_{s.name.upper()}"
+        if key in env:
+            config.values[s.name] = _coerce(s.name, env[key])
+            config.origins[s.name] = f"env {key}"
+    return config
+
+
+def _apply_file(config: Config, file: Path) -> None:
+    try:
+        data = tomllib.loads(file.read_text(encoding="utf-8"))
+    except OSError as e:
+        raise ConfigError(f"cannot read config file {file}: {e.strerror}") from e
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"config file {file} is not valid TOML: {e}") from e
+    for key, value in data.items():
+        if key == "columns" and isinstance(value, dict):
+            config.columns.update({str(k): str(v) for k, v in value.items()})
+        elif key == "outlets" and isinstance(value, dict):
+            config.outlets.update({str(k): str(v) for k, v in value.items()})
+        elif key in _BY_NAME:
+            config.values[key] = _coerce(key, value)
+            config.origins[key] = f"file {file}"
+        else:
+            raise ConfigError(f"config file {file}: unknown setting {key!r}; known: {', '.join(_BY_NAME)}")
+
+
+def _coerce(name: str, value: Any) -> Any:
+    default = _BY_NAME[name].default if name in _BY_NAME else value
+    try:
+        if isinstance(default, bool):
+            if isinstance(value, str):
+                low = value.strip().lower()
+                if low not in ("1", "0", "true", "false", "yes", "no", "on", "off"):
+                    raise ValueError(value)
+                return low in ("1", "true", "yes", "on")
+            return bool(value)
+        if isinstance(default, int):
+            return int(value)
+        if isinstance(default, float):
+            return float(value)
+    except (TypeError, ValueError) as e:
+        raise ConfigError(f"setting {name}: {value!r} is not a valid {type(default).__name__}") from e
+    return str(value) if isinstance(default, str) else value
+
+
+def describe(config: Config) -> list[tuple[str, str, str, str]]:
+    """Rows of (name, value, origin, help) for ``duiding config``."""
+    return [(s.name, str(config.values[s.name]), config.origins[s.name], s.help) for s in SETTINGS]

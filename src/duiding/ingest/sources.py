@@ -1,0 +1,239 @@
+"""Find the inputs a user named and hand each to the reader its content calls for.
+
+Paths may be files, folders (walked recursively, hidden files and sidecars skipped) or URLs.
+The reader is chosen by extension and confirmed by content (an ``.xml`` file may be a feed or a
+page; a file without extension is sniffed). Whatever goes wrong with one input becomes one
+:class:`Failure` and the walk goes on.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from ..errors import BrokenHTMLError, InputError, MalformedRecordError, UnreadableFileError, UnsupportedFormatError
+from ..records import Failure, RawArticle
+from .decode import decode
+from .feed import looks_like_feed, read_feed
+from .fetch import fetch_bytes
+from .html import read_html
+from .tabular import read_csv, read_json, read_jsonl
+from .text import read_text
+
+SIDECAR = ".meta.json"
+_KINDS = {
+    ".txt": "text", ".text": "text", ".md": "text", "": "sniff",
+    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
+    ".xml": "sniff", ".rss": "feed", ".atom": "feed",
+    ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "csv",
+}  # fmt: skip
+_SKIP_SUFFIXES = {".db", ".db-wal", ".db-shm", ".sqlite", ".pyc"}
+
+
+@dataclass(frozen=True)
+class Source:
+    location: str  # a path or URL
+    is_url: bool = False
+
+    @property
+    def name(self) -> str:
+        return self.location if self.is_url else Path(self.location).name
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    fetch: bool = True
+    fetch_timeout: float = 15.0
+    max_bytes: int = 200_000_000
+    columns: Mapping[str, str] | None = None
+
+
+def discover(paths: Iterable[str]) -> Iterator[Source | Failure]:
+    for given in paths:
+        if urlsplit(given).scheme in ("http", "https"):
+            yield Source(given, is_url=True)
+            continue
+        path = Path(given)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                rel = child.relative_to(path).parts
+                if child.is_file() and not any(p.startswith(".") for p in rel) and _wanted(child):
+                    yield Source(str(child))
+        elif path.exists():
+            yield Source(str(path))
+        else:
+            yield Failure(source=path.name or given, origin=given, code=UnreadableFileError.code,
+                          reason=f"{given}: no such file or folder")
+
+
+def _wanted(path: Path) -> bool:
+    name = path.name.lower()
+    return not name.endswith(SIDECAR) and path.suffix.lower() not in _SKIP_SUFFIXES
+
+
+def read_source(source: Source, options: ReadOptions) -> Iterator[RawArticle | Failure]:
+    """Every article (or per-record failure) in one input; a whole-input problem is one Failure."""
+    try:
+        sidecar = _sidecar(source)
+        for item in _read(source, options):
+            yield _apply_sidecar(item, sidecar) if sidecar and isinstance(item, RawArticle) else item
+    except InputError as e:
+        yield Failure(source=source.name, origin=source.location, code=e.code, reason=str(e))
+
+
+def _read(source: Source, options: ReadOptions) -> Iterator[RawArticle | Failure]:
+    kw = {"source": source.name, "origin": source.location}
+    if source.is_url:
+        data, content_type = fetch_bytes(source.location, timeout=options.fetch_timeout) if options.fetch \
+            else _offline(source.location)
+        kind = "feed" if any(t in content_type for t in ("rss", "atom")) else "sniff"
+    else:
+        path = Path(source.location)
+        kind = _KINDS.get(path.suffix.lower(), "sniff")
+        head, encoding = _head(path)
+        if kind == "sniff":
+            kind = _sniff(head)
+        if kind in ("jsonl", "csv") and encoding not in ("utf-16", "utf-32"):  # streamed, flat memory
+            lines = _decoded_lines(path, encoding, source.name)
+            if kind == "jsonl":
+                yield from read_jsonl(lines, columns=options.columns, **kw)
+            else:
+                yield from read_csv(_fail_on_bad_line(lines), columns=options.columns, **kw)
+            return
+        data = _read_bytes(path, options.max_bytes)
+    text, _encoding = decode(data, name=source.name)
+    if kind == "sniff":
+        kind = _sniff(text)
+    fetch = _fetcher(options) if options.fetch else None
+    url = source.location if source.is_url else None
+    match kind:
+        case "text":
+            yield from read_text(text, **kw)
+        case "html":
+            yield from read_html(text, url=url, **kw)
+        case "feed":
+            yield from read_feed(text.encode("utf-8"), fetch=fetch, **kw)
+        case "json":
+            yield from read_json(text, columns=options.columns, **kw)
+        case "jsonl":
+            yield from read_jsonl(text.splitlines(), columns=options.columns, **kw)
+        case "csv":
+            yield from read_csv(text.splitlines(keepends=True), columns=options.columns, **kw)
+        case _:
+            raise UnsupportedFormatError(f"{source.name}: unsupported kind of input {kind!r}")
+
+
+def _offline(url: str) -> tuple[bytes, str]:
+    from ..errors import FetchError
+
+    raise FetchError(f"{url}: downloading is switched off (setting fetch = false)")
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise UnreadableFileError(f"{path.name}: {size:,} bytes is over the {max_bytes:,}-byte limit (max_file_mb)")
+        return path.read_bytes()
+    except PermissionError as e:
+        raise UnreadableFileError(f"{path.name}: permission denied") from e
+    except IsADirectoryError as e:
+        raise UnreadableFileError(f"{path.name}: is a folder") from e
+    except OSError as e:
+        raise UnreadableFileError(f"{path.name}: cannot be read ({e.strerror or e})") from e
+
+
+_HEAD_BYTES = 65536
+
+
+def _head(path: Path) -> tuple[str, str]:
+    """The first 64 KiB decoded (cut at a line end), and the encoding that decoded it."""
+    try:
+        with path.open("rb") as f:
+            data = f.read(_HEAD_BYTES)
+    except OSError as e:
+        raise UnreadableFileError(f"{path.name}: cannot be read ({e.strerror or e})") from e
+    if len(data) == _HEAD_BYTES and b"\n" in data:
+        data = data[: data.rindex(b"\n") + 1]
+    text, encoding = decode(data, name=path.name)
+    return text, encoding
+
+
+def _decoded_lines(path: Path, encoding: str, name: str) -> Iterator[str | Failure]:
+    """Lines decoded one by one: a bad line becomes a Failure instead of ending the file."""
+    codec = "utf-8" if encoding == "utf-8-sig" else encoding
+    try:
+        with path.open("rb") as f:
+            for n, raw in enumerate(f, 1):
+                if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                    raw = raw[3:]
+                try:
+                    yield raw.decode(codec)
+                except UnicodeDecodeError as e:
+                    yield Failure(source=name, origin=f"{path}#{n}", code="encoding",
+                                  reason=f"{name} line {n}: not {encoding} ({e.reason} at byte {e.start})")
+    except OSError as e:
+        raise UnreadableFileError(f"{name}: read error ({e.strerror or e})") from e
+
+
+def _fail_on_bad_line(lines: Iterator[str | Failure]) -> Iterator[str]:
+    from ..errors import EncodingError
+
+    for line in lines:
+        if isinstance(line, Failure):  # a CSV row may span lines: a bad one cannot be skipped safely
+            raise EncodingError(line.reason)
+        yield line
+
+
+def _sniff(text: str) -> str:
+    head = text.lstrip()[:2000]
+    if head.startswith("<"):
+        if looks_like_feed(head):
+            return "feed"
+        return "html"
+    if head.startswith(("{", "[")):
+        first = head.split("\n", 1)[0].strip()
+        return "jsonl" if first.startswith("{") and first.endswith("}") and "\n{" in text[:20000] else "json"
+    return "text"
+
+
+def _fetcher(options: ReadOptions):  # noqa: ANN202 - a small closure
+    def fetch(url: str) -> str:
+        data, _ = fetch_bytes(url, timeout=options.fetch_timeout)
+        return decode(data, name=url)[0]
+
+    return fetch
+
+
+_SIDECAR_FIELDS = {"title": "title", "outlet": "outlet", "published": "published", "date": "published",
+                   "url": "url", "language": "language", "lang": "language", "section": "section"}
+
+
+def _sidecar(source: Source) -> dict[str, str] | None:
+    if source.is_url:
+        return None
+    path = Path(source.location)
+    side = path.with_name(path.stem + SIDECAR) if path.suffix else path.with_name(path.name + SIDECAR)
+    if not side.is_file():
+        return None
+    try:
+        data = json.loads(side.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise MalformedRecordError(f"{side.name}: sidecar is not readable JSON ({e})") from e
+    if not isinstance(data, dict):
+        raise MalformedRecordError(f"{side.name}: sidecar must be a JSON object")
+    unknown = set(data) - set(_SIDECAR_FIELDS)
+    if unknown:
+        raise MalformedRecordError(f"{side.name}: unknown sidecar fields {sorted(unknown)}; "
+                                   f"known: {sorted(_SIDECAR_FIELDS)}")
+    return {_SIDECAR_FIELDS[k]: str(v) for k, v in data.items() if v is not None}
+
+
+def _apply_sidecar(raw: RawArticle, meta: dict[str, str]) -> RawArticle:
+    return replace(raw, **meta)  # type: ignore[arg-type]
+
+
+__all__ = ["BrokenHTMLError", "ReadOptions", "Source", "discover", "read_source"]

@@ -1,0 +1,1 @@
+"""Language processing: language identification now; per-language backends (Frog for Dutch) next."""

@@ -1,0 +1,91 @@
+"""The plain records that flow between stages.
+
+No library object (an lxml tree, a feedparser entry, a Frog result) crosses a stage or store
+boundary: readers turn what they parsed into a :class:`RawArticle`, cleaning turns that into an
+:class:`Article`, and every later offset indexes into ``Article.text``. Keeping these as frozen
+dataclasses of plain values is what lets the SQLite store, the JSON export and a Spark
+``mapPartitions`` be thin adapters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Precision = Literal["year", "month", "day", "minute", "second"]
+PRECISIONS: tuple[Precision, ...] = ("year", "month", "day", "minute", "second")
+
+
+@dataclass(frozen=True)
+class Published:
+    """A publication date as precise as the source gave it, never more.
+
+    ``iso`` is the date cut to its precision (``2023-09``, ``2019-02-12``,
+    ``2024-06-19T21:55:01+02:00``) so that a month-only date is never mistaken for the 1st.
+    """
+
+    iso: str
+    precision: Precision
+    timezone: str | None = None  # "+02:00", "Europe/Amsterdam" or None when the source gave none
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A piece of page furniture the cleaner took out, kept so the decision can be checked."""
+
+    kind: str  # caption | update-prefix | trailer | share
+    text: str
+    offset: int  # where it stood in the raw body
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    """What a reader found, before cleaning: the body as read and metadata as given."""
+
+    source: str  # the input's file name, or the URL
+    origin: str  # full path or URL, plus ``#N`` for the Nth record of a multi-record file
+    body: str
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None  # as the source wrote it; parsed by ingest.dates
+    outlet: str | None = None
+    language: str | None = None
+    section: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Outlet:
+    """Who published an article. ``key`` is stable for grouping (the domain where known)."""
+
+    key: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned article; its ``id`` is a hash of the normalised body, so re-ingesting is a no-op."""
+
+    id: str
+    source: str
+    origin: str
+    text: str
+    title: str | None
+    url: str | None
+    outlet: Outlet | None
+    published: Published | None
+    language: str | None
+    removed: tuple[Removed, ...] = ()
+    section: str | None = None
+
+
+@dataclass(frozen=True)
+class Failure:
+    """One input that could not become an article, with the specific reason as data."""
+
+    source: str
+    origin: str
+    code: str
+    reason: str
+    stage: str = "ingest"
+    severity: str = "error"  # error: nothing stored for it; warning: stored, something missing

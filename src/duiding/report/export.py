@@ -1,0 +1,57 @@
+"""The JSON export: one document with every answer duiding has, in the shape of design.md.
+
+Written as a stream (one article at a time) so that exporting a 100k-article store does not
+hold it in memory. Keys whose stage does not exist yet are present as empty lists, so
+consumers can rely on the shape from the first release.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any, TextIO
+
+from ..store import Store
+
+KEYS = ("articles", "entities", "quotes", "claims", "timeline", "duplicates", "events", "storylines",
+        "discrepancies")
+
+
+def export_article(row: dict[str, Any]) -> dict[str, Any]:
+    """One article in export form: ``outlet`` is the stable key (the domain where known)."""
+    return {
+        "id": row["id"],
+        "source": row["source"],
+        "outlet": row["outlet_key"],
+        "outlet_name": row["outlet"],
+        "title": row["title"],
+        "url": row["url"],
+        "published": row["published"],
+        "published_precision": row["published_precision"],
+        "published_timezone": row["published_tz"],
+        "language": row["language"],
+        "section": row["section"],
+        "text": row["text"],
+        "removed": row["removed"],
+    }
+
+
+def _sections(store: Store) -> dict[str, Iterator[dict[str, Any]]]:
+    empty: Iterator[dict[str, Any]] = iter(())
+    sections = {key: empty for key in KEYS}
+    sections["articles"] = (export_article(r) for r in store.iter_articles())
+    return sections
+
+
+def write_json(store: Store, out: TextIO) -> int:
+    """Stream the export to ``out``; return the number of articles written."""
+    n = 0
+    out.write("{")
+    for i, (key, items) in enumerate(_sections(store).items()):
+        out.write(("," if i else "") + f"\n{json.dumps(key)}: [")
+        for j, item in enumerate(items):
+            out.write(("," if j else "") + "\n  " + json.dumps(item, ensure_ascii=False))
+            n += key == "articles"
+        out.write("\n]")
+    out.write("\n}\n")
+    return n

@@ -1,0 +1,137 @@
+"""Numbered, append-only schema migrations, each applied in its own transaction and recorded.
+
+Never edit a migration that has shipped: add the next number. ``migrate`` is idempotent and
+runs on every open, so an old store file is upgraded in place the first time a newer duiding
+touches it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+
+MIGRATIONS: list[tuple[int, str, str]] = [
+    (1, "articles, publications, failures, runs, full-text index", """
+CREATE TABLE articles (
+    id TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    origin TEXT NOT NULL,
+    title TEXT,
+    url TEXT,
+    outlet_key TEXT,
+    outlet TEXT,
+    published TEXT,
+    published_precision TEXT,
+    published_tz TEXT,
+    published_start TEXT,
+    published_end TEXT,
+    language TEXT,
+    section TEXT,
+    text TEXT NOT NULL,
+    removed TEXT NOT NULL DEFAULT '[]',
+    run_id INTEGER,
+    ingested_at TEXT NOT NULL
+);
+CREATE INDEX articles_outlet ON articles(outlet_key);
+CREATE INDEX articles_published ON articles(published_start);
+CREATE INDEX articles_language ON articles(language);
+
+-- Every place an article's text was seen: the same wire copy in two outlets is one article
+-- with two publications, and re-reading the same file is recognised as such.
+CREATE TABLE publications (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    origin TEXT NOT NULL,
+    source TEXT NOT NULL,
+    outlet_key TEXT,
+    outlet TEXT,
+    title TEXT,
+    url TEXT,
+    published TEXT,
+    first_seen TEXT NOT NULL,
+    PRIMARY KEY (article_id, origin)
+);
+
+CREATE TABLE failures (
+    id INTEGER PRIMARY KEY,
+    origin TEXT NOT NULL,
+    source TEXT NOT NULL,
+    stage TEXT NOT NULL,
+    code TEXT NOT NULL,
+    severity TEXT NOT NULL CHECK (severity IN ('error', 'warning')),
+    reason TEXT NOT NULL,
+    run_id INTEGER,
+    seen_at TEXT NOT NULL,
+    UNIQUE (origin, stage, code)
+);
+
+CREATE TABLE runs (
+    id INTEGER PRIMARY KEY,
+    command TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    status TEXT NOT NULL DEFAULT 'running',
+    counts TEXT NOT NULL DEFAULT '{}'
+);
+
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, text, content='articles', content_rowid='rowid',
+    tokenize = "unicode61 remove_diacritics 2"
+);
+CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+END;
+CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+"""),
+]
+
+
+def migrate(conn: sqlite3.Connection) -> list[int]:
+    """Apply every migration not yet recorded; return the numbers applied now (autocommit connection)."""
+    conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations "
+                 "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+    done = {row[0] for row in conn.execute("SELECT version FROM schema_migrations")}
+    applied = []
+    for version, name, sql in MIGRATIONS:
+        if version in done:
+            continue
+        conn.execute("BEGIN IMMEDIATE")  # one transaction: a migration is applied whole or not at all
+        try:
+            if conn.execute("SELECT 1 FROM schema_migrations WHERE version = ?", (version,)).fetchone():
+                conn.execute("ROLLBACK")  # another process migrated while we waited for the lock
+                continue
+            for statement in _statements(sql):
+                conn.execute(statement)
+            conn.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)",
+                         (version, name, datetime.now(UTC).isoformat(timespec="seconds")))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        applied.append(version)
+    return applied
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a migration into statements, keeping trigger bodies (which contain ';') whole."""
+    out, buf = [], ""
+    for line in sql.strip().splitlines():
+        if line.strip().startswith("--") or not line.strip():
+            continue
+        buf += line + "\n"
+        if sqlite3.complete_statement(buf):
+            out.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        out.append(buf.strip())
+    return out
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    row = conn.execute("SELECT max(version) FROM schema_migrations").fetchone()
+    return int(row[0] or 0)

@@ -1,0 +1,94 @@
+"""Full-text search over the store, with user text made safe for FTS5 in one place.
+
+Users type what they would into a search box, not FTS5 syntax. ``fts_query`` keeps the few
+operators people mean on purpose and that are well-formed — ``"a phrase"``, a trailing ``*``
+for a prefix, ``OR`` between words, a leading ``-`` to exclude — and quotes everything else, so
+``"unbalanced`` or ``AND OR (`` is searched as words, never passed to the parser raw.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import QueryError
+from .db import Store, article_filters
+
+MARK_START, MARK_END = "\x02", "\x03"  # snippet highlight markers, rendered by each front end
+_TOKEN = re.compile(r'"([^"]*)"|(\S+)')
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    language: str | None
+    snippet: str
+    score: float
+
+
+def _quote(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def fts_query(text: str) -> str:
+    """Turn user text into an FTS5 MATCH expression; raise QueryError when nothing searchable is left."""
+    parts: list[str] = []
+    pending_or = False
+    for m in _TOKEN.finditer(text.replace("\u201c", '"').replace("\u201d", '"')):
+        phrase, word = m.group(1), m.group(2)
+        if phrase is not None:
+            words = _WORD.findall(phrase)
+            if words:
+                parts.append(("OR " if pending_or and parts else "") + _quote(" ".join(words)))
+                pending_or = False
+            continue
+        if word == "OR" and parts:
+            pending_or = True
+            continue
+        negate = word.startswith("-") and len(word) > 1
+        prefix = word.endswith("*")
+        words = _WORD.findall(word)
+        if not words:
+            continue
+        term = _quote(" ".join(words)) + ("*" if prefix else "")
+        if negate:
+            if parts:  # FTS5 NOT needs something on its left
+                parts.append("NOT " + term)
+            continue
+        parts.append(("OR " if pending_or and parts else "") + term)
+        pending_or = False
+    if not parts:
+        raise QueryError(f"nothing to search for in {text!r}: give at least one word")
+    return " ".join(parts)
+
+
+def search(store: Store, query: str, *, outlet: str | None = None, language: str | None = None,
+           since: str | None = None, until: str | None = None, limit: int = 20,
+           offset: int = 0) -> list[Hit]:
+    """Articles matching ``query``, best first, each with a highlighted snippet of the body."""
+    match = fts_query(query)
+    where, params = article_filters(outlet=outlet, language=language, since=since, until=until)
+    where = where.replace("WHERE", "AND", 1)
+    sql = (
+        "SELECT a.id, a.title, a.outlet, a.published, a.language, "
+        f"snippet(articles_fts, 1, '{MARK_START}', '{MARK_END}', '…', 16) AS snip, "
+        "bm25(articles_fts, 3.0, 1.0) AS score "
+        "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+        f"WHERE articles_fts MATCH ? {where} ORDER BY score LIMIT ? OFFSET ?"
+    )
+    try:
+        rows = store.conn.execute(sql, [match, *params, limit, offset]).fetchall()
+    except sqlite3.OperationalError as e:  # should not happen after quoting; never show a traceback
+        raise QueryError(f"cannot search for {query!r}: {e}") from e
+    return [Hit(r["id"], r["title"], r["outlet"], r["published"], r["language"], r["snip"], r["score"])
+            for r in rows]
+
+
+def hit_dict(hit: Hit) -> dict[str, Any]:
+    return hit.__dict__ | {"snippet": hit.snippet.replace(MARK_START, "[").replace(MARK_END, "]")}
