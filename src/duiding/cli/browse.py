@@ -36,15 +36,19 @@ def articles(ctx: click.Context, db: str | None, outlet: str | None, since: str 
         total = store.count("articles")
     if as_json:
         for r in rows:
-            out.print_json(json.dumps({k: v for k, v in r.items() if k != "text"}, ensure_ascii=False))
+            click.echo(json.dumps({k: v for k, v in r.items() if k != "text"}, ensure_ascii=False))
         return
-    table = Table(title=f"{len(rows)} of {total:,} articles", header_style="bold")
-    for col in ("id", "published", "outlet", "lang", "title / first words", "chars"):
-        table.add_column(col, overflow="fold" if col.startswith("title") else "ellipsis",
-                         no_wrap=not col.startswith("title"))
+    table = Table(title=f"{len(rows)} of {total:,} articles", header_style="bold", expand=True)
+    table.add_column("id", no_wrap=True, min_width=10)
+    table.add_column("published", no_wrap=True, min_width=10)
+    table.add_column("outlet", no_wrap=True, overflow="ellipsis", max_width=16)
+    table.add_column("lang", no_wrap=True)
+    table.add_column("title (or first words)", no_wrap=True, overflow="ellipsis", ratio=1)
+    table.add_column("chars", justify="right", no_wrap=True)
     for r in rows:
-        table.add_row(r["id"][:10], r["published"] or "—", r["outlet"] or "—", r["language"] or "—",
-                      (r["title"] or r["text"][:70] + "…"), f"{len(r['text']):,}")
+        when = (r["published"] or "—")[:16].replace("T", " ")
+        table.add_row(r["id"][:10], when, r["outlet"] or "—", r["language"] or "—",
+                      r["title"] or " ".join(r["text"][:90].split()) + "…", f"{len(r['text']):,}")
     out.print(table)
 
 
@@ -87,7 +91,7 @@ def search(ctx: click.Context, query: str, db: str | None, outlet: str | None, s
         hits = run_search(store, query, outlet=outlet, language=lang, since=since, until=until, limit=limit)
     if as_json:
         for h in hits:
-            out.print(json.dumps(hit_dict(h), ensure_ascii=False), markup=False, highlight=False)
+            click.echo(json.dumps(hit_dict(h), ensure_ascii=False))
         return
     if not hits:
         out.print(f"no articles match {query!r}", markup=False)
@@ -115,7 +119,7 @@ def failures(ctx: click.Context, db: str | None, as_json: bool) -> None:
         rows = store.failures()
     if as_json:
         for r in rows:
-            out.print(json.dumps(r, ensure_ascii=False), markup=False, highlight=False)
+            click.echo(json.dumps(r, ensure_ascii=False))
         return
     table = Table(title=f"{len(rows)} failures and warnings", header_style="bold")
     for col in ("severity", "code", "input", "reason"):

@@ -7,6 +7,7 @@ import time
 import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from ..ingest import Overrides
 from ..pipeline import IngestReport, ingest
@@ -48,20 +49,20 @@ def _summary(report: IngestReport, db: str) -> None:
     table.add_column("what")
     table.add_column("count", justify="right")
     rate = report.read / report.seconds if report.seconds else 0.0
-    rows = [("read", report.read), ("stored (new)", report.stored),
-            ("duplicates skipped: same text already stored from this source", report.seen_before),
-            ("duplicates skipped: same text seen elsewhere (kept as a publication)", report.copies),
-            ("failed", report.failed), ("warnings (stored, something missing)", report.warnings)]
+    rows = [("read", report.read), ("stored (new articles)", report.stored),
+            ("duplicates skipped: already stored", report.seen_before),
+            ("duplicates skipped: same text, new source", report.copies),
+            ("failed (not stored)", report.failed), ("warnings (stored)", report.warnings)]
     for label, n in rows:
         table.add_row(label, f"{n:,}")
     for lang, n in sorted(report.languages.items(), key=lambda kv: -kv[1]):
         table.add_row(f"language {lang}", f"{n:,}")
     table.caption = f"{report.seconds:.1f} s, {rate:,.0f} articles/s"
     out.print(table)
-    problems = [f for f in report.failures]
+    problems = report.failures
     for f in problems[:MAX_FAILURE_LINES]:
-        out.print(f"  [{'red' if f.severity == 'error' else 'yellow'}]{f.severity}[/] {f.code}: {f.reason}",
-                  markup=True, highlight=False)
+        line = Text("  ").append(f.severity, style="red" if f.severity == "error" else "yellow")
+        out.print(line.append(f" {f.code}: {f.reason}"), overflow="ellipsis", no_wrap=True)
     if len(problems) > MAX_FAILURE_LINES:
         out.print(f"  … and {len(problems) - MAX_FAILURE_LINES} more: `duiding failures` lists them all")
 

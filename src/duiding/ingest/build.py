@@ -11,7 +11,7 @@ from .clean import clean_body
 from .dates import parse_published
 from .outlets import OutletTable
 
-MIN_BODY_CHARS = 20  # fewer characters than a short sentence is not an article
+SHORT_BODY_CHARS = 40  # shorter bodies are kept but flagged: usually a truncated record
 
 
 @dataclass(frozen=True)
@@ -39,10 +39,14 @@ class Built:
 def build_article(raw: RawArticle, outlets: OutletTable, overrides: Overrides = Overrides()) -> Built:
     """Clean and describe one article; warnings are recorded but keep the article; raise EmptyArticleError."""
     cleaned = clean_body(raw.body)
-    if len(cleaned.text.strip()) < MIN_BODY_CHARS:
-        what = "empty" if not raw.body.strip() else f"only {len(cleaned.text.strip())} characters after cleaning"
+    if not any(ch.isalnum() for ch in cleaned.text):
+        what = "empty" if not raw.body.strip() else "empty after removing page furniture"
         raise EmptyArticleError(f"{raw.source}: article body is {what}")
     warnings: list[Failure] = []
+    if len(cleaned.text) < SHORT_BODY_CHARS:
+        warnings.append(Failure(raw.source, raw.origin, "short", f"{raw.source}: body is only "
+                                f"{len(cleaned.text)} characters ({cleaned.text!r}); probably a truncated record",
+                                severity="warning"))
     date_text = overrides.published or raw.published
     try:
         published = parse_published(date_text)

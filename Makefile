@@ -1,0 +1,52 @@
+# One command set, locally and in CI. `make demo` and `make test` are the README's two set-up commands:
+# each installs what it needs on a fresh Debian machine (apt packages, then a .venv) before it runs.
+SHELL := /bin/bash
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+APT_PACKAGES := python3-venv sqlite3
+STAMP := $(VENV)/.installed
+DB ?= duiding.db
+
+.PHONY: setup apt demo test test-fast lint bench clean
+
+setup: $(STAMP)
+
+# apt only when something is missing, so a developer's `make test` does not need root every time.
+apt:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing apt packages:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+$(STAMP): pyproject.toml | apt
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test,dev]'
+	@touch $(STAMP)
+
+# The main job on the embedded default (SQLite file, no server): analyse the example corpus.
+demo: setup
+	$(BIN)/duiding analyze examples/corpus --db $(DB)
+	$(BIN)/duiding articles --db $(DB)
+	$(BIN)/duiding search --db $(DB) "staking" --limit 5
+	@mkdir -p out
+	$(BIN)/duiding export --db $(DB) --format json -o out/export.json
+	@echo "JSON export written to out/export.json"
+
+test: setup lint
+	$(BIN)/python -m pytest -q
+
+test-fast: setup
+	$(BIN)/python -m pytest -q -m "not slow"
+
+lint: setup
+	$(BIN)/ruff check src tests benchmarks
+
+bench: setup
+	$(BIN)/python benchmarks/ingest.py
+
+clean:
+	rm -rf $(VENV) out .pytest_cache .ruff_cache build *.egg-info src/*.egg-info

@@ -1,0 +1,74 @@
+"""Shared fixtures: a real SQLite file per test, small Dutch articles written for these tests."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from duiding import Store, load_config
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+DUTCH = [
+    ("Waterschap sluit dijk bij Venlo af",
+     "Het waterschap heeft dinsdag de dijk bij Venlo afgesloten voor verkeer. De Maas staat zo hoog dat "
+     "inspecteurs elke drie uur langs de kade lopen.\n\n“We nemen geen enkel risico”, zegt dijkgraaf "
+     "Anouk Smeets. Volgens haar zakt het water pas na het weekend."),
+    ("Treinen rijden weer na staking",
+     "Na een staking van twee dagen rijden de treinen vanaf donderdagochtend weer volgens de normale "
+     "dienstregeling. De vakbonden en de NS bereikten woensdagavond een akkoord over de cao.\n\n"
+     "Reizigers moeten wel rekening houden met drukte in de eerste uren."),
+    ("Gent breidt lage-emissiezone uit",
+     "De Gentse gemeenteraad heeft maandag beslist dat de lage-emissiezone vanaf volgend jaar ook de "
+     "havenwijken omvat. Oudere dieselwagens mogen daar dan niet meer komen.\n\nDe oppositie noemt de "
+     "maatregel asociaal, schepen Karel Declercq spreekt van een noodzakelijke stap."),
+]
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "test.db"
+
+
+@pytest.fixture
+def store(db_path: Path):
+    with Store(db_path) as s:
+        yield s
+
+
+@pytest.fixture
+def config():
+    return load_config(env={})
+
+
+def write_article(folder: Path, name: str, title: str, body: str, published: str = "2025-01-14T08:00:00+01:00",
+                  url: str = "https://nos.nl/artikel/1") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(f"{title}\n{published}\n{url}\n\n{body}\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    for i, (title, body) in enumerate(DUTCH):
+        write_article(folder, f"{i:02d}.txt", title, body, url=f"https://nos.nl/artikel/{i}")
+    return folder
+
+
+def run_cli(*args: str, cwd: Path | None = None, check: bool = False, env: dict | None = None,
+            timeout: float = 120) -> subprocess.CompletedProcess:
+    """Run the real console script in a subprocess, as a user would."""
+    exe = Path(sys.executable).with_name("duiding")
+    full_env = {**os.environ, "COLUMNS": "200", **(env or {})}
+    proc = subprocess.run([str(exe), *args], cwd=cwd, capture_output=True, text=True, env=full_env,
+                          timeout=timeout, check=False)
+    if check and proc.returncode != 0:
+        raise AssertionError(f"duiding {' '.join(args)} failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
+    return proc

@@ -1,0 +1,114 @@
+"""The SQLite store on a real file: migrations, idempotent writes, publications, failures, FTS sync."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+
+import pytest
+
+from duiding import Store
+from duiding.errors import StoreError
+from duiding.ingest import OutletTable, build_article
+from duiding.records import Failure, RawArticle
+from duiding.store.migrations import MIGRATIONS, current_version
+
+from .conftest import DUTCH
+
+
+def _article(i: int = 0, origin: str = "a.txt", outlet: str | None = None):
+    raw = RawArticle(source=origin, origin=origin, body=DUTCH[i][1], title=DUTCH[i][0],
+                     published="2025-01-14", outlet=outlet)
+    return build_article(raw, OutletTable()).article
+
+
+def test_new_store_is_migrated_to_latest_in_wal_mode(store: Store) -> None:
+    assert current_version(store.conn) == MIGRATIONS[-1][0]
+    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"articles", "publications", "failures", "runs", "articles_fts", "schema_migrations"} <= tables
+
+
+def test_reopening_does_not_reapply_migrations(db_path) -> None:
+    with Store(db_path) as s:
+        s.write_batch([_article()], [])
+    with Store(db_path) as s:
+        assert s.conn.execute("SELECT count(*) FROM schema_migrations").fetchone()[0] == len(MIGRATIONS)
+        assert s.count("articles") == 1
+
+
+def test_writing_the_same_article_twice_changes_nothing(store: Store) -> None:
+    a = _article()
+    first = store.write_batch([a], [])
+    before = store.conn.execute("SELECT * FROM articles").fetchall()
+    second = store.write_batch([a], [])
+    assert (first.stored, second.stored, second.seen_before) == (1, 0, 1)
+    assert store.conn.execute("SELECT * FROM articles").fetchall() == before
+    assert store.count("publications") == 1
+
+
+def test_same_text_from_another_origin_is_one_article_with_two_publications(store: Store) -> None:
+    a = _article(origin="nos/a.txt", outlet="NOS")
+    b = replace(_article(origin="nu/a.txt", outlet="nu.nl"))
+    assert a.id == b.id
+    store.write_batch([a], [])
+    result = store.write_batch([b], [])
+    assert result.copies == 1 and store.count("articles") == 1
+    assert {p["outlet"] for p in store.publications(a.id)} == {"NOS", "NU.nl"}
+
+
+def test_fts_index_follows_inserts_and_deletes(store: Store) -> None:
+    store.write_batch([_article(0), _article(1, "b.txt")], [])
+    assert store.conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'dijkgraaf'").fetchone()[0] == 1
+    with store.transaction() as c:
+        c.execute("DELETE FROM articles WHERE title LIKE 'Waterschap%'")
+    assert store.conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'dijkgraaf'").fetchone()[0] == 0
+    store.conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+
+
+def test_failure_rows_are_upserted_and_cleared_when_the_input_later_succeeds(store: Store) -> None:
+    a = _article(origin="x.txt")
+    fail = Failure(source="x.txt", origin="x.txt", code="encoding", reason="first reason")
+    store.write_batch([], [fail])
+    store.write_batch([], [replace(fail, reason="second reason")])
+    rows = store.failures()
+    assert len(rows) == 1 and rows[0]["reason"] == "second reason"
+    store.write_batch([a], [])
+    assert store.failures() == []
+
+
+def test_a_batch_is_all_or_nothing(store: Store) -> None:
+    good = _article(0)
+    bad = replace(_article(1, "b.txt"), text=None)  # violates NOT NULL half-way through the batch
+    with pytest.raises(sqlite3.IntegrityError):
+        store.write_batch([good, bad], [])
+    assert store.count("articles") == 0
+    assert store.count("publications") == 0
+
+
+def test_month_precision_date_is_stored_as_a_range(store: Store) -> None:
+    raw = RawArticle(source="m.txt", origin="m.txt", body=DUTCH[0][1], published="2024-02")
+    store.write_batch([build_article(raw, OutletTable()).article], [])
+    row = store.articles()[0]
+    assert (row["published"], row["published_precision"]) == ("2024-02", "month")
+    assert row["published_start"].startswith("2024-02-01") and row["published_end"].startswith("2024-02-29")
+
+
+def test_filters_use_date_overlap_outlet_and_language(store: Store) -> None:
+    store.write_batch([_article(0, "a.txt", outlet="NOS"), _article(1, "b.txt", outlet="de Volkskrant")], [])
+    assert [r["outlet_key"] for r in store.articles(outlet="volkskrant.nl")] == ["volkskrant.nl"]
+    assert [r["outlet"] for r in store.articles(outlet="nos")] == ["NOS"]
+    assert store.articles(since="2025-01-15") == []
+    assert len(store.articles(since="2025-01", until="2025-01")) == 2
+
+
+def test_not_a_database_is_a_store_error(tmp_path) -> None:
+    bogus = tmp_path / "notes.db"
+    bogus.write_text("this is not sqlite " * 100)
+    with pytest.raises(StoreError, match="not a usable duiding store"):
+        Store(bogus)
+
+
+def test_readonly_open_of_a_missing_store_says_what_to_do(tmp_path) -> None:
+    with pytest.raises(StoreError, match="duiding analyze"):
+        Store(tmp_path / "absent.db", readonly=True)
