@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from duiding import Store
+
 from .conftest import SHARED, run_cli
 
 SEEDS = SHARED / "seeds"
@@ -42,15 +44,10 @@ def test_dpg_jsonl_ingests_every_record(tmp_path: Path) -> None:
         pytest.skip("../shared/data/dpgmedia2019_nl is not here")
     db = tmp_path / "dpg.db"
     run_cli("analyze", str(DPG), "--db", str(db), "-q", check=True, timeout=600)
-    failures = [json.loads(line) for line in run_cli("failures", "--json", "--db", str(db), check=True).stdout.splitlines()]
-    errors = [f for f in failures if f["severity"] == "error"]
+    listing = run_cli("failures", "--json", "--db", str(db), check=True).stdout
+    errors = [f for f in map(json.loads, listing.splitlines()) if f["severity"] == "error"]
     assert len(errors) == 40 and {f["code"] for f in errors} == {"empty"}
-    articles = int(subprocess.run(["sqlite3", str(db), "SELECT count(*) FROM articles"], capture_output=True,
-                                  text=True, check=False).stdout.strip() or 0) if Path("/usr/bin/sqlite3").exists() else None
-    from duiding import Store
-
     with Store(db) as s:
         stored, pubs = s.count("articles"), s.count("publications")
     assert pubs == 1438 - 40, "every non-empty record is stored or kept as a publication of identical text"
     assert stored < pubs  # the dataset has identical copies under different ids
-    assert articles in (None, stored)

@@ -39,7 +39,8 @@ def test_bad_inputs_are_recorded_one_by_one_and_the_rest_is_stored(tmp_path, sto
     corpus = tmp_path / "in"
     for i, (title, body) in enumerate(DUTCH):
         write_article(corpus, f"goed{i}.txt", title, body)
-    (corpus / "cp1252.txt").write_bytes("Café “De Ster” sluit na veertig jaar de deuren, meldt de eigenaar.".encode("cp1252"))
+    text = "Café “De Ster” sluit na veertig jaar de deuren, meldt de eigenaar."
+    (corpus / "cp1252.txt").write_bytes(text.encode("cp1252"))
     write_article(corpus, "datum.txt", "Kop", DUTCH[0][1] + " Extra zin.", published="2025-02-31")
     expected = _bad_inputs(corpus)
     report = ingest([str(corpus)], store, config)

@@ -59,10 +59,11 @@ def test_same_text_from_another_origin_is_one_article_with_two_publications(stor
 
 def test_fts_index_follows_inserts_and_deletes(store: Store) -> None:
     store.write_batch([_article(0), _article(1, "b.txt")], [])
-    assert store.conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'dijkgraaf'").fetchone()[0] == 1
+    hits = "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'dijkgraaf'"
+    assert store.conn.execute(hits).fetchone()[0] == 1
     with store.transaction() as c:
         c.execute("DELETE FROM articles WHERE title LIKE 'Waterschap%'")
-    assert store.conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'dijkgraaf'").fetchone()[0] == 0
+    assert store.conn.execute(hits).fetchone()[0] == 0
     store.conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
 
 

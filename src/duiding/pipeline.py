@@ -93,10 +93,11 @@ def estimate_records(source: Source) -> int:
     return max(1, lines - (1 if path.suffix.lower() in (".csv", ".tsv") else 0))
 
 
-def ingest(paths: Iterable[str], store: Store, config: Config, overrides: Overrides = Overrides(),
+def ingest(paths: Iterable[str], store: Store, config: Config, overrides: Overrides | None = None,
            progress: Progress | None = None) -> IngestReport:
     """Read every input under ``paths`` into ``store``; return what happened, failures included."""
     check_order([IngestStage()])
+    overrides = overrides or Overrides()
     progress = progress or _Silent()
     started = time.perf_counter()
     report = IngestReport(run_id=store.start_run("analyze"))

@@ -14,7 +14,7 @@ from ..store.search import MARK_END, MARK_START, hit_dict
 from .common import db_option, open_store, out
 
 
-def _filters(f):  # noqa: ANN001, ANN202 - a decorator stack
+def _filters(f):
     f = click.option("--outlet", help="Only this outlet (domain such as nos.nl, or its name).")(f)
     f = click.option("--since", help="Only articles published on or after this date (2023-09-01, 2023-09).")(f)
     f = click.option("--until", help="Only articles published on or before this date.")(f)
@@ -70,8 +70,8 @@ def article(ctx: click.Context, article_id: str, db: str | None) -> None:
     for k, v in meta:
         out.print(f"  {k:10} {v or '—'}", markup=False)
     if len(pubs) > 1:
-        out.print(f"  also published as: {', '.join(p['source'] + (' (' + p['outlet'] + ')' if p['outlet'] else '') for p in pubs[1:])}",
-                  markup=False)
+        others = ", ".join(p["source"] + (f" ({p['outlet']})" if p["outlet"] else "") for p in pubs[1:])
+        out.print(f"  also published as: {others}", markup=False)
     for r in row["removed"]:
         out.print(f"  removed {r['kind']}: {r['text'][:100]}", style="dim", markup=False)
     out.print()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
@@ -21,7 +22,7 @@ def export(ctx: click.Context, db: str | None, fmt: str, output: str | None) -> 
     """Print articles, entities, quotes, claims, timeline and stories as one JSON document."""
     with open_store(ctx, db, readonly=True) as store:
         if output:
-            with open(output, "w", encoding="utf-8") as f:
+            with Path(output).open("w", encoding="utf-8") as f:
                 write_json(store, f)
         else:
             write_json(store, sys.stdout)

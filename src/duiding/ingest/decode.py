@@ -39,7 +39,8 @@ def decode(data: bytes, *, name: str = "input") -> tuple[str, str]:
             try:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as e:
-                raise EncodingError(f"{name}: starts with a {encoding} byte-order mark but is not {encoding}: {e.reason}") from e
+                raise EncodingError(f"{name}: starts with a {encoding} byte-order mark "
+                                    f"but is not {encoding}: {e.reason}") from e
     for magic, what in _MAGIC.items():
         if data.startswith(magic):
             raise BinaryFileError(f"{name}: binary file ({what}), not an article")

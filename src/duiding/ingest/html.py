@@ -36,7 +36,8 @@ def read_html(html: str, *, source: str, origin: str, url: str | None = None) ->
     except Exception as e:  # lxml raises a zoo of parser errors on truly broken input
         raise BrokenHTMLError(f"{source}: the HTML could not be parsed ({type(e).__name__}: {e})") from e
     if doc is None or not (doc.text or "").strip():
-        raise BrokenHTMLError(f"{source}: no article text found in the HTML page (an index page, a stub, or broken markup)")
+        raise BrokenHTMLError(f"{source}: no article text found in the HTML page "
+                              "(an index page, a stub, or broken markup)")
     lang = _LANG.search(html[:5000])
     yield RawArticle(
         source=source,

@@ -200,7 +200,7 @@ def _sniff(text: str) -> str:
     return "text"
 
 
-def _fetcher(options: ReadOptions):  # noqa: ANN202 - a small closure
+def _fetcher(options: ReadOptions):
     def fetch(url: str) -> str:
         data, _ = fetch_bytes(url, timeout=options.fetch_timeout)
         return decode(data, name=url)[0]

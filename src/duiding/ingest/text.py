@@ -13,7 +13,9 @@ from collections.abc import Iterator
 from ..records import RawArticle
 
 _DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}(?:-\d{2}(?:-\d{2})?)?)\s+", re.IGNORECASE)
-_TIMESTAMP = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$")
+_TIMESTAMP = re.compile(
+    r"^\d{4}-\d{2}(?:-\d{2})?(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$"
+)
 _URL = re.compile(r"^https?://\S+$")
 _MAX_TITLE = 300
 

@@ -38,7 +38,7 @@ def export_article(row: dict[str, Any]) -> dict[str, Any]:
 
 def _sections(store: Store) -> dict[str, Iterator[dict[str, Any]]]:
     empty: Iterator[dict[str, Any]] = iter(())
-    sections = {key: empty for key in KEYS}
+    sections = dict.fromkeys(KEYS, empty)
     sections["articles"] = (export_article(r) for r in store.iter_articles())
     return sections
 
