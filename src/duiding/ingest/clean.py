@@ -28,7 +28,7 @@ _CREDIT = re.compile(
     rf"(?:^|(?<=[.!?…”\"’)\s]))\s*(?:{'|'.join(nl.CAPTION_CREDIT_WORDS)})\s+{_CREDIT_TOKEN}(?:\s*{_CREDIT_TOKEN}){{0,7}}\s*$"
 )
 _COPYRIGHT_END = re.compile(r"(?:^|\s)©\s*[\w .&/-]{1,40}$")
-_STATUS = re.compile(rf"^(?:{'|'.join(map(re.escape, nl.STATUS_PREFIXES))})(?:(?=[A-Z])|\s*[:|]\s+)")
+_STATUS = re.compile(rf"^(?:{'|'.join(map(re.escape, nl.STATUS_PREFIXES))})(?:(?=[A-ZÀ-ÖØ-Þ])|\s*[:|]\s+)")
 _CAPTION_MAX = 400  # a caption longer than this is more likely a paragraph with a credit glued on
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -45,11 +45,13 @@ class Cleaned:
 class _Para:
     text: str
     offset: int  # in the NFC body
+    raw: str = ""  # the line as it stood, for mapping positions back
 
 
 def clean_body(raw: str) -> Cleaned:
     """Return the cleaned text, what was removed and any section label found in the trailer."""
-    body = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n")
+    # Lone CRs (old Mac files) become LFs; CRLF stays, so offsets keep pointing into the raw body.
+    body = re.sub(r"\r(?!\n)", "\n", unicodedata.normalize("NFC", raw))
     paras = _paragraphs(body)
     removed: list[Removed] = []
     paras, section = _strip_trailer(paras, removed)
@@ -63,15 +65,15 @@ def clean_body(raw: str) -> Cleaned:
 def _paragraphs(body: str) -> list[_Para]:
     """Split on blank lines; inside a block each line is a paragraph unless the block is hard-wrapped."""
     out: list[_Para] = []
-    for block in re.finditer(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*", body):
+    for block in re.finditer(r"[^\n]+(?:\n(?![ \t\r]*\n)[^\n]*)*", body):
         lines = [(m.group(), block.start() + m.start()) for m in re.finditer(r"[^\n]+", block.group())]
-        lines = [(t, o) for t, o in lines if t.strip()]
+        lines = [(t, o + len(t) - len(t.lstrip())) for t, o in lines if t.strip()]
         if not lines:
             continue
         if _hard_wrapped([t for t, _ in lines]):
             out.append(_Para(_normalise(" ".join(t for t, _ in lines)), lines[0][1]))
         else:
-            out.extend(_Para(_normalise(t), o) for t, o in lines)
+            out.extend(_Para(_normalise(t), o, t.strip()) for t, o in lines)
     return [p for p in out if p.text]
 
 
@@ -89,23 +91,20 @@ def _normalise(line: str) -> str:
 
 
 def _strip_trailer(paras: list[_Para], removed: list[Removed]) -> tuple[list[_Para], str | None]:
-    trailer = {t.lower() for t in nl.TRAILER_LINES}
+    trailer = {t.lower().rstrip(":") for t in nl.TRAILER_LINES}
     labels = {t.lower() for t in nl.SECTION_LABELS}
-    sections: list[str] = []
     end = len(paras)
-    seen_trailer = False
-    while end > 0:
-        text = paras[end - 1].text
-        key = text.lower().rstrip()
-        if key in trailer or key.rstrip(":") + ":" in trailer:
-            removed.append(Removed("trailer", text, paras[end - 1].offset))
-            seen_trailer = True
-        elif seen_trailer and key in labels:
-            removed.append(Removed("section", text, paras[end - 1].offset))
-            sections.insert(0, text)
-        else:
-            break
+    while end > 0 and (paras[end - 1].text.lower().rstrip(": ") in trailer | labels):
         end -= 1
+    block = paras[end:]
+    if not any(p.text.lower().rstrip(": ") in trailer for p in block):
+        return paras, None  # section names alone may be the article's last words; only a share line proves a trailer
+    sections = []
+    for p in block:
+        is_share = p.text.lower().rstrip(": ") in trailer
+        removed.append(Removed("trailer" if is_share else "section", p.text, p.offset))
+        if not is_share:
+            sections.append(p.text)
     return paras[:end], (" / ".join(sections) or None)
 
 
@@ -120,9 +119,21 @@ def _is_caption(para: _Para, removed: list[Removed]) -> bool:
     if len(text) <= _CAPTION_MAX:
         removed.append(Removed("caption", text, para.offset))
         return True
-    removed.append(Removed("credit", text[credit.start():].strip(), para.offset + credit.start()))
+    start = credit.start() + len(credit.group()) - len(credit.group().lstrip())
+    removed.append(Removed("credit", text[start:].strip(), para.offset + _raw_shift(para, start)))
     para.text = text[: credit.start()].rstrip()
     return False
+
+
+def _raw_shift(para: _Para, index: int) -> int:
+    """Where character ``index`` of the normalised paragraph stood in its raw line (spaces were folded)."""
+    if para.raw == para.text:
+        return index
+    target = _normalise(para.text[:index])
+    for i in range(len(para.raw) + 1):
+        if len(_normalise(para.raw[:i])) >= len(target) and _normalise(para.raw[:i]) == target:
+            return i + len(para.raw[i:]) - len(para.raw[i:].lstrip())
+    return index
 
 
 def _strip_status_prefix(para: _Para, removed: list[Removed]) -> None:

@@ -152,9 +152,15 @@ def _parse_rfc2822(text: str) -> Published | None:
 _PERIOD_PRECISION: dict[str, Precision] = {"year": "year", "month": "month", "day": "day", "time": "minute"}
 
 
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2\d\d\d)(?!\d)")
+_QUARTER = re.compile(r"\b[QK][1-4]\b|kwartaal|quarter", re.IGNORECASE)
+
+
 def _parse_fallback(text: str) -> Published | None:
-    if not re.search(r"\d", text) or len(text) > 60:
-        return None  # dateparser reads "vandaag" as a date; a publication date always has a number
+    # dateparser fills gaps from today ("15 maart" -> this year, "13:45" -> today): a publication
+    # date must state its year, and quarters are not days.
+    if len(text) > 60 or not _YEAR.search(text) or _QUARTER.search(text):
+        return None
     import dateparser.date
 
     parser = dateparser.date.DateDataParser(languages=["nl", "en", "fr", "de"],
@@ -164,4 +170,7 @@ def _parse_fallback(text: str) -> Published | None:
         return None
     moment = data.date_obj
     precision = _PERIOD_PRECISION.get(data.period or "day", "day")
+    without_year = _YEAR.sub(" ", text)
+    if precision in ("day", "minute") and not re.search(r"(?<!\d)\d{1,2}(?!\d)", without_year):
+        precision = "month"  # dateparser says "day" for "March 2019": no day number, no day precision
     return _make(moment.year, moment.month, moment.day, moment.hour, moment.minute, None, None, precision)

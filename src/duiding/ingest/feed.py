@@ -7,6 +7,7 @@ short, the entry's link is followed and the page read with the HTML reader; when
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from urllib.parse import urlsplit
 
@@ -56,7 +57,12 @@ def read_feed(data: bytes | str, *, source: str, origin: str,
         )
 
 
+_BLOCKS = {"p", "div", "li", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "section",
+           "article", "figure", "figcaption", "table", "tr", "pre"}
+
+
 def _entry_text(entry: dict) -> str:
+    """The entry's HTML as plain paragraphs: block elements end paragraphs, <br> ends a line."""
     from lxml import html as lxml_html
 
     contents = entry.get("content") or []
@@ -64,12 +70,20 @@ def _entry_text(entry: dict) -> str:
     if "<" not in raw:
         return raw
     try:
-        tree = lxml_html.fromstring(f"<div>{raw}</div>")
+        tree = lxml_html.fragment_fromstring(raw, create_parent="div")
     except Exception:  # lxml rejects some fragments; their plain text is still the content
         return raw
-    blocks = [" ".join(el.text_content().split()) for el in tree.iter("p", "li", "h2", "h3", "blockquote")]
-    blocks = [b for b in blocks if b]
-    return "\n\n".join(blocks) if blocks else " ".join(tree.text_content().split())
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag == "br":
+            el.tail = "\n" + (el.tail or "")
+        elif el.tag in _BLOCKS:
+            el.text = "\n\n" + (el.text or "")
+            el.tail = "\n\n" + (el.tail or "")
+    text = tree.text_content()
+    paragraphs = (" ".join(p.split()) for p in re.split(r"\n\s*\n", text))
+    return "\n\n".join(p for p in paragraphs if p)
 
 
 def _outlet_hint(link: str | None, feed_title: str | None) -> str | None:

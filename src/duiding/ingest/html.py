@@ -21,6 +21,7 @@ _META_TIME = re.compile(
 _CONTENT = re.compile(r"""content=["']([^"']+)["']""", re.IGNORECASE)
 _JSONLD_TIME = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
 _TIME_TAG = re.compile(r"""<time[^>]+datetime=["']([^"']+)["']""", re.IGNORECASE)
+MIN_WORDS = 8  # a nav link or a cookie notice is not an article
 _LANG = re.compile(r"""<html[^>]*\blang=["']([A-Za-z]{2})""", re.IGNORECASE)
 
 
@@ -35,14 +36,18 @@ def read_html(html: str, *, source: str, origin: str, url: str | None = None) ->
                                           include_tables=False, favor_precision=True)
     except Exception as e:  # lxml raises a zoo of parser errors on truly broken input
         raise BrokenHTMLError(f"{source}: the HTML could not be parsed ({type(e).__name__}: {e})") from e
-    if doc is None or not (doc.text or "").strip():
+    if doc is None or len((doc.text or "").split()) < MIN_WORDS:
         raise BrokenHTMLError(f"{source}: no article text found in the HTML page "
                               "(an index page, a stub, or broken markup)")
     lang = _LANG.search(html[:5000])
+    body = doc.text
+    first, _, rest = body.partition("\n")
+    if doc.title and first.strip() == doc.title.strip() and rest.strip():
+        body = rest  # trafilatura sometimes keeps the <h1>; the title is metadata, not body text
     yield RawArticle(
         source=source,
         origin=origin,
-        body=doc.text,
+        body=body,
         title=doc.title or None,
         url=doc.url or url,
         published=_timestamp(html) or doc.date or None,

@@ -14,7 +14,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..errors import BrokenHTMLError, InputError, MalformedRecordError, UnreadableFileError, UnsupportedFormatError
+from ..errors import (
+    BrokenHTMLError,
+    EmptyArticleError,
+    InputError,
+    MalformedRecordError,
+    UnreadableFileError,
+    UnsupportedFormatError,
+)
 from ..records import Failure, RawArticle
 from .decode import decode
 from .feed import looks_like_feed, read_feed
@@ -78,8 +85,12 @@ def read_source(source: Source, options: ReadOptions) -> Iterator[RawArticle | F
     """Every article (or per-record failure) in one input; a whole-input problem is one Failure."""
     try:
         sidecar = _sidecar(source)
+        count = 0
         for item in _read(source, options):
+            count += 1
             yield _apply_sidecar(item, sidecar) if sidecar and isinstance(item, RawArticle) else item
+        if count == 0:
+            raise EmptyArticleError(f"{source.name}: holds no articles (no records, or a header only)")
     except InputError as e:
         yield Failure(source=source.name, origin=source.location, code=e.code, reason=str(e))
 

@@ -29,6 +29,7 @@ DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 Record = Mapping[str, Any]
+FIELD_LIMIT = 50_000_000  # the csv module's default (131,072 chars) is shorter than some long reads
 
 
 def resolve_columns(available: Sequence[str], overrides: Mapping[str, str] | None = None) -> dict[str, str]:
@@ -83,6 +84,7 @@ def read_jsonl(lines: Iterable[str | Failure], *, source: str, origin: str,
 def read_csv(lines: Iterable[str], *, source: str, origin: str,
              columns: Mapping[str, str] | None = None) -> Iterator[RawArticle | Failure]:
     """Rows of a CSV/TSV stream; the dialect is sniffed from the first lines."""
+    csv.field_size_limit(FIELD_LIMIT)
     stream = iter(lines)
     head = list(itertools.islice(stream, 50))
     try:

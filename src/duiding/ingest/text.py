@@ -37,7 +37,7 @@ def read_text(text: str, *, source: str, origin: str) -> Iterator[RawArticle]:
 def _header(text: str) -> tuple[str, str | None, str | None, str] | None:
     """Title line, then timestamp and/or URL lines, then a blank line; None when it is not that layout."""
     lines = text.lstrip("\ufeff").split("\n")
-    if len(lines) < 3:
+    if len(lines) < 2:
         return None
     title = lines[0].strip()
     if not title or len(title) > _MAX_TITLE:
