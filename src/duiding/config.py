@@ -33,6 +33,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("fetch", True, "Download URLs given as input and follow short feed entries to their pages."),
     Setting("fetch_timeout", 15.0, "Seconds to wait for one download."),
     Setting("max_file_mb", 200, "Larger input files are refused (a JSON/CSV file is read whole)."),
+    Setting("workers", 0, "Language-analysis processes (0 = one per core); each Frog process needs ~650 MB."),
+    Setting("frogdata", "", "Folder of Frog's unpacked language data (empty = the one `make setup` installed)."),
+    Setting("analyse", True, "Run language analysis (Frog) after reading; off stores articles only."),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 

@@ -11,11 +11,12 @@ is idempotent, so the cure for an interrupted run is to run it again.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from .config import Config
 from .errors import ConfigError, InputError
@@ -69,6 +70,13 @@ class IngestReport:
     def counts(self) -> dict[str, int]:
         return {"read": self.read, "stored": self.stored, "copies": self.copies,
                 "seen_before": self.seen_before, "failed": self.failed, "warnings": self.warnings}
+
+
+@dataclass
+class AnalyzeReport:
+    ingest: IngestReport
+    nlp: Any = None  # nlp.stage.NlpReport, imported lazily with the stage
+    entities: int = 0
 
 
 @dataclass(frozen=True)
@@ -184,3 +192,21 @@ def _with_languages(built: list[Built], codes: tuple[str, ...], min_chars: int) 
         lang = b.article.language or detected.get(i) or (b.declared_language or None)
         out.append(replace(b.article, language=lang) if lang != b.article.language else b.article)
     return out
+
+
+def analyze(paths: Iterable[str], store: Store, config: Config, overrides: Overrides | None = None,
+            progress: Progress | None = None, nlp_progress: Progress | None = None) -> AnalyzeReport:
+    """Ingest, then language analysis of what is new, then entity resolution over the whole store."""
+    from .enrich.entities import EntityStage, resolve_entities
+    from .nlp.stage import NlpStage, analyse_pending
+
+    stages = [IngestStage(), NlpStage(), EntityStage()] if config.analyse else [IngestStage()]
+    check_order(stages)
+    report = AnalyzeReport(ingest=ingest(paths, store, config, overrides, progress))
+    if config.analyse:
+        workers = int(config.workers) or os.cpu_count() or 1
+        options = {"frogdata": config.frogdata} if config.frogdata else None
+        report.nlp = analyse_pending(store, workers=workers, batch_size=int(config.batch_size),
+                                     run_id=report.ingest.run_id, options=options, progress=nlp_progress)
+        report.entities = resolve_entities(store)
+    return report

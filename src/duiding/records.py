@@ -89,3 +89,51 @@ class Failure:
     reason: str
     stage: str = "ingest"
     severity: str = "error"  # error: nothing stored for it; warning: stored, something missing
+
+
+@dataclass(frozen=True)
+class Token:
+    """One token with its character span in ``Article.text``."""
+
+    start: int
+    end: int
+    text: str
+    lemma: str
+    pos: str  # the backend's tag, e.g. Frog's CGN tag "N(soort,ev,basis,zijd,stan)"
+    ner: str = "O"  # the backend's raw IOB tag ("B-per"), kept for evaluation against raw output
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    tokens: tuple[Token, ...]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A named-entity mention: a span of the cleaned text, its type and the name it stands for.
+
+    ``name`` is the in-article referent (``Breuker`` -> ``Remco Breuker``, ``Poetins`` -> ``Poetin``);
+    cross-article resolution maps names to entities.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str  # PER | ORG | LOC | MISC
+    sentence: int
+    name: str
+    origin: str = "backend"  # backend | chain (found by matching a known name) | repaired
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """What a language backend (plus duiding's repairs) says about one article."""
+
+    article_id: str
+    language: str
+    backend: str
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]
+    raw_mentions: tuple[Mention, ...] = ()  # the backend's own mentions, before repair (for evaluation)

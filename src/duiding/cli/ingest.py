@@ -10,7 +10,8 @@ from rich.table import Table
 from rich.text import Text
 
 from ..ingest import Overrides
-from ..pipeline import IngestReport, ingest
+from ..pipeline import AnalyzeReport
+from ..pipeline import analyze as run_analyze
 from .common import config, db_option, err, open_store, out
 
 MAX_FAILURE_LINES = 15
@@ -19,16 +20,17 @@ MAX_FAILURE_LINES = 15
 class _Bar:
     """The pipeline's Progress protocol drawn with rich: counts, rate and elapsed time."""
 
-    def __init__(self) -> None:
+    def __init__(self, label: str = "read") -> None:
         self.progress = Progress(
-            TextColumn("[bold]analyze"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
+            TextColumn(f"[bold]{label:<8}"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
             TextColumn("{task.fields[rate]:>7.0f} art/s  stored {task.fields[stored]}  failed {task.fields[failed]}"),
             TimeElapsedColumn(), console=err, transient=False)
-        self.task = self.progress.add_task("analyze", total=None, rate=0.0, stored=0, failed=0)
+        self.task = self.progress.add_task(label, total=None, rate=0.0, stored=0, failed=0)
         self.started = time.perf_counter()
         self.done = 0
 
     def begin(self, total: int) -> None:
+        self.started = time.perf_counter()
         self.progress.start()
         self.progress.update(self.task, total=total)
 
@@ -44,7 +46,8 @@ class _Bar:
         self.progress.stop()
 
 
-def _summary(report: IngestReport, db: str) -> None:
+def _summary(full: AnalyzeReport, db: str) -> None:
+    report = full.ingest
     table = Table(title=f"duiding analyze → {db}", show_header=True, header_style="bold")
     table.add_column("what")
     table.add_column("count", justify="right")
@@ -57,9 +60,15 @@ def _summary(report: IngestReport, db: str) -> None:
         table.add_row(label, f"{n:,}")
     for lang, n in sorted(report.languages.items(), key=lambda kv: -kv[1]):
         table.add_row(f"language {lang}", f"{n:,}")
+    if full.nlp is not None:
+        table.add_row("language analysis: analysed", f"{full.nlp.analysed:,}")
+        table.add_row("language analysis: failed", f"{full.nlp.failed:,}")
+        for reason, n in sorted(full.nlp.not_analysed.items()):
+            table.add_row(reason, f"{n:,}")
+        table.add_row("entities in the store", f"{full.entities:,}")
     table.caption = f"{report.seconds:.1f} s, {rate:,.0f} articles/s"
     out.print(table)
-    problems = report.failures
+    problems = report.failures + (full.nlp.failures if full.nlp is not None else [])
     for f in problems[:MAX_FAILURE_LINES]:
         line = Text("  ").append(f.severity, style="red" if f.severity == "error" else "yellow")
         out.print(line.append(f" {f.code}: {f.reason}"), overflow="ellipsis", no_wrap=True)
@@ -78,13 +87,17 @@ def _summary(report: IngestReport, db: str) -> None:
               help="JSON/CSV column for a field (text, title, published, url, outlet, language, id); repeatable.")
 @click.option("--no-fetch", is_flag=True, help="Never download: URLs and feed links are reported, not followed.")
 @click.option("--batch-size", type=int, default=None, help="Articles per transaction (setting batch_size).")
+@click.option("--workers", type=click.IntRange(0, 64), default=None,
+              help="Language-analysis processes (setting workers; 0 = one per core).")
+@click.option("--no-nlp", is_flag=True, help="Store articles only; skip language analysis (setting analyse).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.pass_context
 def analyze(ctx: click.Context, paths: tuple[str, ...], db: str | None, outlet: str | None,
             published: str | None, lang: str | None, title: str | None, columns: tuple[str, ...],
-            no_fetch: bool, batch_size: int | None, quiet: bool) -> None:
+            no_fetch: bool, batch_size: int | None, workers: int | None, no_nlp: bool, quiet: bool) -> None:
     """Read articles from files, folders, feeds or URLs into the store (PATH... may mix them)."""
-    cfg = config(ctx, db=db, batch_size=batch_size, fetch=False if no_fetch else None)
+    cfg = config(ctx, db=db, batch_size=batch_size, fetch=False if no_fetch else None, workers=workers,
+                 analyse=False if no_nlp else None)
     for spec in columns:
         field, sep, name = spec.partition("=")
         if not sep or not field or not name:
@@ -96,7 +109,8 @@ def analyze(ctx: click.Context, paths: tuple[str, ...], db: str | None, outlet: 
 
         parse_published(published)  # a bad --date is the user's error: say so before reading anything
     with open_store(ctx, cfg.db) as store:
-        report = ingest(paths, store, cfg, overrides, progress=None if quiet else _Bar())
+        report = run_analyze(paths, store, cfg, overrides, progress=None if quiet else _Bar("read"),
+                             nlp_progress=None if quiet else _Bar("analyse"))
     _summary(report, cfg.db)
 
 

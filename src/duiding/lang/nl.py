@@ -69,3 +69,60 @@ MONTHS = {
     "november": 11, "nov": 11,
     "december": 12, "dec": 12,
 }  # fmt: skip
+
+# --- names and entities -----------------------------------------------------------------------
+
+# Words that attribute speech. A named-entity tagger trained on news tends to swallow them into
+# the name next to them ("zegt Breuker", "volgens Breuker"); they are trimmed from mention edges.
+REPORTING_VERBS = frozenset({
+    "zegt", "zei", "zeggen", "zeiden", "gezegd", "stelt", "stelde", "vertelt", "vertelde", "denkt", "dacht",
+    "meent", "meende", "meldt", "meldde", "verklaart", "verklaarde", "benadrukt", "benadrukte", "waarschuwt",
+    "waarschuwde", "schrijft", "schreef", "legt", "vervolgt", "vervolgde", "aldus", "volgens", "antwoordt",
+    "antwoordde", "reageert", "reageerde", "erkent", "erkende", "concludeert", "concludeerde", "vindt", "vond",
+    "beaamt", "beaamde", "voegt", "twittert", "twitterde", "laat", "liet", "noemt", "noemde", "ontkent", "ontkende",
+})
+
+# Name particles: lower-case words that belong inside a name ("Vincent van Gogh", "Ursula von der Leyen").
+NAME_PARTICLES = frozenset({"van", "de", "der", "den", "het", "ten", "ter", "te", "von", "du", "da", "di", "le",
+                            "la", "el", "al", "bin", "ibn", "'t", "’t", "d'", "vande", "vander", "zu", "y", "dos"})
+
+# Words that make a name an organisation ("Clingendael Institute", "Universiteit Leiden").
+ORG_HEADS = frozenset({
+    "universiteit", "university", "instituut", "institute", "institut", "centre", "center", "centrum", "raad",
+    "ministerie", "partij", "bank", "fonds", "stichting", "vereniging", "agentschap", "commissie", "hogeschool",
+    "academie", "denktank", "bv", "nv", "inc", "ltd", "corporation", "organisatie", "unie", "college", "rechtbank",
+    "hof", "kamer", "bond", "federatie", "groep", "group", "times", "post", "journal", "nieuws", "omroep", "krant",
+    "company", "council", "agency", "foundation", "office", "department", "ministry", "party", "command",
+})
+
+# Capitalised words that are fields of study or similar, not people ("hoogleraar Koreastudies").
+NOT_A_NAME_SUFFIXES = ("studies", "kunde", "wetenschap", "wetenschappen", "logie", "recht")
+
+# Types a tagger gets wrong for well-known names (metonymy: "het Witte Huis bevestigt" is an organisation).
+KNOWN_TYPES: dict[str, str] = {
+    "Witte Huis": "ORG", "Kremlin": "ORG", "Pentagon": "ORG", "Binnenhof": "ORG", "Elysée": "ORG",
+    "The New York Times": "ORG", "New York Times": "ORG", "NYT": "ORG", "The Washington Post": "ORG",
+    "KCNA": "ORG", "NAVO": "ORG", "Navo": "ORG", "VN": "ORG", "Verenigde Naties": "ORG", "EU": "ORG",
+    "Europese Unie": "ORG", "ANP": "ORG", "Reuters": "ORG", "AP": "ORG", "AFP": "ORG", "Belga": "ORG",
+    "Donetsk": "LOC", "Loehansk": "LOC", "Donbas": "LOC", "Krim": "LOC", "Gaza": "LOC",
+}  # fmt: skip
+
+# Other names for the same entity; the value is the canonical name (editable, like the outlet table).
+ALIASES: dict[str, str] = {
+    "NYT": "The New York Times", "New York Times": "The New York Times",
+    "Democratische Volksrepubliek Korea": "Noord-Korea", "DVK": "Noord-Korea", "DPRK": "Noord-Korea",
+    "Republiek Korea": "Zuid-Korea", "VS": "Verenigde Staten", "Amerika": "Verenigde Staten",
+    "Verenigde Staten van Amerika": "Verenigde Staten", "VN": "Verenigde Naties", "Navo": "NAVO",
+    "Russische Federatie": "Rusland", "EU": "Europese Unie", "VK": "Verenigd Koninkrijk",
+    "Groot-Brittannië": "Verenigd Koninkrijk",
+}  # fmt: skip
+
+# Dutch spelling of foreign names -> a common phonetic key, applied to both sides before comparing
+# (Sjojgoe ~ Shoigu, Poetin ~ Putin, Jeltsin ~ Yeltsin, Zelenski ~ Zelensky). Order matters.
+TRANSLITERATION: tuple[tuple[str, str], ...] = (
+    ("tsj", "ch"), ("sj", "sh"), ("zj", "zh"), ("kh", "h"), ("ch", "h"), ("oe", "u"), ("ou", "u"), ("j", "y"),
+    ("ks", "x"), ("w", "v"), ("ph", "f"), ("c", "k"), ("ij", "y"),
+)  # fmt: skip
+
+# Genitive endings folded into the name they belong to ("Poetins", "Shoigu's").
+GENITIVE_SUFFIXES = ("'s", "’s", "s'", "s’", "'", "’", "s")

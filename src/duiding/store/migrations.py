@@ -88,6 +88,68 @@ CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
     INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
 END;
 """),
+    (2, "language analysis: sentences with tokens, mentions, entities; lemmas in the full-text index", """
+ALTER TABLE articles ADD COLUMN nlp_status TEXT;
+ALTER TABLE articles ADD COLUMN nlp_backend TEXT;
+ALTER TABLE articles ADD COLUMN lemmas TEXT;
+CREATE INDEX articles_nlp_status ON articles(nlp_status);
+
+-- tokens as JSON [[start, end, lemma, pos], ...] per sentence: compact, and always read per article
+CREATE TABLE sentences (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    tokens TEXT NOT NULL,
+    PRIMARY KEY (article_id, idx)
+) WITHOUT ROWID;
+
+CREATE TABLE mentions (
+    id INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    type TEXT NOT NULL,
+    sentence INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    origin TEXT NOT NULL,
+    entity_id TEXT
+);
+CREATE INDEX mentions_article ON mentions(article_id);
+CREATE INDEX mentions_entity ON mentions(entity_id);
+
+CREATE TABLE entities (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    variants TEXT NOT NULL,
+    n_mentions INTEGER NOT NULL,
+    n_articles INTEGER NOT NULL
+);
+
+DROP TRIGGER articles_ai;
+DROP TRIGGER articles_ad;
+DROP TRIGGER articles_au;
+DROP TABLE articles_fts;
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, text, lemmas, content='articles', content_rowid='rowid',
+    tokenize = "unicode61 remove_diacritics 2"
+);
+CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, text, lemmas) VALUES (new.rowid, new.title, new.text, new.lemmas);
+END;
+CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text, lemmas)
+    VALUES ('delete', old.rowid, old.title, old.text, old.lemmas);
+END;
+CREATE TRIGGER articles_au AFTER UPDATE OF title, text, lemmas ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text, lemmas)
+    VALUES ('delete', old.rowid, old.title, old.text, old.lemmas);
+    INSERT INTO articles_fts(rowid, title, text, lemmas) VALUES (new.rowid, new.title, new.text, new.lemmas);
+END;
+INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+"""),
 ]
 
 

@@ -77,11 +77,11 @@ def search(store: Store, query: str, *, outlet: str | None = None, language: str
     # Two phases: rank first (bm25 must score every match, so keep that query lean), then build
     # snippets for the page only. On a 100k store this halves the latency of common words.
     if where:
-        rank_sql = ("SELECT f.rowid, bm25(articles_fts, 3.0, 1.0) AS score FROM articles_fts f "
+        rank_sql = ("SELECT f.rowid, bm25(articles_fts, 3.0, 1.0, 0.5) AS score FROM articles_fts f "
                     "JOIN articles a ON a.rowid = f.rowid WHERE articles_fts MATCH ? "
                     f"{where.replace('WHERE', 'AND', 1)} ORDER BY score LIMIT ? OFFSET ?")
     else:
-        rank_sql = ("SELECT rowid, bm25(articles_fts, 3.0, 1.0) AS score FROM articles_fts "
+        rank_sql = ("SELECT rowid, bm25(articles_fts, 3.0, 1.0, 0.5) AS score FROM articles_fts "
                     "WHERE articles_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?")
     try:
         ranked = store.conn.execute(rank_sql, [match, *params, limit, offset]).fetchall()

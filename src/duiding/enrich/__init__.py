@@ -1,0 +1,1 @@
+"""Enrichment on top of a language backend: mention repair, in-article name chains, cross-article entities."""

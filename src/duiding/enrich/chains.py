@@ -1,0 +1,80 @@
+"""In-article name chains: a surname or first name refers to the full name the article introduced.
+
+``Breuker`` -> ``Remco Breuker``; ``Kim`` -> ``Kim Jong-un`` (the more frequent of the article's
+full names that fit, so a passing ``Kim Jong-il`` does not capture them); genitives fold in
+(``Poetins``, ``Shoigu's``); a short name the tagger mistyped (``Town`` as ORG, ``Salemon`` as LOC)
+becomes PER when it is part of a person's full name. Full names are never merged with each
+other here: ``Kim Jong-il`` stays itself even in the same article as ``Kim Jong-un``.
+Also recovers mentions the tagger missed: a token equal to a known part of a full name.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from types import ModuleType
+
+from ..records import Mention, Sentence
+
+
+def name_parts(name: str, lang: ModuleType) -> list[str]:
+    return [p for p in name.split() if p.lower() not in lang.NAME_PARTICLES]
+
+
+def strip_genitive(word: str, known: set[str], lang: ModuleType) -> str:
+    """``Poetins`` -> ``Poetin`` when ``Poetin`` is known; ``Shoigu's`` -> ``Shoigu`` always."""
+    for suffix in ("'s", "’s"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            return word[: -len(suffix)]
+    for suffix in lang.GENITIVE_SUFFIXES:
+        if word.endswith(suffix) and word[: -len(suffix)] in known:
+            return word[: -len(suffix)]
+    return word
+
+
+def chain(mentions: list[Mention], sentences: tuple[Sentence, ...], lang: ModuleType) -> list[Mention]:
+    full = [m for m in mentions if m.type == "PER" and len(name_parts(m.text, lang)) >= 2]
+    frequency = Counter(m.text for m in full)
+    parts: dict[str, list[Mention]] = {}
+    for m in full:
+        ps = name_parts(m.text, lang)
+        for p in {ps[0], ps[-1]}:
+            parts.setdefault(p, []).append(m)
+    known = set(parts) | {m.text for m in mentions}
+    out = [_link(m, parts, frequency, known, lang) for m in mentions]
+    out += _recover(out, sentences, parts, frequency, known, lang)
+    return sorted(out, key=lambda m: (m.start, m.end))
+
+
+def _link(m: Mention, parts: dict[str, list[Mention]], frequency: Counter[str], known: set[str],
+          lang: ModuleType) -> Mention:
+    base = strip_genitive(m.text, known, lang)
+    if len(name_parts(base, lang)) >= 2:
+        return replace(m, name=base)
+    candidates = parts.get(base)
+    if not candidates or (m.type == "MISC" and m.text[:1].islower()):
+        return replace(m, name=base)
+    best = _pick(m, candidates, frequency)
+    return replace(m, name=best.text, type="PER")
+
+
+def _pick(m: Mention, candidates: list[Mention], frequency: Counter[str]) -> Mention:
+    """The most frequent full name that fits; among equals, the nearest one before the mention."""
+    def score(c: Mention) -> tuple[int, int]:
+        return frequency[c.text], -abs(m.start - c.start) + (0 if c.start <= m.start else -10**6)
+    return max(candidates, key=score)
+
+
+def _recover(mentions: list[Mention], sentences: tuple[Sentence, ...], parts: dict[str, list[Mention]],
+             frequency: Counter[str], known: set[str], lang: ModuleType) -> list[Mention]:
+    covered = [(m.start, m.end) for m in mentions]
+    found: list[Mention] = []
+    for si, sentence in enumerate(sentences):
+        for tok in sentence.tokens:
+            if not tok.text[:1].isupper() or any(s <= tok.start < e for s, e in covered):
+                continue
+            base = strip_genitive(tok.text, known, lang)
+            if base in parts:
+                best = _pick(Mention(tok.start, tok.end, tok.text, "PER", si, base), parts[base], frequency)
+                found.append(Mention(tok.start, tok.end, tok.text, "PER", si, best.text, origin="chain"))
+    return found

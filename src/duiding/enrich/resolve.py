@@ -1,0 +1,183 @@
+"""Cross-article resolution: mentions from many articles into entities with one canonical name.
+
+Names are compared on a transliteration key (Dutch ``oe``/``sj``/``j`` against English
+``u``/``sh``/``y``: Sjojgoe ~ Shoigu, Poetin ~ Putin) and, for multi-word names, word by word
+with rapidfuzz, so ``Kim Jong-il`` and ``Kim Jong-un`` (one word apart) never merge. A single
+word joins a full name only when that full name is the only one it fits, or dominates the ones
+it fits (Kim -> Kim Jong-un, not the rarely named Kim Jong-il); otherwise it stays its own
+entity, so common surnames do not collapse different people. Types must agree, except that a
+short name fitting a person becomes that person (taggers often call a surname ORG or LOC).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from types import ModuleType
+
+from rapidfuzz import fuzz
+
+from .chains import name_parts, strip_genitive
+
+WORD_SIMILARITY = 90  # rapidfuzz ratio per word on the transliteration key
+DOMINANCE = 3  # a bare name joins the commonest full name it fits when that is this many times commoner
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One mention as resolution sees it."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    name: str
+    type: str
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    type: str
+    members: list[Occurrence] = field(default_factory=list)
+
+    @property
+    def variants(self) -> list[str]:
+        counts = Counter(o.text for o in self.members) + Counter(o.name for o in self.members)
+        return [v for v, _ in counts.most_common()]
+
+
+def translit_key(name: str, lang: ModuleType) -> str:
+    s = unicodedata.normalize("NFKD", name.lower())
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = re.sub(r"[^\w\s-]", "", s).replace("-", " ")
+    words = []
+    for w in s.split():
+        for a, b in lang.TRANSLITERATION:
+            w = w.replace(a, b)
+        w = re.sub(r"(?<=[aeiou])y(?![aeiou])", "i", w)  # Sergey ~ Sergei, Shoygu ~ Shoigu
+        w = re.sub(r"y$", "i", w)
+        words.append(w)
+    return " ".join(words)
+
+
+def resolve(occurrences: Iterable[Occurrence], lang: ModuleType) -> list[Entity]:
+    occs = [_aliased(o, lang) for o in occurrences]
+    known_names = {o.name for o in occs}
+    occs = [_fold_genitive(o, known_names, lang) for o in occs]
+    by_name: dict[tuple[str, str], list[Occurrence]] = defaultdict(list)
+    for o in occs:
+        by_name[(o.name, _group_type(o))].append(o)
+    groups = _merge_full_names(by_name, lang)
+    return _attach_short_names(groups, by_name, lang)
+
+
+def _aliased(o: Occurrence, lang: ModuleType) -> Occurrence:
+    canonical = lang.ALIASES.get(o.name)
+    return Occurrence(o.article, o.start, o.end, o.text, canonical, o.type) if canonical else o
+
+
+def _fold_genitive(o: Occurrence, known: set[str], lang: ModuleType) -> Occurrence:
+    base = strip_genitive(o.name, known, lang)
+    return o if base == o.name else Occurrence(o.article, o.start, o.end, o.text, base, o.type)
+
+
+def _group_type(o: Occurrence) -> str:
+    return o.type
+
+
+def _same_full_name(a: str, b: str, lang: ModuleType) -> bool:
+    ka, kb = translit_key(a, lang).split(), translit_key(b, lang).split()
+    if ka == kb:
+        return True
+    if len(ka) != len(kb):
+        return False
+    return all(fuzz.ratio(x, y) >= WORD_SIMILARITY or _one_letter_apart(x, y) for x, y in zip(ka, kb, strict=True))
+
+
+def _one_letter_apart(x: str, y: str) -> bool:
+    return len(x) >= 5 and len(x) == len(y) and sum(p != q for p, q in zip(x, y, strict=True)) <= 1
+
+
+def _merge_full_names(by_name: dict[tuple[str, str], list[Occurrence]], lang: ModuleType) -> list[Entity]:
+    """Multi-word names (and all non-person names) grouped by type and key; most frequent variant names it."""
+    entities: list[Entity] = []
+    for (name, kind), occ in sorted(by_name.items(), key=lambda kv: -len(kv[1])):
+        if kind == "PER" and len(name_parts(name, lang)) < 2:
+            continue
+        for e in entities:
+            if e.type == kind and _same_full_name(e.name, name, lang):
+                e.members += occ
+                break
+        else:
+            entities.append(Entity(id="", name=name, type=kind, members=list(occ)))
+    return entities
+
+
+def _attach_short_names(entities: list[Entity], by_name: dict[tuple[str, str], list[Occurrence]],
+                        lang: ModuleType) -> list[Entity]:
+    people = [e for e in entities if e.type == "PER"]
+    index: dict[str, list[Entity]] = defaultdict(list)
+    for e in people:
+        ps = translit_key(e.name, lang).split()
+        for p in {ps[0], ps[-1]}:
+            index[p].append(e)
+    singles: dict[str, Entity] = {}
+    for (name, kind), occ in sorted(by_name.items(), key=lambda kv: -len(kv[1])):
+        if not (kind == "PER" and len(name_parts(name, lang)) < 2) and not _fits_person(name, kind, index, lang):
+            continue
+        key = translit_key(name, lang)
+        target = _dominant(index.get(key, []))
+        if target is not None:
+            target.members += occ
+            continue
+        if kind != "PER" and not index.get(key):
+            continue  # already a non-person entity
+        single = singles.get(key)
+        if single is None:
+            single = singles[key] = Entity(id="", name=name, type="PER")
+            entities.append(single)
+        single.members += occ
+    for e in entities:
+        e.members = _dedupe(e.members)
+        e.name = _canonical(e, lang)
+        e.id = "e" + hashlib.sha1(f"{e.type}:{translit_key(e.name, lang)}".encode()).hexdigest()[:12]
+    return [e for e in entities if e.members]
+
+
+def _fits_person(name: str, kind: str, index: dict[str, list[Entity]], lang: ModuleType) -> bool:
+    """A one-word ORG/LOC/MISC name that is a known person's first or last name (Town, Salemon)."""
+    if kind == "PER" or len(name.split()) != 1:
+        return False
+    return bool(index.get(translit_key(name, lang)))
+
+
+def _dominant(candidates: list[Entity]) -> Entity | None:
+    unique = list({id(e): e for e in candidates}.values())
+    if not unique:
+        return None
+    if len(unique) == 1:
+        return unique[0]
+    ranked = sorted(unique, key=lambda e: -len(e.members))
+    return ranked[0] if len(ranked[0].members) >= DOMINANCE * len(ranked[1].members) else None
+
+
+def _dedupe(members: list[Occurrence]) -> list[Occurrence]:
+    seen, out = set(), []
+    for o in members:
+        if (o.article, o.start, o.end) not in seen:
+            seen.add((o.article, o.start, o.end))
+            out.append(o)
+    return out
+
+
+def _canonical(e: Entity, lang: ModuleType) -> str:
+    """The commonest multi-word name among the members, else the commonest name."""
+    names = Counter(o.name for o in e.members)
+    full = [(n, c) for n, c in names.most_common() if len(name_parts(n, lang)) >= 2 or e.type != "PER"]
+    return (full or names.most_common())[0][0]

@@ -1,0 +1,76 @@
+"""The language-analysis stage: every article not analysed yet goes through its backend.
+
+Articles in a language without a backend (or whose language could not be told) are stored
+and flagged ``not analysed: …`` and counted, never analysed with the wrong language's models.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from ..records import Annotation, Failure
+from ..store import Store
+from ..store.annotations import mark_not_analysed, pending, write_annotations
+from .annotate import Job
+from .backend import has_backend
+from .runner import run_jobs
+
+
+@dataclass(frozen=True)
+class NlpStage:
+    name: str = "nlp"
+    requires: frozenset[str] = frozenset({"articles"})
+    provides: frozenset[str] = frozenset({"sentences", "tokens", "mentions"})
+
+
+@dataclass
+class NlpReport:
+    analysed: int = 0
+    failed: int = 0
+    not_analysed: dict[str, int] = field(default_factory=dict)
+    failures: list[Failure] = field(default_factory=list)
+
+
+def analyse_pending(store: Store, *, workers: int, batch_size: int, run_id: int | None = None,
+                    options: dict[str, str] | None = None, progress=None) -> NlpReport:
+    report = NlpReport()
+    jobs: list[Job] = []
+    skipped: list[tuple[str, str]] = []
+    for article_id, source, text, language in pending(store):
+        if not language:
+            skipped.append((article_id, "not analysed: language unknown"))
+        elif not has_backend(language):
+            skipped.append((article_id, f"not analysed: no backend for {language}"))
+        else:
+            jobs.append(Job(article_id, source, text, language))
+    if skipped:
+        mark_not_analysed(store, skipped)
+        for _, reason in skipped:
+            report.not_analysed[reason] = report.not_analysed.get(reason, 0) + 1
+    if not jobs:
+        return report
+    if progress is not None:
+        progress.begin(len(jobs))
+    workers = max(1, min(workers, len(jobs)))
+    for batch in _batches(run_jobs(jobs, workers, options), batch_size):
+        ok, failed = write_annotations(store, batch, run_id)
+        report.analysed += ok
+        report.failed += failed
+        report.failures += [r for r in batch if isinstance(r, Failure)]
+        if progress is not None:
+            progress.advance(len(batch), stored=report.analysed, failed=report.failed)
+    if progress is not None:
+        progress.end()
+    return report
+
+
+def _batches(results: Iterator[Annotation | Failure], size: int) -> Iterator[list[Annotation | Failure]]:
+    batch: list[Annotation | Failure] = []
+    for r in results:
+        batch.append(r)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

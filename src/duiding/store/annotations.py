@@ -1,0 +1,122 @@
+"""Store access for language analysis: pending articles, annotations, mentions and entities.
+
+Kept apart from ``db.py`` (articles, publications, failures) so each file has one job; both
+work on the same :class:`~duiding.store.db.Store` connection and its transactions.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from ..records import Annotation, Failure
+from .db import Store, _now
+
+DONE = "done"
+FAILED = "failed"
+
+
+def pending(store: Store) -> list[tuple[str, str, str, str | None]]:
+    """(id, source, text, language) of articles not analysed yet, oldest first."""
+    return [tuple(r) for r in store.conn.execute(
+        "SELECT id, source, text, language FROM articles WHERE nlp_status IS NULL "
+        "ORDER BY published_start IS NULL, published_start, id")]
+
+
+def mark_not_analysed(store: Store, items: Sequence[tuple[str, str]]) -> None:
+    """(article id, reason) for articles no backend can analyse: stored, flagged, counted."""
+    with store.transaction() as c:
+        c.executemany("UPDATE articles SET nlp_status = ? WHERE id = ?", [(reason, i) for i, reason in items])
+
+
+def write_annotations(store: Store, results: Sequence[Annotation | Failure], run_id: int | None) -> tuple[int, int]:
+    """One transaction for the batch; returns (analysed, failed)."""
+    ok = failed = 0
+    now = _now()
+    with store.transaction() as c:
+        for r in results:
+            if isinstance(r, Failure):
+                c.execute("UPDATE articles SET nlp_status = ? WHERE id = ?", (FAILED, r.origin))
+                c.execute(
+                    "INSERT INTO failures(origin, source, stage, code, severity, reason, run_id, seen_at) "
+                    "VALUES (?, ?, 'nlp', ?, 'error', ?, ?, ?) ON CONFLICT(origin, stage, code) DO UPDATE SET "
+                    "reason = excluded.reason, run_id = excluded.run_id, seen_at = excluded.seen_at",
+                    (r.origin, r.source, r.code, r.reason, run_id, now))
+                failed += 1
+                continue
+            _write_one(c, r)
+            ok += 1
+    return ok, failed
+
+
+def _write_one(c: Any, a: Annotation) -> None:
+    c.execute("DELETE FROM sentences WHERE article_id = ?", (a.article_id,))
+    c.execute("DELETE FROM mentions WHERE article_id = ?", (a.article_id,))
+    c.executemany("INSERT INTO sentences(article_id, idx, start, end, tokens) VALUES (?, ?, ?, ?, ?)", [
+        (a.article_id, i, s.start, s.end,
+         json.dumps([[t.start, t.end, t.lemma, t.pos] for t in s.tokens], ensure_ascii=False))
+        for i, s in enumerate(a.sentences)])
+    c.executemany("INSERT INTO mentions(article_id, start, end, text, type, sentence, name, origin) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                  [(a.article_id, m.start, m.end, m.text, m.type, m.sentence, m.name, m.origin) for m in a.mentions])
+    lemmas = " ".join(t.lemma for s in a.sentences for t in s.tokens if t.lemma and t.lemma[0].isalnum())
+    c.execute("UPDATE articles SET nlp_status = ?, nlp_backend = ?, lemmas = ? WHERE id = ?",
+              (DONE, a.backend, lemmas, a.article_id))
+    c.execute("DELETE FROM failures WHERE origin = ? AND stage = 'nlp'", (a.article_id,))
+
+
+def all_mentions(store: Store) -> Iterator[tuple[int, str, int, int, str, str, str]]:
+    """(mention id, article, start, end, text, name, type) for resolution."""
+    yield from store.conn.execute("SELECT id, article_id, start, end, text, name, type FROM mentions ORDER BY id")
+
+
+def replace_entities(store: Store, entities: Sequence[dict[str, Any]], links: Sequence[tuple[str, int]]) -> None:
+    """Swap in a fresh resolution: all entities and every mention's entity id, in one transaction."""
+    with store.transaction() as c:
+        c.execute("DELETE FROM entities")
+        c.executemany("INSERT INTO entities(id, name, type, variants, n_mentions, n_articles) VALUES (?,?,?,?,?,?)",
+                      [(e["id"], e["name"], e["type"], json.dumps(e["variants"], ensure_ascii=False),
+                        e["n_mentions"], e["n_articles"]) for e in entities])
+        c.execute("UPDATE mentions SET entity_id = NULL")
+        c.executemany("UPDATE mentions SET entity_id = ? WHERE id = ?", links)
+
+
+def entities(store: Store, *, type_: str | None = None, article_ids: Sequence[str] | None = None,
+             limit: int | None = None) -> list[dict[str, Any]]:
+    sql = "SELECT e.* FROM entities e"
+    params: list[Any] = []
+    clauses = []
+    if type_:
+        clauses.append("e.type = ?")
+        params.append(type_.upper())
+    if article_ids is not None:
+        marks = ",".join("?" * len(article_ids)) or "NULL"
+        clauses.append(f"e.id IN (SELECT entity_id FROM mentions WHERE article_id IN ({marks}))")
+        params += list(article_ids)
+    if clauses:
+        sql += " WHERE " + " AND ".join(clauses)
+    sql += " ORDER BY e.n_articles DESC, e.n_mentions DESC, e.name"
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    rows = [dict(r) for r in store.conn.execute(sql, params)]
+    for r in rows:
+        r["variants"] = json.loads(r["variants"])
+    return rows
+
+
+def entity_mentions(store: Store, entity_id: str) -> list[dict[str, Any]]:
+    return [dict(r) for r in store.conn.execute(
+        "SELECT article_id AS article, start, end, text FROM mentions WHERE entity_id = ? ORDER BY article_id, start",
+        (entity_id,))]
+
+
+def article_mentions(store: Store, article_id: str) -> list[dict[str, Any]]:
+    return [dict(r) for r in store.conn.execute(
+        "SELECT m.*, e.name AS entity_name FROM mentions m LEFT JOIN entities e ON e.id = m.entity_id "
+        "WHERE m.article_id = ? ORDER BY m.start", (article_id,))]
+
+
+def nlp_counts(store: Store) -> dict[str, int]:
+    return {r[0] or "pending": r[1] for r in store.conn.execute(
+        "SELECT nlp_status, count(*) FROM articles GROUP BY nlp_status")}
