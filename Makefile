@@ -4,7 +4,8 @@ SHELL := /bin/bash
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-APT_PACKAGES := python3-venv sqlite3
+APT_PACKAGES := python3-venv sqlite3 debian-archive-keyring
+FROGDATA := $(VENV)/share/duiding/frogdata
 STAMP := $(VENV)/.installed
 DB ?= duiding.db
 
@@ -21,10 +22,11 @@ apt:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
 
-$(STAMP): pyproject.toml | apt
+$(STAMP): pyproject.toml scripts/install-frogdata.sh | apt
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[test,dev]'
+	bash scripts/install-frogdata.sh $(FROGDATA)
 	@touch $(STAMP)
 
 # The main job on the embedded default (SQLite file, no server): analyse the example corpus.

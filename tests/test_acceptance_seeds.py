@@ -26,7 +26,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict:
         pytest.skip("../shared/seeds is not here")
     tmp = tmp_path_factory.mktemp("seeds")
     db = tmp / "seeds.db"
-    run_cli("analyze", *map(str, sorted(SEEDS.glob("*.txt"))), "--db", str(db), "-q", check=True)
+    run_cli("analyze", *map(str, sorted(SEEDS.glob("*.txt"))), "--db", str(db), "-q", check=True, nlp=True)
     export = tmp / "export.json"
     run_cli("export", "--db", str(db), "--format", "json", "-o", str(export), check=True)
     proc = subprocess.run([sys.executable, str(SCORER), str(export), "--json"], capture_output=True, text=True,
@@ -36,6 +36,13 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict:
 
 def test_seed_article_metadata_is_perfect(scores: dict) -> None:
     assert scores["article_metadata"] == 1.0
+
+
+def test_seed_entities(scores: dict) -> None:
+    assert scores["entities_recall"] >= 0.95
+    assert scores["merge_sjojgoe_shoigu"] is True
+    assert scores["merge_poetin"] is True
+    assert scores["kim_jong_il_kept_apart"] is True
 
 
 @pytest.mark.slow

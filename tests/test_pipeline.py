@@ -119,7 +119,7 @@ def test_killed_mid_batch_leaves_a_consistent_store_and_a_rerun_completes(tmp_pa
     (corpus / "archief.jsonl").write_text("\n".join(lines), encoding="utf-8")
     db = tmp_path / "crash.db"
     exe = Path(sys.executable).with_name("duiding")
-    proc = subprocess.Popen([str(exe), "analyze", str(corpus), "--db", str(db), "--batch-size", "25", "-q"],
+    proc = subprocess.Popen([str(exe), "analyze", str(corpus), "--db", str(db), "--batch-size", "25", "-q", "--no-nlp"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.time() + 60
     committed = 0
@@ -143,7 +143,7 @@ def test_killed_mid_batch_leaves_a_consistent_store_and_a_rerun_completes(tmp_pa
         assert s.conn.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == stored
         run = s.conn.execute("SELECT status FROM runs ORDER BY id DESC LIMIT 1").fetchone()[0]
         assert run == "running"  # the killed run is visible as never finished
-    rerun = subprocess.run([str(exe), "analyze", str(corpus), "--db", str(db), "-q"], capture_output=True,
+    rerun = subprocess.run([str(exe), "analyze", str(corpus), "--db", str(db), "-q", "--no-nlp"], capture_output=True,
                            text=True, timeout=300, check=True)
     assert "failed" in rerun.stdout
     with Store(db) as s:

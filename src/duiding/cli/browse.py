@@ -10,6 +10,7 @@ from rich.text import Text
 
 from ..errors import QueryError
 from ..store import search as run_search
+from ..store.annotations import article_mentions
 from ..store.search import MARK_END, MARK_START, hit_dict
 from .common import db_option, open_store, out
 
@@ -52,17 +53,18 @@ def articles(ctx: click.Context, db: str | None, outlet: str | None, since: str 
     out.print(table)
 
 
-@click.command()
+@click.command("show-article")
 @click.argument("article_id")
 @db_option
 @click.pass_context
 def article(ctx: click.Context, article_id: str, db: str | None) -> None:
-    """Show one article (an id or its first characters): metadata, publications, removed furniture, text."""
+    """One article (id or id prefix): metadata, removed furniture, and the text with its entities marked."""
     with open_store(ctx, db, readonly=True) as store:
         row = store.article(article_id)
         if row is None:
             raise QueryError(f"no article with id {article_id!r}; `duiding articles` lists them")
         pubs = store.publications(row["id"])
+        mentions = article_mentions(store, row["id"])
     out.print(f"[bold]{row['title'] or '(no title)'}[/]")
     meta = [("id", row["id"]), ("outlet", f"{row['outlet']} ({row['outlet_key']})" if row["outlet"] else None),
             ("published", f"{row['published']} (precision {row['published_precision']})" if row["published"] else None),
@@ -74,8 +76,29 @@ def article(ctx: click.Context, article_id: str, db: str | None) -> None:
         out.print(f"  also published as: {others}", markup=False)
     for r in row["removed"]:
         out.print(f"  removed {r['kind']}: {r['text'][:100]}", style="dim", markup=False)
+    out.print(f"  analysis   {row['nlp_status'] or 'pending'}", markup=False)
     out.print()
-    out.print(row["text"], markup=False)
+    out.print(marked_text(row["text"], mentions))
+
+
+TYPE_STYLES = {"PER": "bold cyan", "ORG": "bold magenta", "LOC": "bold green", "MISC": "bold yellow"}
+
+
+def marked_text(text: str, mentions: list[dict]) -> Text:
+    """The article with each mention highlighted and labelled ``[name|TYPE]`` when it stands for a longer name."""
+    out = Text()
+    pos = 0
+    for m in mentions:
+        if m["start"] < pos:
+            continue
+        out.append(text[pos:m["start"]])
+        out.append(text[m["start"]:m["end"]], style=TYPE_STYLES.get(m["type"], "bold"))
+        label = m["type"] if (m.get("entity_name") or m["name"]) == m["text"] else \
+            f"{m.get('entity_name') or m['name']}|{m['type']}"
+        out.append(f"[{label}]", style="dim")
+        pos = m["end"]
+    out.append(text[pos:])
+    return out
 
 
 @click.command()
@@ -130,3 +153,5 @@ def failures(ctx: click.Context, db: str | None, as_json: bool) -> None:
 
 
 COMMANDS = [articles, article, search, failures]
+# `duiding article ID` is the short form of `duiding show-article ID`
+ARTICLE_ALIAS = "article"

@@ -33,6 +33,7 @@ def strip_genitive(word: str, known: set[str], lang: ModuleType) -> str:
 
 
 def chain(mentions: list[Mention], sentences: tuple[Sentence, ...], lang: ModuleType) -> list[Mention]:
+    mentions = _split_pairs(mentions, lang)
     full = [m for m in mentions if m.type == "PER" and len(name_parts(m.text, lang)) >= 2]
     frequency = Counter(m.text for m in full)
     parts: dict[str, list[Mention]] = {}
@@ -44,6 +45,26 @@ def chain(mentions: list[Mention], sentences: tuple[Sentence, ...], lang: Module
     out = [_link(m, parts, frequency, known, lang) for m in mentions]
     out += _recover(out, sentences, parts, frequency, known, lang)
     return sorted(out, key=lambda m: (m.start, m.end))
+
+
+def _split_pairs(mentions: list[Mention], lang: ModuleType) -> list[Mention]:
+    """"Kim Shoigu" ("nam Kim Shoigu mee") is two people when each word belongs to another full name."""
+    full = {m.text for m in mentions if m.type == "PER" and len(name_parts(m.text, lang)) >= 2}
+    owners: dict[str, set[str]] = {}
+    for name in full:
+        ps = name_parts(name, lang)
+        for p in (ps[0], ps[-1]):
+            owners.setdefault(p, set()).add(name)
+    out: list[Mention] = []
+    for m in mentions:
+        words = m.text.split()
+        if m.type == "PER" and len(words) == 2 and all(owners.get(w, set()) - {m.text} for w in words):
+            second = m.start + m.text.index(words[1], len(words[0]))
+            out.append(replace(m, end=m.start + len(words[0]), text=words[0], name=words[0]))
+            out.append(replace(m, start=second, text=words[1], name=words[1]))
+        else:
+            out.append(m)
+    return out
 
 
 def _link(m: Mention, parts: dict[str, list[Mention]], frequency: Counter[str], known: set[str],

@@ -1,21 +1,25 @@
 """Named-entity mentions from a backend's IOB tags, with the repairs raw Frog output needs.
 
 Measured on the seeds (see ../shared/dependencies.md), raw Frog swallows speech verbs and role
-nouns into names (``zegt Breuker``), splits organisations (``Clingendael`` PER + ``Institute``
-ORG) and people (``Jenny`` PER + ``Town`` LOC), tags nationality adjectives as places
-(``Russische``), capitalised sentence-initial nouns as names (``Gesprekken``) and fields of
-study as people (``Koreastudies``). Each repair below is one small function, in this order:
-spans -> trim -> merge neighbours -> drop non-names -> retype.
+nouns into names (``zegt Breuker``, ``Koreadeskundige Remco Breuker``), splits organisations
+(``Clingendael`` PER + ``Institute`` ORG) and people (``Jenny`` PER + ``Town`` LOC), tags
+nationality adjectives as places (``Russische``), capitalised sentence-initial nouns as names
+(``Gesprekken``), fields of study as people (``Koreastudies``) and first-name + surname as a place
+(``Sergei Shoigu`` LOC). Each repair is one small function, applied in this order:
+spans -> trim -> extend with a first name -> merge neighbours -> drop non-names -> retype.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from types import ModuleType
 
 from ..records import Mention, Sentence, Token
 
 FROG_TYPES = {"per": "PER", "org": "ORG", "loc": "LOC", "misc": "MISC", "pro": "MISC", "eve": "MISC"}
+QUOTE_CHARS = "‘’'\"“”„«»‚‛`"
+PROPER = ("SPEC(deeleigen", "N(eigen", "SPEC(afk", "SPEC(vreemd")
 
 
 @dataclass
@@ -24,24 +28,27 @@ class Span:
     first: int  # token indices, inclusive
     last: int
     type: str
+    raw: str = ""  # the backend's own type (pro, eve, ...), finer than ours
 
 
 def raw_mentions(sentences: tuple[Sentence, ...], text: str) -> list[Mention]:
     """The backend's own mentions, mapped to PER/ORG/LOC/MISC (the baseline for evaluation)."""
-    return [_mention(sp, sentences, text, "backend") for sp in _spans(sentences, strict=True)]
+    return [_mention(sp, sentences, text) for sp in _spans(sentences, strict=True)]
 
 
-def repaired_mentions(sentences: tuple[Sentence, ...], text: str, lang: ModuleType) -> list[Mention]:
-    out: list[Mention] = []
-    for sp in _spans(sentences, strict=False):
-        tokens = sentences[sp.sentence].tokens
-        trimmed = _trim(sp, tokens, lang)
-        if trimmed is not None:
-            out.append(trimmed)
-    merged = _merge_neighbours(out, sentences, lang)
-    kept = [sp for sp in merged if _is_name(sp, sentences[sp.sentence].tokens, lang)]
-    return [_retype(_mention(sp, sentences, text, "backend"), sentences[sp.sentence].tokens[sp.first:sp.last + 1],
-                    lang) for sp in kept]
+def repaired_mentions(sentences: tuple[Sentence, ...], text: str, lang: ModuleType,
+                      first_names: Collection[str] = ()) -> list[Mention]:
+    spans = [t for sp in _spans(sentences, strict=False)
+             if (t := _trim(sp, sentences[sp.sentence].tokens, lang)) is not None]
+    spans = [_extend_first_name(sp, sentences[sp.sentence].tokens, first_names) for sp in spans]
+    spans = _merge_neighbours(spans, sentences, lang)
+    spans = [sp for sp in spans if _is_name(sp, sentences[sp.sentence].tokens, lang)]
+    out = []
+    for sp in spans:
+        m = _mention(sp, sentences, text)
+        if m is not None:
+            out.append(_retype(m, sentences[sp.sentence].tokens[sp.first:sp.last + 1], lang, first_names))
+    return out
 
 
 def _spans(sentences: tuple[Sentence, ...], *, strict: bool) -> list[Span]:
@@ -60,17 +67,21 @@ def _spans(sentences: tuple[Sentence, ...], *, strict: bool) -> list[Span]:
                 spans.append(current)
                 current = None
             if kind is not None:
-                current = Span(si, ti, ti, kind)
+                current = Span(si, ti, ti, kind, tag[2:].lower())
         if current is not None:
             spans.append(current)
     return spans
 
 
+def _is_role(word: str, lang: ModuleType) -> bool:
+    return word.lower().endswith(lang.ROLE_SUFFIXES)
+
+
 def _edge_junk(tok: Token, lang: ModuleType) -> bool:
-    word = tok.text
+    word = tok.text.strip(QUOTE_CHARS)
     if tok.pos.startswith("LET") or not any(ch.isalnum() for ch in word):
         return True
-    if word.lower() in lang.REPORTING_VERBS:
+    if word.lower() in lang.REPORTING_VERBS or _is_role(word, lang):
         return True
     return word[:1].islower() and not word[:1].isdigit()  # particles only inside a name
 
@@ -81,21 +92,45 @@ def _trim(sp: Span, tokens: tuple[Token, ...], lang: ModuleType) -> Span | None:
         first += 1
     while last >= first and _edge_junk(tokens[last], lang):
         last -= 1
-    return Span(sp.sentence, first, last, sp.type) if first <= last else None
+    # a capitalised common noun before a proper name is a title or role ("Defensie Sjojgoe"), not the name
+    while (first < last and tokens[first].pos.startswith("N(soort") and tokens[first].text.lower() not in lang.ORG_HEADS
+           and any(t.pos.startswith(PROPER) for t in tokens[first + 1:last + 1])):
+        first += 1
+    return Span(sp.sentence, first, last, sp.type, sp.raw) if first <= last else None
+
+
+def _extend_first_name(sp: Span, tokens: tuple[Token, ...], first_names: Collection[str]) -> Span:
+    """An untagged first name just before a tagged surname belongs to it ("Adrienne" + "Watson")."""
+    before = tokens[sp.first - 1] if sp.first > 0 else None
+    # the tagger calls a sentence-initial first name a common noun ("Adrienne" N(soort)); function words
+    # that happen to be names too ("Dat", "En", "In") have other tags
+    if before is not None and before.ner == "O" and before.text in first_names and \
+            before.pos.startswith((*PROPER, "N(soort")):
+        return Span(sp.sentence, sp.first - 1, sp.last, "PER" if sp.first == sp.last else sp.type, sp.raw)
+    return sp
 
 
 def _merge_neighbours(spans: list[Span], sentences: tuple[Sentence, ...], lang: ModuleType) -> list[Span]:
-    """Adjacent mentions with nothing between them are one name ("Clingendael" + "Institute")."""
+    """Adjacent mentions the tagger typed differently are one split name ("Clingendael" PER + "Institute" ORG).
+
+    Same-type neighbours were split on purpose by the tagger, and an adjective next to a name is
+    its modifier ("Russische Vladivostok"), so neither is merged.
+    """
     out: list[Span] = []
     for sp in spans:
         prev = out[-1] if out else None
-        if prev is not None and prev.sentence == sp.sentence and sp.first == prev.last + 1:
-            tokens = sentences[sp.sentence].tokens[prev.first:sp.last + 1]
+        tokens = sentences[sp.sentence].tokens
+        if (prev is not None and prev.sentence == sp.sentence and sp.first == prev.last + 1 and prev.raw != sp.raw
+                and not _adjectives(prev, tokens) and not _adjectives(sp, tokens)):
+            prev.type = _merged_type(prev.type, sp.type, tokens[prev.first:sp.last + 1], lang)
             prev.last = sp.last
-            prev.type = _merged_type(prev.type, sp.type, tokens, lang)
             continue
         out.append(replace(sp))
     return out
+
+
+def _adjectives(sp: Span, tokens: tuple[Token, ...]) -> bool:
+    return all(t.pos.startswith("ADJ") for t in tokens[sp.first:sp.last + 1])
 
 
 def _merged_type(a: str, b: str, tokens: tuple[Token, ...], lang: ModuleType) -> str:
@@ -110,25 +145,36 @@ def _is_name(sp: Span, tokens: tuple[Token, ...], lang: ModuleType) -> bool:
     span = tokens[sp.first:sp.last + 1]
     if all(t.pos.startswith("ADJ") for t in span):
         return True  # nationality adjectives: kept, retyped MISC as in CoNLL-2002
-    if not any(t.pos.startswith(("SPEC(deeleigen", "N(eigen", "SPEC(afk", "SPEC(vreemd")) for t in span):
+    if not any(t.pos.startswith(PROPER) for t in span):
         return False  # a capitalised common noun ("Gesprekken" at the start of a sentence)
-    return not (len(span) == 1 and span[0].text.lower().endswith(lang.NOT_A_NAME_SUFFIXES))
+    word = span[0].text
+    return not (len(span) == 1 and (_is_role(word, lang) or word.lower().endswith(lang.NOT_A_NAME_SUFFIXES)))
 
 
-def _retype(m: Mention, tokens: tuple[Token, ...], lang: ModuleType) -> Mention:
-    known = lang.KNOWN_TYPES.get(m.text) or lang.KNOWN_TYPES.get(m.name)
+def _retype(m: Mention, tokens: tuple[Token, ...], lang: ModuleType, first_names: Collection[str]) -> Mention:
+    known = lang.KNOWN_TYPES.get(m.text)
     if known:
         return replace(m, type=known)
     if all(t.pos.startswith("ADJ") for t in tokens):
         return replace(m, type="MISC")
-    if m.type != "ORG" and tokens[-1].text.lower() in lang.ORG_HEADS and len(tokens) > 1:
+    if m.type != "ORG" and len(tokens) > 1 and any(t.text.lower() in lang.ORG_HEADS for t in tokens):
         return replace(m, type="ORG")
+    if m.type in ("LOC", "MISC", "ORG") and 2 <= len(tokens) <= 3 and tokens[0].text in first_names \
+            and all(t.text[:1].isupper() for t in tokens):
+        return replace(m, type="PER")  # "Sergei Shoigu" tagged as a place
     return m
 
 
-def _mention(sp: Span, sentences: tuple[Sentence, ...], text: str, origin: str) -> Mention:
+def _mention(sp: Span, sentences: tuple[Sentence, ...], text: str) -> Mention | None:
     tokens = sentences[sp.sentence].tokens
     start, end = tokens[sp.first].start, tokens[sp.last].end
+    while start < end and text[start] in QUOTE_CHARS:
+        start += 1
+    while end > start and text[end - 1] in QUOTE_CHARS:
+        end -= 1
+    if end > start + 1 and text[end - 1] == "." and text[start:end - 1].replace("-", "").isupper():
+        end -= 1  # "VS." at a sentence end is the abbreviation VS
+    if start >= end:
+        return None
     surface = text[start:end]
-    return Mention(start=start, end=end, text=surface, type=sp.type, sentence=sp.sentence, name=surface,
-                   origin=origin)
+    return Mention(start=start, end=end, text=surface, type=sp.type, sentence=sp.sentence, name=surface)

@@ -68,7 +68,7 @@ def translit_key(name: str, lang: ModuleType) -> str:
 
 def resolve(occurrences: Iterable[Occurrence], lang: ModuleType) -> list[Entity]:
     occs = [_aliased(o, lang) for o in occurrences]
-    known_names = {o.name for o in occs}
+    known_names = {o.name for o in occs} | {o.text for o in occs} | {p for o in occs for p in o.name.split()}
     occs = [_fold_genitive(o, known_names, lang) for o in occs]
     by_name: dict[tuple[str, str], list[Occurrence]] = defaultdict(list)
     for o in occs:
@@ -111,8 +111,11 @@ def _merge_full_names(by_name: dict[tuple[str, str], list[Occurrence]], lang: Mo
         if kind == "PER" and len(name_parts(name, lang)) < 2:
             continue
         for e in entities:
-            if e.type == kind and _same_full_name(e.name, name, lang):
+            if (e.type == kind and _same_full_name(e.name, name, lang)) or (
+                    "PER" in (e.type, kind) and translit_key(e.name, lang) == translit_key(name, lang)):
                 e.members += occ
+                if kind == "PER" and e.type != "PER":
+                    e.type = "PER"
                 break
         else:
             entities.append(Entity(id="", name=name, type=kind, members=list(occ)))
@@ -124,7 +127,7 @@ def _attach_short_names(entities: list[Entity], by_name: dict[tuple[str, str], l
     people = [e for e in entities if e.type == "PER"]
     index: dict[str, list[Entity]] = defaultdict(list)
     for e in people:
-        ps = translit_key(e.name, lang).split()
+        ps = [translit_key(p, lang) for p in name_parts(e.name, lang)]
         for p in {ps[0], ps[-1]}:
             index[p].append(e)
     singles: dict[str, Entity] = {}
@@ -151,8 +154,12 @@ def _attach_short_names(entities: list[Entity], by_name: dict[tuple[str, str], l
 
 
 def _fits_person(name: str, kind: str, index: dict[str, list[Entity]], lang: ModuleType) -> bool:
-    """A one-word ORG/LOC/MISC name that is a known person's first or last name (Town, Salemon)."""
-    if kind == "PER" or len(name.split()) != 1:
+    """A one-word ORG/MISC name that is a known person's first or last name (Town, Watson).
+
+    Not LOC: a place that shares a word with a person ("Rusland") must stay a place; in-article
+    chains already retype a surname the tagger called a place when the article names the person.
+    """
+    if kind in ("PER", "LOC") or len(name.split()) != 1:
         return False
     return bool(index.get(translit_key(name, lang)))
 

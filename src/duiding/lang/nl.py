@@ -79,6 +79,7 @@ REPORTING_VERBS = frozenset({
     "meent", "meende", "meldt", "meldde", "verklaart", "verklaarde", "benadrukt", "benadrukte", "waarschuwt",
     "waarschuwde", "schrijft", "schreef", "legt", "vervolgt", "vervolgde", "aldus", "volgens", "antwoordt",
     "antwoordde", "reageert", "reageerde", "erkent", "erkende", "concludeert", "concludeerde", "vindt", "vond",
+    "stelden", "vertellen", "vertelden", "legde", "uit",
     "beaamt", "beaamde", "voegt", "twittert", "twitterde", "laat", "liet", "noemt", "noemde", "ontkent", "ontkende",
 })
 
@@ -94,6 +95,14 @@ ORG_HEADS = frozenset({
     "hof", "kamer", "bond", "federatie", "groep", "group", "times", "post", "journal", "nieuws", "omroep", "krant",
     "company", "council", "agency", "foundation", "office", "department", "ministry", "party", "command",
 })
+
+# Role nouns (as word endings): "Koreadeskundige", "Rusland-kenner", "Noord-Korea-expert" are roles,
+# not names, when a tagger takes them into a person's name or tags them alone.
+ROLE_SUFFIXES = ("deskundige", "kenner", "expert", "onderzoeker", "onderzoekster", "specialist", "hoogleraar",
+                 "analist", "woordvoerder", "woordvoerster", "minister", "president", "premier", "correspondent",
+                 "directeur", "voorzitter", "topman", "topvrouw", "leider", "generaal", "professor", "journalist",
+                 "econoom", "politicoloog", "historicus", "adviseur", "diplomaat", "ambassadeur", "burgemeester",
+                 "wethouder", "schepen", "dijkgraaf", "commissaris", "chef", "baas", "officier", "advocaat")
 
 # Capitalised words that are fields of study or similar, not people ("hoogleraar Koreastudies").
 NOT_A_NAME_SUFFIXES = ("studies", "kunde", "wetenschap", "wetenschappen", "logie", "recht")

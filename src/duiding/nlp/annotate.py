@@ -34,7 +34,8 @@ def annotate(job: Job, options: dict[str, str] | None = None) -> Annotation:
     backend = backend_for(job.language, options)
     sentences = backend.analyse(job.text)
     lang = for_language(job.language)
-    mentions = chain(repaired_mentions(sentences, job.text, lang), sentences, lang)
+    first_names = getattr(backend, "first_names", frozenset())
+    mentions = chain(repaired_mentions(sentences, job.text, lang, first_names), sentences, lang)
     return Annotation(job.article_id, job.language, backend.name, sentences, tuple(mentions),
                       tuple(raw_mentions(sentences, job.text)))
 

@@ -93,11 +93,22 @@ class FrogBackend:
         with _quiet_stderr():
             self._frog = frog.Frog(options, str(config / "frog" / "nld" / "frog.cfg"))
         self.misaligned = 0
+        self.first_names = _first_names(data)
 
     def analyse(self, text: str) -> tuple[Sentence, ...]:
         with _quiet_stderr():
             raw = self._frog.process_raw(text)
         return parse_columns(raw, text, self)
+
+
+def _first_names(data: Path) -> frozenset[str]:
+    """Frog's own first-name list (62k names), used to repair person names the tagger splits or mistypes."""
+    path = data / "root" / "usr" / "share" / "frog" / "nld" / "voornamen.ner"
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return frozenset()
+    return frozenset(n for line in lines if (n := line.split("\t")[0].strip()) and n[:1].isupper())
 
 
 def parse_columns(raw: str, text: str, stats: FrogBackend | None = None) -> tuple[Sentence, ...]:
