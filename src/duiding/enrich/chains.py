@@ -11,6 +11,7 @@ Also recovers mentions the tagger missed: a token equal to a known part of a ful
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import replace
 from types import ModuleType
 
@@ -32,7 +33,9 @@ def strip_genitive(word: str, known: set[str], lang: ModuleType) -> str:
     return word
 
 
-def chain(mentions: list[Mention], sentences: tuple[Sentence, ...], lang: ModuleType) -> list[Mention]:
+def chain(mentions: list[Mention], sentences: tuple[Sentence, ...], lang: ModuleType,
+          first_names: Collection[str] = ()) -> list[Mention]:
+    mentions = _promote_people(mentions, lang, first_names)
     mentions = _split_pairs(mentions, lang)
     full = [m for m in mentions if m.type == "PER" and len(name_parts(m.text, lang)) >= 2]
     frequency = Counter(m.text for m in full)
@@ -42,9 +45,27 @@ def chain(mentions: list[Mention], sentences: tuple[Sentence, ...], lang: Module
         for p in {ps[0], ps[-1]}:
             parts.setdefault(p, []).append(m)
     known = set(parts) | {m.text for m in mentions}
-    out = [_link(m, parts, frequency, known, lang) for m in mentions]
+    votes = Counter((m.text, m.type) for m in mentions)
+    out = [_link(m, parts, frequency, known, votes, lang) for m in mentions]
     out += _recover(out, sentences, parts, frequency, known, lang)
     return sorted(out, key=lambda m: (m.start, m.end))
+
+
+def _promote_people(mentions: list[Mention], lang: ModuleType, first_names: Collection[str]) -> list[Mention]:
+    """A multi-word name typed LOC/ORG/MISC whose surname the tagger calls a person elsewhere in the
+    article is that person ("Sergei Shoigu" LOC, then "Shoigu" PER), if the surname is more often a
+    person than not or the name starts with a known first name."""
+    person_words = Counter(m.text for m in mentions if m.type == "PER" and len(m.text.split()) == 1)
+    other_words = Counter(m.text for m in mentions if m.type != "PER" and len(m.text.split()) == 1)
+    out = []
+    for m in mentions:
+        ps = name_parts(m.text, lang)
+        if m.type in ("LOC", "ORG", "MISC") and 2 <= len(ps) <= 3 and all(p[:1].isupper() for p in ps) \
+                and person_words[ps[-1]] > 0 and (person_words[ps[-1]] > other_words[ps[-1]] or ps[0] in first_names) \
+                and not any(p.lower() in lang.ORG_HEADS for p in ps):
+            m = replace(m, type="PER")
+        out.append(m)
+    return out
 
 
 def _split_pairs(mentions: list[Mention], lang: ModuleType) -> list[Mention]:
@@ -68,7 +89,7 @@ def _split_pairs(mentions: list[Mention], lang: ModuleType) -> list[Mention]:
 
 
 def _link(m: Mention, parts: dict[str, list[Mention]], frequency: Counter[str], known: set[str],
-          lang: ModuleType) -> Mention:
+          votes: Counter[tuple[str, str]], lang: ModuleType) -> Mention:
     base = strip_genitive(m.text, known, lang)
     if len(name_parts(base, lang)) >= 2:
         return replace(m, name=base)
@@ -76,6 +97,8 @@ def _link(m: Mention, parts: dict[str, list[Mention]], frequency: Counter[str], 
     if not candidates or (m.type == "MISC" and m.text[:1].islower()):
         return replace(m, name=base)
     best = _pick(m, candidates, frequency)
+    if m.type != "PER" and votes[(m.text, m.type)] > frequency[best.text]:
+        return replace(m, name=base)  # "Swissair" (ORG five times) is not the person "Londen Swissair" (once)
     return replace(m, name=best.text, type="PER")
 
 

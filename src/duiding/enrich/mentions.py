@@ -4,8 +4,7 @@ Measured on the seeds (see ../shared/dependencies.md), raw Frog swallows speech 
 nouns into names (``zegt Breuker``, ``Koreadeskundige Remco Breuker``), splits organisations
 (``Clingendael`` PER + ``Institute`` ORG) and people (``Jenny`` PER + ``Town`` LOC), tags
 nationality adjectives as places (``Russische``), capitalised sentence-initial nouns as names
-(``Gesprekken``), fields of study as people (``Koreastudies``) and first-name + surname as a place
-(``Sergei Shoigu`` LOC). Each repair is one small function, applied in this order:
+(``Gesprekken``) and fields of study as people (``Koreastudies``). Each repair is one small function, applied in this order:
 spans -> trim -> extend with a first name -> merge neighbours -> drop non-names -> retype.
 """
 
@@ -40,8 +39,9 @@ def repaired_mentions(sentences: tuple[Sentence, ...], text: str, lang: ModuleTy
                       first_names: Collection[str] = ()) -> list[Mention]:
     spans = [t for sp in _spans(sentences, strict=False)
              if (t := _trim(sp, sentences[sp.sentence].tokens, lang)) is not None]
+    spans = [part for sp in spans for part in _split_adjective(sp, sentences[sp.sentence].tokens)]
     spans = [_extend_first_name(sp, sentences[sp.sentence].tokens, first_names) for sp in spans]
-    spans = _merge_neighbours(spans, sentences, lang)
+    spans = _merge_neighbours(spans, sentences, lang, first_names)
     spans = [sp for sp in spans if _is_name(sp, sentences[sp.sentence].tokens, lang)]
     out = []
     for sp in spans:
@@ -74,29 +74,42 @@ def _spans(sentences: tuple[Sentence, ...], *, strict: bool) -> list[Span]:
 
 
 def _is_role(word: str, lang: ModuleType) -> bool:
-    return word.lower().endswith(lang.ROLE_SUFFIXES)
+    """A role noun: "Koreadeskundige", or a compound whose last part is lower case ("SP-politicus", "Likoed-man")."""
+    head = word.rsplit("-", 1)[-1]
+    return word.lower().endswith(lang.ROLE_SUFFIXES) or ("-" in word and head[:1].islower() and len(head) > 2)
 
 
-def _edge_junk(tok: Token, lang: ModuleType) -> bool:
+def _edge_junk(tok: Token, lang: ModuleType, alone: bool = False) -> bool:
     word = tok.text.strip(QUOTE_CHARS)
     if tok.pos.startswith("LET") or not any(ch.isalnum() for ch in word):
         return True
-    if word.lower() in lang.REPORTING_VERBS or _is_role(word, lang):
+    if word.lower() in lang.REPORTING_VERBS or (_is_role(word, lang) and not alone):
         return True
     return word[:1].islower() and not word[:1].isdigit()  # particles only inside a name
 
 
 def _trim(sp: Span, tokens: tuple[Token, ...], lang: ModuleType) -> Span | None:
     first, last = sp.first, sp.last
-    while first <= last and _edge_junk(tokens[first], lang):
+    while first <= last and _edge_junk(tokens[first], lang, alone=first == last):
         first += 1
-    while last >= first and _edge_junk(tokens[last], lang):
+    while last >= first and _edge_junk(tokens[last], lang, alone=first == last):
         last -= 1
     # a capitalised common noun before a proper name is a title or role ("Defensie Sjojgoe"), not the name
     while (first < last and tokens[first].pos.startswith("N(soort") and tokens[first].text.lower() not in lang.ORG_HEADS
            and any(t.pos.startswith(PROPER) for t in tokens[first + 1:last + 1])):
         first += 1
     return Span(sp.sentence, first, last, sp.type, sp.raw) if first <= last else None
+
+
+def _split_adjective(sp: Span, tokens: tuple[Token, ...]) -> list[Span]:
+    """"Canadese Gander", "Russische Vladivostok": the adjective is its own (MISC) mention, the name keeps its type."""
+    first = sp.first
+    while first < sp.last and tokens[first].pos.startswith("ADJ"):
+        first += 1
+    rest = tokens[first:sp.last + 1]
+    if first == sp.first or sp.type == "ORG" or not all(t.pos.startswith("SPEC(deeleigen") for t in rest):
+        return [sp]  # "Vlaamse Gemeenschap", "Militaire Inlichtingendienst" are one name
+    return [Span(sp.sentence, sp.first, first - 1, "MISC", "adj"), Span(sp.sentence, first, sp.last, sp.type, sp.raw)]
 
 
 def _extend_first_name(sp: Span, tokens: tuple[Token, ...], first_names: Collection[str]) -> Span:
@@ -110,18 +123,21 @@ def _extend_first_name(sp: Span, tokens: tuple[Token, ...], first_names: Collect
     return sp
 
 
-def _merge_neighbours(spans: list[Span], sentences: tuple[Sentence, ...], lang: ModuleType) -> list[Span]:
-    """Adjacent mentions the tagger typed differently are one split name ("Clingendael" PER + "Institute" ORG).
-
-    Same-type neighbours were split on purpose by the tagger, and an adjective next to a name is
-    its modifier ("Russische Vladivostok"), so neither is merged.
+def _merge_neighbours(spans: list[Span], sentences: tuple[Sentence, ...], lang: ModuleType,
+                      first_names: Collection[str]) -> list[Span]:
+    """Adjacent mentions the tagger typed differently may be one split name, in two shapes only:
+    a name + an organisation head word ("Clingendael" PER + "Institute" ORG), or a lone first name +
+    a surname ("Jenny" PER + "Town" LOC). Anything else stays apart: "minister van Binnenlandse
+    Zaken Otto Schily" is an organisation next to a person, and an adjective is a modifier.
     """
     out: list[Span] = []
     for sp in spans:
         prev = out[-1] if out else None
         tokens = sentences[sp.sentence].tokens
         if (prev is not None and prev.sentence == sp.sentence and sp.first == prev.last + 1 and prev.raw != sp.raw
-                and not _adjectives(prev, tokens) and not _adjectives(sp, tokens)):
+                and not _adjectives(prev, tokens) and not _adjectives(sp, tokens)
+                and (tokens[sp.last].text.lower() in lang.ORG_HEADS
+                     or (prev.first == prev.last and tokens[prev.first].text in first_names and sp.first == sp.last))):
             prev.type = _merged_type(prev.type, sp.type, tokens[prev.first:sp.last + 1], lang)
             prev.last = sp.last
             continue
@@ -145,10 +161,9 @@ def _is_name(sp: Span, tokens: tuple[Token, ...], lang: ModuleType) -> bool:
     span = tokens[sp.first:sp.last + 1]
     if all(t.pos.startswith("ADJ") for t in span):
         return True  # nationality adjectives: kept, retyped MISC as in CoNLL-2002
-    if not any(t.pos.startswith(PROPER) for t in span):
-        return False  # a capitalised common noun ("Gesprekken" at the start of a sentence)
-    word = span[0].text
-    return not (len(span) == 1 and (_is_role(word, lang) or word.lower().endswith(lang.NOT_A_NAME_SUFFIXES)))
+    if not any(t.pos.startswith(PROPER) for t in span) and sp.first == 0:
+        return False  # capitalised only because it starts the sentence ("Gesprekken over …")
+    return not (len(span) == 1 and span[0].text.lower().endswith(lang.NOT_A_NAME_SUFFIXES))
 
 
 def _retype(m: Mention, tokens: tuple[Token, ...], lang: ModuleType, first_names: Collection[str]) -> Mention:
@@ -159,9 +174,8 @@ def _retype(m: Mention, tokens: tuple[Token, ...], lang: ModuleType, first_names
         return replace(m, type="MISC")
     if m.type != "ORG" and len(tokens) > 1 and any(t.text.lower() in lang.ORG_HEADS for t in tokens):
         return replace(m, type="ORG")
-    if m.type in ("LOC", "MISC", "ORG") and 2 <= len(tokens) <= 3 and tokens[0].text in first_names \
-            and all(t.text[:1].isupper() for t in tokens):
-        return replace(m, type="PER")  # "Sergei Shoigu" tagged as a place
+    if len(tokens) == 1 and _is_role(tokens[0].text, lang):
+        return replace(m, type="MISC")  # "Noord-Korea-expert", "VRT-journalist": a compound naming something
     return m
 
 

@@ -138,6 +138,11 @@ def _attach_short_names(entities: list[Entity], by_name: dict[tuple[str, str], l
         target = _dominant(index.get(key, []))
         if target is not None:
             target.members += occ
+            if kind != "PER":  # it was grouped as an ORG/MISC name first; it belongs to the person
+                claimed = {(o.article, o.start, o.end) for o in occ}
+                for e in entities:
+                    if e is not target:
+                        e.members = [o for o in e.members if (o.article, o.start, o.end) not in claimed]
             continue
         if kind != "PER" and not index.get(key):
             continue  # already a non-person entity

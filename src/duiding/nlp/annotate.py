@@ -35,7 +35,7 @@ def annotate(job: Job, options: dict[str, str] | None = None) -> Annotation:
     sentences = backend.analyse(job.text)
     lang = for_language(job.language)
     first_names = getattr(backend, "first_names", frozenset())
-    mentions = chain(repaired_mentions(sentences, job.text, lang, first_names), sentences, lang)
+    mentions = chain(repaired_mentions(sentences, job.text, lang, first_names), sentences, lang, first_names)
     return Annotation(job.article_id, job.language, backend.name, sentences, tuple(mentions),
                       tuple(raw_mentions(sentences, job.text)))
 
