@@ -4,8 +4,9 @@ Measured on the seeds (see ../shared/dependencies.md), raw Frog swallows speech 
 nouns into names (``zegt Breuker``, ``Koreadeskundige Remco Breuker``), splits organisations
 (``Clingendael`` PER + ``Institute`` ORG) and people (``Jenny`` PER + ``Town`` LOC), tags
 nationality adjectives as places (``Russische``), capitalised sentence-initial nouns as names
-(``Gesprekken``) and fields of study as people (``Koreastudies``). Each repair is one small function, applied in this order:
-spans -> trim -> extend with a first name -> merge neighbours -> drop non-names -> retype.
+(``Gesprekken``) and fields of study as people (``Koreastudies``). Each repair is one small
+function, applied in this order: spans -> trim -> split adjectives -> extend with a first name ->
+merge neighbours -> drop non-names -> retype.
 """
 
 from __future__ import annotations

@@ -151,11 +151,12 @@ def _attach_short_names(entities: list[Entity], by_name: dict[tuple[str, str], l
             single = singles[key] = Entity(id="", name=name, type="PER")
             entities.append(single)
         single.members += occ
+    entities = [e for e in entities if e.members]
     for e in entities:
         e.members = _dedupe(e.members)
         e.name = _canonical(e, lang)
         e.id = "e" + hashlib.sha1(f"{e.type}:{translit_key(e.name, lang)}".encode()).hexdigest()[:12]
-    return [e for e in entities if e.members]
+    return entities
 
 
 def _fits_person(name: str, kind: str, index: dict[str, list[Entity]], lang: ModuleType) -> bool:
