@@ -49,6 +49,8 @@ lint: setup
 
 bench: setup
 	$(BIN)/python benchmarks/ingest.py
+	$(BIN)/python benchmarks/ner.py
+	$(BIN)/python benchmarks/nlp_throughput.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .ruff_cache build *.egg-info src/*.egg-info
