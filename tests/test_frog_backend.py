@@ -5,6 +5,7 @@ Frog is loaded once for the whole test session (``backend_for`` keeps it per pro
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -48,7 +49,7 @@ def test_every_token_span_indexes_into_the_text(frog) -> None:
 
 def test_tokens_are_in_order_and_do_not_overlap(frog) -> None:
     tokens = _tokens(frog.analyse(PARAGRAPHS))
-    for a, b in zip(tokens, tokens[1:], strict=False):
+    for a, b in itertools.pairwise(tokens):
         assert a.end <= b.start
     assert all(t.text.strip() == t.text and t.text for t in tokens)
 
@@ -58,7 +59,7 @@ def test_sentence_spans_cover_their_tokens(frog) -> None:
     assert len(sentences) >= 6
     for s in sentences:
         assert s.start == s.tokens[0].start and s.end == s.tokens[-1].end
-    for a, b in zip(sentences, sentences[1:], strict=False):
+    for a, b in itertools.pairwise(sentences):
         assert a.end <= b.start
     firsts = [PARAGRAPHS[s.start:s.end].split()[0] for s in sentences]
     assert "In" in firsts and "Burgemeester" in firsts and "Maandag" in firsts

@@ -147,7 +147,8 @@ def test_nationality_adjectives_in_real_frog_output(frog) -> None:
 
 def test_sentence_initial_common_noun_is_not_a_name() -> None:
     text = "Gesprekken tussen de partijen liepen vast."
-    sentences = tagged(text, "Gesprekken/Nmv/B-misc tussen/Z/I-misc de/D/I-misc partijen/Nmv/I-misc liepen/Vd vast/B ./L")
+    sentences = tagged(text, "Gesprekken/Nmv/B-misc tussen/Z/I-misc de/D/I-misc partijen/Nmv/I-misc "
+                             "liepen/Vd vast/B ./L")
     assert _repair(text, sentences) == []
 
 

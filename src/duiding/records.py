@@ -137,3 +137,30 @@ class Annotation:
     sentences: tuple[Sentence, ...]
     mentions: tuple[Mention, ...]
     raw_mentions: tuple[Mention, ...] = ()  # the backend's own mentions, before repair (for evaluation)
+    quotes: tuple["Quote", ...] = ()
+    issues: tuple[str, ...] = ()  # quotes skipped (an unpaired mark), as readable reasons
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who a quote is attributed to, as the article names them."""
+
+    name: str | None  # the person or organisation ("Remco Breuker"), resolved within the article
+    text: str | None = None  # the words that named them at the quote ("ze", "de expert", "Breuker")
+    start: int | None = None  # span of those words
+    end: int | None = None
+    role: str | None = None  # "hoogleraar Koreastudies"
+    organisation: str | None = None  # "Universiteit Leiden"
+    kind: str = "unknown"  # person | organisation | role | unknown
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int  # span of the quoted words, without the quotation marks
+    end: int
+    text: str
+    kind: str  # direct | partial | indirect
+    speaker: Speaker
+    cue: str  # how the speaker was found: after, colon, before, previous, continuation, according, none
+    sentence: int
+    part: int = 0  # 0 for a quote's first paragraph, 1, 2, … for paragraphs that continue it

@@ -46,7 +46,7 @@ def chain(mentions: list[Mention], sentences: tuple[Sentence, ...], lang: Module
             parts.setdefault(p, []).append(m)
     known = set(parts) | {m.text for m in mentions}
     votes = Counter((m.text, m.type) for m in mentions)
-    out = [_link(m, parts, frequency, known, votes, lang) for m in mentions]
+    out = [_link(m, parts, frequency, known, votes, lang, first_names) for m in mentions]
     out += _recover(out, sentences, parts, frequency, known, lang)
     return sorted(out, key=lambda m: (m.start, m.end))
 
@@ -89,7 +89,7 @@ def _split_pairs(mentions: list[Mention], lang: ModuleType) -> list[Mention]:
 
 
 def _link(m: Mention, parts: dict[str, list[Mention]], frequency: Counter[str], known: set[str],
-          votes: Counter[tuple[str, str]], lang: ModuleType) -> Mention:
+          votes: Counter[tuple[str, str]], lang: ModuleType, first_names: Collection[str]) -> Mention:
     base = strip_genitive(m.text, known, lang)
     if len(name_parts(base, lang)) >= 2:
         return replace(m, name=base)
@@ -97,7 +97,8 @@ def _link(m: Mention, parts: dict[str, list[Mention]], frequency: Counter[str], 
     if not candidates or (m.type == "MISC" and m.text[:1].islower()):
         return replace(m, name=base)
     best = _pick(m, candidates, frequency)
-    if m.type != "PER" and votes[(m.text, m.type)] > frequency[best.text]:
+    person_like = best.text.split()[0] in first_names
+    if m.type != "PER" and not person_like and votes[(m.text, m.type)] > frequency[best.text]:
         return replace(m, name=base)  # "Swissair" (ORG five times) is not the person "Londen Swissair" (once)
     return replace(m, name=best.text, type="PER")
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ..lang import for_language
 from ..store import Store
-from ..store.annotations import all_mentions, replace_entities
+from ..store.annotations import all_mentions, link_speakers, replace_entities
 from .resolve import Occurrence, resolve
 
 
@@ -32,4 +32,5 @@ def resolve_entities(store: Store, language: str = "nl") -> int:
                         "n_mentions": len(e.members), "n_articles": len({o.article for o in e.members})})
         links += [(e.id, occurrences[(o.article, o.start, o.end)]) for o in e.members]
     replace_entities(store, records, links)
+    link_speakers(store)
     return len(records)

@@ -135,3 +135,49 @@ TRANSLITERATION: tuple[tuple[str, str], ...] = (
 
 # Genitive endings folded into the name they belong to ("Poetins", "Shoigu's").
 GENITIVE_SUFFIXES = ("'s", "’s", "s'", "s’", "'", "’", "s")
+
+# --- quotes and speakers ----------------------------------------------------------------------
+
+# Quotation marks: opening mark -> the closing marks that may end it. Dutch and Flemish outlets use
+# all of these; „…” and ‚…’ are the low-high pairs.
+QUOTE_PAIRS: dict[str, str] = {"“": "”“", "„": "”“", '"': '"', "«": "»", "‘": "’", "‚": "’‘", "'": "'", "”": "”"}
+
+# Lemmas (as Frog gives them) and surface forms of verbs that attribute speech or opinion.
+SPEECH_LEMMAS = frozenset({
+    "zeggen", "stellen", "vertellen", "denken", "menen", "melden", "verklaren", "benadrukken", "waarschuwen",
+    "schrijven", "uitleggen", "vervolgen", "toevoegen", "antwoorden", "reageren", "erkennen", "concluderen",
+    "beamen", "twitteren", "beloven", "opperen", "aangeven", "onderstrepen", "vinden", "zien", "weten",
+    "bevestigen", "ontkennen", "noemen", "roepen", "zuchten", "lachen", "aanvullen", "opmerken", "klinken",
+    "verzekeren", "betogen", "oordelen", "vrezen", "hopen", "verwachten", "stellen", "aldus", "citeren",
+})  # fmt: skip
+SPEECH_FORMS = frozenset({
+    "zegt", "zei", "zeiden", "zeggen", "stelt", "stelde", "stelden", "vertelt", "vertelde", "denkt", "dacht",
+    "meent", "meende", "meldt", "meldde", "verklaart", "verklaarde", "verklaarden", "benadrukt", "benadrukte",
+    "waarschuwt", "waarschuwde", "schrijft", "schreef", "legt", "legde", "vervolgt", "vervolgde", "voegt", "voegde",
+    "antwoordt", "antwoordde", "reageert", "reageerde", "erkent", "erkende", "concludeert", "concludeerde",
+    "beaamt", "beaamde", "twittert", "twitterde", "belooft", "beloofde", "oppert", "opperde", "geeft", "gaf",
+    "onderstreept", "onderstreepte", "vindt", "vond", "ziet", "zag", "laat", "liet", "bevestigt", "bevestigde",
+    "noemt", "noemde", "klinkt", "klonk", "aldus", "verzekert", "verzekerde", "betoogt", "betoogde", "vreest",
+    "vreesde", "hoopt", "hoopte", "verwacht", "verwachtte", "oordeelt", "oordeelde", "merkt", "merkte",
+})  # fmt: skip
+ACCORDING_TO = ("volgens",)
+PRONOUNS = frozenset({"hij", "ze", "zij", "hem", "haar", "die", "deze"})
+# Descriptions that point back at the last fitting speaker ("de expert", "de kenner").
+DESCRIPTION_NOUNS = frozenset({
+    "expert", "kenner", "deskundige", "specialist", "hoogleraar", "professor", "onderzoeker", "onderzoekster",
+    "analist", "woordvoerder", "woordvoerster", "minister", "president", "premier", "burgemeester", "wethouder",
+    "schepen", "directeur", "voorzitter", "topman", "topvrouw", "econoom", "politicus", "advocaat", "officier",
+    "wetenschapper", "historicus", "politicoloog", "journalist", "correspondent", "commissaris", "dijkgraaf",
+    "bewindsman", "bewindsvrouw", "minister-president", "coach", "trainer", "arts", "dokter", "psycholoog",
+})  # fmt: skip
+# Speakers that are organisations or institutions without a name ("laat de politie weten").
+INSTITUTION_NOUNS = frozenset({
+    "politie", "gemeente", "brandweer", "regering", "kabinet", "ministerie", "rechtbank", "justitie", "parket",
+    "provincie", "waterschap", "vakbond", "bond", "directie", "school", "universiteit", "ziekenhuis", "club",
+    "bedrijf", "organisatie", "partij", "stad", "raad", "leger", "krant", "omroep", "inspectie", "rijkswaterstaat",
+})  # fmt: skip
+# Role nouns that name a function even without a known suffix (besides ROLE_SUFFIXES above).
+ROLE_NOUNS = DESCRIPTION_NOUNS | frozenset({"woordvoerder", "woordvoerster", "zegsman", "zegsvrouw"})
+# Prepositions that link a role to its organisation ("hoogleraar aan de Universiteit Leiden").
+AFFILIATION_PREPOSITIONS = frozenset({"aan", "bij", "van", "voor", "namens", "uit"})
+MIN_QUOTE_WORDS = 4  # shorter quoted text needs an attribution to count as a quote, else it is a scare quote

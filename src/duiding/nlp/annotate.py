@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..enrich.chains import chain
 from ..enrich.mentions import raw_mentions, repaired_mentions
+from ..enrich.quotes import extract_quotes
 from ..errors import DuidingError
 from ..lang import for_language
 from ..records import Annotation, Failure
@@ -36,8 +37,10 @@ def annotate(job: Job, options: dict[str, str] | None = None) -> Annotation:
     lang = for_language(job.language)
     first_names = getattr(backend, "first_names", frozenset())
     mentions = chain(repaired_mentions(sentences, job.text, lang, first_names), sentences, lang, first_names)
+    quotes, issues = extract_quotes(job.text, sentences, mentions, lang)
     return Annotation(job.article_id, job.language, backend.name, sentences, tuple(mentions),
-                      tuple(raw_mentions(sentences, job.text)))
+                      tuple(raw_mentions(sentences, job.text)), tuple(quotes),
+                      tuple(f"at character {i.position}: {i.reason}" for i in issues))
 
 
 def work(job: Job, options: dict[str, str] | None = None) -> Annotation | Failure:

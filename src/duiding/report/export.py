@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any, TextIO
 
 from ..store import Store
+from ..store.quotes import export_quotes
 
 KEYS = ("articles", "entities", "quotes", "claims", "timeline", "duplicates", "events", "storylines",
         "discrepancies")
@@ -57,6 +58,7 @@ def _sections(store: Store) -> dict[str, Iterator[dict[str, Any]]]:
     sections: dict[str, Iterator[dict[str, Any]]] = {key: iter(()) for key in KEYS}
     sections["articles"] = (export_article(r) for r in store.iter_articles())
     sections["entities"] = export_entities(store)
+    sections["quotes"] = export_quotes(store)
     return sections
 
 

@@ -6,6 +6,7 @@ work on the same :class:`~duiding.store.db.Store` connection and its transaction
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -60,10 +61,39 @@ def _write_one(c: Any, a: Annotation) -> None:
     c.executemany("INSERT INTO mentions(article_id, start, end, text, type, sentence, name, origin) "
                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                   [(a.article_id, m.start, m.end, m.text, m.type, m.sentence, m.name, m.origin) for m in a.mentions])
+    c.execute("DELETE FROM quotes WHERE article_id = ?", (a.article_id,))
+    c.executemany(
+        "INSERT INTO quotes(id, article_id, start, end, text, kind, cue, sentence, part, speaker_name, speaker_text, "
+        "speaker_start, speaker_end, speaker_role, speaker_organisation, speaker_kind) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        [(quote_id(a.article_id, q.start, q.end), a.article_id, q.start, q.end, q.text, q.kind, q.cue, q.sentence,
+          q.part, q.speaker.name, q.speaker.text, q.speaker.start, q.speaker.end, q.speaker.role,
+          q.speaker.organisation, q.speaker.kind) for q in a.quotes])
+    c.execute("DELETE FROM failures WHERE origin = ? AND stage = 'quotes'", (a.article_id,))
+    if a.issues:
+        c.execute("INSERT INTO failures(origin, source, stage, code, severity, reason, seen_at) "
+                  "VALUES (?, ?, 'quotes', 'unpaired', 'warning', ?, ?)",
+                  (a.article_id, a.article_id, "; ".join(a.issues), _now()))
     lemmas = " ".join(t.lemma for s in a.sentences for t in s.tokens if t.lemma and t.lemma[0].isalnum())
     c.execute("UPDATE articles SET nlp_status = ?, nlp_backend = ?, lemmas = ? WHERE id = ?",
               (DONE, a.backend, lemmas, a.article_id))
     c.execute("DELETE FROM failures WHERE origin = ? AND stage = 'nlp'", (a.article_id,))
+
+
+def quote_id(article_id: str, start: int, end: int) -> str:
+    return "q" + hashlib.sha1(f"{article_id}:{start}:{end}".encode()).hexdigest()[:12]
+
+
+def link_speakers(store: Store) -> None:
+    """Point each quote's speaker at the entity of the mention that named them (or any mention of that name)."""
+    with store.transaction() as c:
+        c.execute("""
+            UPDATE quotes SET speaker_entity = coalesce(
+                (SELECT m.entity_id FROM mentions m WHERE m.article_id = quotes.article_id
+                   AND m.start = quotes.speaker_start AND m.end = quotes.speaker_end AND m.name = quotes.speaker_name),
+                (SELECT m.entity_id FROM mentions m WHERE m.article_id = quotes.article_id
+                   AND m.name = quotes.speaker_name AND m.entity_id IS NOT NULL ORDER BY m.start LIMIT 1))
+            WHERE speaker_name IS NOT NULL""")
 
 
 def all_mentions(store: Store) -> Iterator[tuple[int, str, int, int, str, str, str]]:

@@ -150,6 +150,29 @@ CREATE TRIGGER articles_au AFTER UPDATE OF title, text, lemmas ON articles BEGIN
 END;
 INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
 """),
+    (3, "quotes with their speakers", """
+CREATE TABLE quotes (
+    id TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('direct', 'partial', 'indirect')),
+    cue TEXT NOT NULL,
+    sentence INTEGER NOT NULL,
+    part INTEGER NOT NULL DEFAULT 0,
+    speaker_name TEXT,
+    speaker_text TEXT,
+    speaker_start INTEGER,
+    speaker_end INTEGER,
+    speaker_role TEXT,
+    speaker_organisation TEXT,
+    speaker_kind TEXT NOT NULL,
+    speaker_entity TEXT
+);
+CREATE INDEX quotes_article ON quotes(article_id);
+CREATE INDEX quotes_entity ON quotes(speaker_entity);
+"""),
 ]
 
 

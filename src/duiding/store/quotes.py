@@ -1,0 +1,57 @@
+"""Store queries for quotes and speaker profiles (who is quoted, where, with which roles)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from .db import Store
+
+_SPEAKER = ("coalesce(e.name, q.speaker_name, "
+            "trim(coalesce(q.speaker_role, '') || ' ' || coalesce(q.speaker_organisation, '')))")
+
+
+def quotes(store: Store, *, speaker: str | None = None, outlet: str | None = None, article_ids: list[str] | None = None,
+           kinds: tuple[str, ...] = ("direct", "partial", "indirect"), limit: int | None = None) -> list[dict[str, Any]]:
+    sql = (f"SELECT q.*, {_SPEAKER} AS speaker, e.name AS entity_name, a.outlet, a.outlet_key, a.published, a.title "
+           "FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_entity "
+           f"WHERE q.kind IN ({','.join('?' * len(kinds))})")
+    params: list[Any] = list(kinds)
+    if speaker:
+        sql += (" AND (lower(e.name) LIKE lower(?) OR lower(q.speaker_name) LIKE lower(?) "
+                "OR lower(q.speaker_role) LIKE lower(?) OR lower(q.speaker_organisation) LIKE lower(?))")
+        params += [f"%{speaker}%"] * 4
+    if outlet:
+        sql += " AND (lower(a.outlet_key) = lower(?) OR lower(a.outlet) = lower(?))"
+        params += [outlet, outlet]
+    if article_ids is not None:
+        sql += f" AND q.article_id IN ({','.join('?' * len(article_ids)) or 'NULL'})"
+        params += article_ids
+    sql += " ORDER BY a.published_start, q.article_id, q.start"
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return [dict(r) for r in store.conn.execute(sql, params)]
+
+
+def speakers(store: Store, *, limit: int | None = None) -> list[dict[str, Any]]:
+    """One row per speaker: quotes, articles, the outlets that quote them, roles and organisations seen."""
+    sql = (f"SELECT {_SPEAKER} AS speaker, q.speaker_entity AS entity, count(*) AS n_quotes, "
+           "count(DISTINCT q.article_id) AS n_articles, group_concat(DISTINCT a.outlet) AS outlets, "
+           "group_concat(DISTINCT q.speaker_role) AS roles, group_concat(DISTINCT q.speaker_organisation) AS orgs "
+           "FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_entity "
+           "WHERE q.kind IN ('direct', 'partial') AND q.speaker_kind != 'unknown' "
+           f"GROUP BY {_SPEAKER} ORDER BY n_quotes DESC, speaker")
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return [dict(r) for r in store.conn.execute(sql)]
+
+
+def export_quotes(store: Store) -> Iterator[dict[str, Any]]:
+    for r in store.conn.execute(
+            "SELECT q.*, e.name AS entity_name FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_entity "
+            "ORDER BY q.article_id, q.start"):
+        yield {"id": r["id"], "article": r["article_id"], "text": r["text"], "start": r["start"], "end": r["end"],
+               "kind": r["kind"], "cue": r["cue"], "part": r["part"],
+               "speaker": {"name": r["speaker_name"], "entity": r["entity_name"], "entity_id": r["speaker_entity"],
+                           "role": r["speaker_role"], "organisation": r["speaker_organisation"],
+                           "said_as": r["speaker_text"], "kind": r["speaker_kind"]}}
