@@ -137,7 +137,7 @@ class Annotation:
     sentences: tuple[Sentence, ...]
     mentions: tuple[Mention, ...]
     raw_mentions: tuple[Mention, ...] = ()  # the backend's own mentions, before repair (for evaluation)
-    quotes: tuple["Quote", ...] = ()
+    quotes: tuple[Quote, ...] = ()
     issues: tuple[str, ...] = ()  # quotes skipped (an unpaired mark), as readable reasons
 
 

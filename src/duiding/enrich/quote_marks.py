@@ -45,7 +45,8 @@ def _is_apostrophe(text: str, i: int) -> bool:
     if before.isalnum() and after.isalnum():
         return True  # zo'n, auto's, Shoigu’s
     if before.isalpha() and before.lower() == "s" and not after.isalnum() and i > 1 and text[i - 2].isalpha():
-        return _single_open_before(text, i) is False  # plural genitive: "de ouders' huis" (rare), unless a quote is open
+        # a plural genitive ("de ouders' huis") unless a single-quoted quote is open
+        return _single_open_before(text, i) is False
     return (before.isspace() or i == 0) and bool(_CLIPPED.match(text, i))  # 's avonds, 't, '80
 
 
@@ -53,7 +54,8 @@ def _single_open_before(text: str, i: int) -> bool:
     line_start = text.rfind("\n", 0, i) + 1
     segment = text[line_start:i]
     opens = sum(1 for j, c in enumerate(segment) if c in "‘'" and (j == 0 or not segment[j - 1].isalnum()))
-    closes = sum(1 for j, c in enumerate(segment) if c in "’'" and j + 1 < len(segment) and not segment[j + 1].isalnum())
+    closes = sum(1 for j, c in enumerate(segment)
+                 if c in "’'" and j + 1 < len(segment) and not segment[j + 1].isalnum())
     return opens > closes
 
 
@@ -85,7 +87,7 @@ def find_quotes(text: str, lang: ModuleType) -> tuple[list[Marked], list[Issue]]
         carry = None
         while i < hi:
             ch = text[i]
-            if ch in pairs and not _is_apostrophe(text, i) and (continuing and i == lo or _can_open(text, i, lo)):
+            if ch in pairs and not _is_apostrophe(text, i) and ((continuing and i == lo) or _can_open(text, i, lo)):
                 close = _find_close(text, i, hi, pairs[ch])
                 if close is not None:
                     found.append(Marked(i + 1, close, i, close, pi, continuing and i == lo))

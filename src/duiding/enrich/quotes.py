@@ -125,7 +125,7 @@ def _is_speech(word: str, ctx: _Context, pos: int | None = None) -> bool:
     return False
 
 
-def _token_at(ctx: _Context, pos: int):  # noqa: ANN202 - a Token or None
+def _token_at(ctx: _Context, pos: int):
     s = ctx.sentences[ctx.sentence_at(pos)]
     for t in s.tokens:
         if t.start == pos:
@@ -271,7 +271,7 @@ def _role_phrase(toks: list[tuple[str, int, int]], ctx: _Context, cue: str,
 def _subject(toks: list[tuple[str, int, int]], ctx: _Context, cue: str) -> tuple[Speaker, str] | None:
     """The speaker before the verb: the clause's first person (its subject, before any apposition),
     else the nearest organisation, a pronoun, or a role phrase at the clause start."""
-    for word, start, _ in toks:
+    for _word, start, _ in toks:
         mention = _mention_at(ctx, start)
         if mention is not None and mention.type == "PER":
             return _person(mention, ctx, mention.text), cue
@@ -382,7 +382,8 @@ def _reported(toks: list[tuple[str, int, int]], ctx: _Context) -> tuple[Speaker,
             if rest:
                 return _person(mention, ctx, mention.text), rest[0][1]
     for k, (word, start, _) in enumerate(toks[:-1]):
-        if toks[k + 1][0].lower() == "dat" and _is_speech(word, ctx, start) and word.lower() not in ("aldus", "volgens"):
+        if toks[k + 1][0].lower() == "dat" and _is_speech(word, ctx, start) \
+                and word.lower() not in ("aldus", "volgens"):
             subject = _subject(toks[:k], ctx, "indirect")
             if subject is not None and k + 2 < len(toks):
                 return subject[0], toks[k + 2][1]

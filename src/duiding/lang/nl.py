@@ -148,7 +148,7 @@ SPEECH_LEMMAS = frozenset({
     "schrijven", "uitleggen", "vervolgen", "toevoegen", "antwoorden", "reageren", "erkennen", "concluderen",
     "beamen", "twitteren", "beloven", "opperen", "aangeven", "onderstrepen", "vinden", "zien", "weten",
     "bevestigen", "ontkennen", "noemen", "roepen", "zuchten", "lachen", "aanvullen", "opmerken", "klinken",
-    "verzekeren", "betogen", "oordelen", "vrezen", "hopen", "verwachten", "stellen", "aldus", "citeren",
+    "verzekeren", "betogen", "oordelen", "vrezen", "hopen", "verwachten", "aldus", "citeren",
 })  # fmt: skip
 SPEECH_FORMS = frozenset({
     "zegt", "zei", "zeiden", "zeggen", "stelt", "stelde", "stelden", "vertelt", "vertelde", "denkt", "dacht",

@@ -11,8 +11,9 @@ _SPEAKER = ("coalesce(e.name, q.speaker_name, "
             "trim(coalesce(q.speaker_role, '') || ' ' || coalesce(q.speaker_organisation, '')))")
 
 
-def quotes(store: Store, *, speaker: str | None = None, outlet: str | None = None, article_ids: list[str] | None = None,
-           kinds: tuple[str, ...] = ("direct", "partial", "indirect"), limit: int | None = None) -> list[dict[str, Any]]:
+def quotes(store: Store, *, speaker: str | None = None, outlet: str | None = None,
+           article_ids: list[str] | None = None, kinds: tuple[str, ...] = ("direct", "partial", "indirect"),
+           limit: int | None = None) -> list[dict[str, Any]]:
     sql = (f"SELECT q.*, {_SPEAKER} AS speaker, e.name AS entity_name, a.outlet, a.outlet_key, a.published, a.title "
            "FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_entity "
            f"WHERE q.kind IN ({','.join('?' * len(kinds))})")
