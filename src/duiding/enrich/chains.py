@@ -22,6 +22,20 @@ def name_parts(name: str, lang: ModuleType) -> list[str]:
     return [p for p in name.split() if p.lower() not in lang.NAME_PARTICLES]
 
 
+def surname(name: str, lang: ModuleType) -> str:
+    """The last name with its particles: "Marieke de Vries" -> "de Vries"."""
+    words = name.split()
+    i = len(words) - 1
+    while i > 1 and words[i - 1].lower() in lang.NAME_PARTICLES:
+        i -= 1
+    return " ".join(words[i:])
+
+
+def _particle_key(word: str) -> str:
+    """"De Vries" at a sentence start (or Flemish style) and "de Vries" are one surname."""
+    return word[:1].lower() + word[1:] if " " in word else word
+
+
 def strip_genitive(word: str, known: set[str], lang: ModuleType) -> str:
     """``Poetins`` -> ``Poetin`` when ``Poetin`` is known; ``Shoigu's`` -> ``Shoigu`` always."""
     for suffix in ("'s", "’s"):
@@ -42,7 +56,7 @@ def chain(mentions: list[Mention], sentences: tuple[Sentence, ...], lang: Module
     parts: dict[str, list[Mention]] = {}
     for m in full:
         ps = name_parts(m.text, lang)
-        for p in {ps[0], ps[-1]}:
+        for p in {ps[0], ps[-1], _particle_key(surname(m.text, lang))}:
             parts.setdefault(p, []).append(m)
     known = set(parts) | {m.text for m in mentions}
     votes = Counter((m.text, m.type) for m in mentions)
@@ -91,9 +105,9 @@ def _split_pairs(mentions: list[Mention], lang: ModuleType) -> list[Mention]:
 def _link(m: Mention, parts: dict[str, list[Mention]], frequency: Counter[str], known: set[str],
           votes: Counter[tuple[str, str]], lang: ModuleType, first_names: Collection[str]) -> Mention:
     base = strip_genitive(m.text, known, lang)
-    if len(name_parts(base, lang)) >= 2:
+    candidates = parts.get(_particle_key(base))
+    if len(name_parts(base, lang)) >= 2 and not candidates:
         return replace(m, name=base)
-    candidates = parts.get(base)
     if not candidates or (m.type == "MISC" and m.text[:1].islower()):
         return replace(m, name=base)
     best = _pick(m, candidates, frequency)

@@ -40,7 +40,7 @@ def repaired_mentions(sentences: tuple[Sentence, ...], text: str, lang: ModuleTy
                       first_names: Collection[str] = ()) -> list[Mention]:
     spans = [t for sp in _spans(sentences, strict=False)
              if (t := _trim(sp, sentences[sp.sentence].tokens, lang)) is not None]
-    spans = [part for sp in spans for part in _split_adjective(sp, sentences[sp.sentence].tokens)]
+    spans = [part for sp in spans for part in _split_adjective(sp, sentences[sp.sentence].tokens, lang)]
     spans = [_extend_first_name(sp, sentences[sp.sentence].tokens, first_names) for sp in spans]
     spans = _merge_neighbours(spans, sentences, lang, first_names)
     spans = [sp for sp in spans if _is_name(sp, sentences[sp.sentence].tokens, lang)]
@@ -102,8 +102,10 @@ def _trim(sp: Span, tokens: tuple[Token, ...], lang: ModuleType) -> Span | None:
     return Span(sp.sentence, first, last, sp.type, sp.raw) if first <= last else None
 
 
-def _split_adjective(sp: Span, tokens: tuple[Token, ...]) -> list[Span]:
+def _split_adjective(sp: Span, tokens: tuple[Token, ...], lang: ModuleType) -> list[Span]:
     """"Canadese Gander", "Russische Vladivostok": the adjective is its own (MISC) mention, the name keeps its type."""
+    if " ".join(t.text for t in tokens[sp.first:sp.last + 1]) in lang.KNOWN_TYPES:
+        return [sp]  # "Witte Huis" is one name
     first = sp.first
     while first < sp.last and tokens[first].pos.startswith("ADJ"):
         first += 1
@@ -135,6 +137,10 @@ def _merge_neighbours(spans: list[Span], sentences: tuple[Sentence, ...], lang: 
     for sp in spans:
         prev = out[-1] if out else None
         tokens = sentences[sp.sentence].tokens
+        if prev is not None and prev.sentence == sp.sentence and _particle_gap(prev, sp, tokens, lang) \
+                and prev.type == "PER" and sp.last - sp.first < 2 and (prev.first == prev.last or sp.type == "PER"):
+            prev.last, prev.type = sp.last, "PER"  # "Sarah" + "de" + "Lange", "Ursula" + "von der" + "Leyen"
+            continue
         if (prev is not None and prev.sentence == sp.sentence and sp.first == prev.last + 1 and prev.raw != sp.raw
                 and not _adjectives(prev, tokens) and not _adjectives(sp, tokens)
                 and (tokens[sp.last].text.lower() in lang.ORG_HEADS
@@ -144,6 +150,11 @@ def _merge_neighbours(spans: list[Span], sentences: tuple[Sentence, ...], lang: 
             continue
         out.append(replace(sp))
     return out
+
+
+def _particle_gap(prev: Span, sp: Span, tokens: tuple[Token, ...], lang: ModuleType) -> bool:
+    gap = tokens[prev.last + 1:sp.first]
+    return bool(gap) and len(gap) <= 3 and all(t.text.lower() in lang.NAME_PARTICLES for t in gap)
 
 
 def _adjectives(sp: Span, tokens: tuple[Token, ...]) -> bool:
@@ -160,10 +171,13 @@ def _merged_type(a: str, b: str, tokens: tuple[Token, ...], lang: ModuleType) ->
 
 def _is_name(sp: Span, tokens: tuple[Token, ...], lang: ModuleType) -> bool:
     span = tokens[sp.first:sp.last + 1]
+    if len(span) == 1 and "-" not in span[0].text and _is_role(span[0].text, lang):
+        return False  # "Klimaatdeskundige" alone is a role, not a name
     if all(t.pos.startswith("ADJ") for t in span):
         return True  # nationality adjectives: kept, retyped MISC as in CoNLL-2002
-    if not any(t.pos.startswith(PROPER) for t in span) and sp.first == 0:
-        return False  # capitalised only because it starts the sentence ("Gesprekken over …")
+    opening = next((i for i, t in enumerate(tokens) if any(c.isalnum() for c in t.text)), 0)
+    if not any(t.pos.startswith(PROPER) for t in span) and sp.first <= opening:
+        return False  # capitalised only because it starts the sentence ("Gesprekken over …", "“Gesprekken …")
     return not (len(span) == 1 and span[0].text.lower().endswith(lang.NOT_A_NAME_SUFFIXES))
 
 
@@ -175,8 +189,8 @@ def _retype(m: Mention, tokens: tuple[Token, ...], lang: ModuleType, first_names
         return replace(m, type="MISC")
     if m.type != "ORG" and len(tokens) > 1 and any(t.text.lower() in lang.ORG_HEADS for t in tokens):
         return replace(m, type="ORG")
-    if len(tokens) == 1 and _is_role(tokens[0].text, lang):
-        return replace(m, type="MISC")  # "Noord-Korea-expert", "VRT-journalist": a compound naming something
+    if len(tokens) == 1 and "-" in tokens[0].text and _is_role(tokens[0].text, lang):
+        return replace(m, type="MISC")  # "Noord-Korea-expert", "VRT-journalist": a compound that names something
     return m
 
 

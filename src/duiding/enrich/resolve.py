@@ -21,7 +21,7 @@ from types import ModuleType
 
 from rapidfuzz import fuzz
 
-from .chains import name_parts, strip_genitive
+from .chains import name_parts, strip_genitive, surname
 
 WORD_SIMILARITY = 90  # rapidfuzz ratio per word on the transliteration key
 DOMINANCE = 3  # a bare name joins the commonest full name it fits when that is this many times commoner
@@ -108,8 +108,8 @@ def _merge_full_names(by_name: dict[tuple[str, str], list[Occurrence]], lang: Mo
     """Multi-word names (and all non-person names) grouped by type and key; most frequent variant names it."""
     entities: list[Entity] = []
     for (name, kind), occ in sorted(by_name.items(), key=lambda kv: -len(kv[1])):
-        if kind == "PER" and len(name_parts(name, lang)) < 2:
-            continue
+        if kind == "PER" and (len(name_parts(name, lang)) < 2 or name.split()[0].lower() in lang.NAME_PARTICLES):
+            continue  # "Vries" or "De Vries": a surname, attached to a full name later
         for e in entities:
             if (e.type == kind and _same_full_name(e.name, name, lang)) or (
                     "PER" in (e.type, kind) and translit_key(e.name, lang) == translit_key(name, lang)):
@@ -128,11 +128,12 @@ def _attach_short_names(entities: list[Entity], by_name: dict[tuple[str, str], l
     index: dict[str, list[Entity]] = defaultdict(list)
     for e in people:
         ps = [translit_key(p, lang) for p in name_parts(e.name, lang)]
-        for p in {ps[0], ps[-1]}:
+        for p in {ps[0], ps[-1], translit_key(surname(e.name, lang), lang)}:
             index[p].append(e)
     singles: dict[str, Entity] = {}
     for (name, kind), occ in sorted(by_name.items(), key=lambda kv: -len(kv[1])):
-        if not (kind == "PER" and len(name_parts(name, lang)) < 2) and not _fits_person(name, kind, index, lang):
+        short = kind == "PER" and (len(name_parts(name, lang)) < 2 or name.split()[0].lower() in lang.NAME_PARTICLES)
+        if not short and not _fits_person(name, kind, index, lang):
             continue
         key = translit_key(name, lang)
         target = _dominant(index.get(key, []))

@@ -1,14 +1,22 @@
 """Map a backend's token strings back onto the text they came from, as character spans.
 
 Tokenisers return strings, not offsets, and may normalise a character or two (quotes,
-ligatures). Tokens are found left to right: exactly where expected after whitespace, else
-within a short window ahead, else assumed to occupy their length (counted as a miss, so a
-systematic misalignment shows up in the statistics instead of corrupting spans silently).
+ligatures). Tokens are found left to right: exactly where expected after whitespace (comparing
+typographic and ASCII quotes and dashes as equal), else within a short window ahead, else
+assumed to occupy their length (counted as a miss, so a systematic misalignment shows up in the
+statistics instead of corrupting spans silently).
 """
 
 from __future__ import annotations
 
 WINDOW = 40
+# Characters a tokeniser may normalise: compare through this folding before searching further.
+_FOLD = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'",
+                       "‛": "'", "–": "-", "—": "-", "…": "."})
+
+
+def _same(a: str, b: str) -> bool:
+    return a.translate(_FOLD) == b.translate(_FOLD)
 
 
 def align(text: str, tokens: list[str], start: int = 0) -> tuple[list[tuple[int, int]], int]:
@@ -20,7 +28,7 @@ def align(text: str, tokens: list[str], start: int = 0) -> tuple[list[tuple[int,
     for tok in tokens:
         while pos < n and text[pos].isspace():
             pos += 1
-        if text.startswith(tok, pos):
+        if text.startswith(tok, pos) or _same(text[pos:pos + len(tok)], tok):
             spans.append((pos, pos + len(tok)))
             pos += len(tok)
             continue

@@ -28,10 +28,11 @@ _COLUMNS = {"word": 1, "lemma": 2, "pos": 4, "ner": 6}
 def find_frogdata(explicit: str | None = None) -> Path:
     """The folder holding ``usr/share/frog/nld/frog.cfg`` (an unpacked frogdata), or ConfigError."""
     here = Path(__file__).resolve()
-    candidates = [explicit, os.environ.get("DUIDING_FROGDATA"),
-                  Path(sys.prefix) / "share" / "duiding" / "frogdata",
-                  Path.home() / ".local" / "share" / "duiding" / "frogdata",
-                  here.parents[3] / ".frogdata"]  # an editable install in a checkout
+    chosen = explicit or os.environ.get("DUIDING_FROGDATA")
+    # a folder the user named is the only place looked in: silently using another would hide their mistake
+    candidates = [chosen] if chosen else [Path(sys.prefix) / "share" / "duiding" / "frogdata",
+                                           Path.home() / ".local" / "share" / "duiding" / "frogdata",
+                                           here.parents[3] / ".frogdata"]  # an editable install in a checkout
     tried = []
     for c in candidates:
         if not c:
