@@ -35,7 +35,7 @@ Doc = list[list[tuple[str, str]]]  # sentences of (word, tag)
 def read_conll(path: Path) -> list[Doc]:
     docs: list[Doc] = []
     sentence: list[tuple[str, str]] = []
-    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
         if line.startswith("-DOCSTART-"):
             if sentence:
                 docs[-1].append(sentence)

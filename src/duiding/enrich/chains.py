@@ -66,16 +66,18 @@ def chain(mentions: list[Mention], sentences: tuple[Sentence, ...], lang: Module
 
 
 def _promote_people(mentions: list[Mention], lang: ModuleType, first_names: Collection[str]) -> list[Mention]:
-    """A multi-word name typed LOC/ORG/MISC whose surname the tagger calls a person elsewhere in the
-    article is that person ("Sergei Shoigu" LOC, then "Shoigu" PER), if the surname is more often a
-    person than not or the name starts with a known first name."""
+    """A multi-word name typed LOC/ORG/MISC is a person when its last word recurs alone (people are
+    called by their surname; places and organisations rarely by their last word) and either the
+    tagger calls that surname a person more often than not, or the name starts with a known first
+    name ("Sergei Shoigu" LOC then "Shoigu" PER; "Jarne Vanhoutte" ORG then "Vanhoutte" ORG)."""
     person_words = Counter(m.text for m in mentions if m.type == "PER" and len(m.text.split()) == 1)
     other_words = Counter(m.text for m in mentions if m.type != "PER" and len(m.text.split()) == 1)
     out = []
     for m in mentions:
         ps = name_parts(m.text, lang)
         if m.type in ("LOC", "ORG", "MISC") and 2 <= len(ps) <= 3 and all(p[:1].isupper() for p in ps) \
-                and person_words[ps[-1]] > 0 and (person_words[ps[-1]] > other_words[ps[-1]] or ps[0] in first_names) \
+                and (person_words[ps[-1]] > 0 or (other_words[ps[-1]] > 0 and ps[0] in first_names)) \
+                and (person_words[ps[-1]] > other_words[ps[-1]] or ps[0] in first_names) \
                 and not any(p.lower() in lang.ORG_HEADS for p in ps):
             m = replace(m, type="PER")
         out.append(m)

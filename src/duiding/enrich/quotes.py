@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from types import ModuleType
 
 from ..records import Mention, Quote, Sentence, Speaker
+from .chains import surname
 from .quote_marks import Issue, Marked, find_quotes
 from .roles import is_role_word, role_of
 
@@ -39,6 +40,9 @@ class _Context:
     lang: ModuleType
     starts: list[int] = field(default_factory=list)
     history: list[Speaker] = field(default_factory=list)  # attributed speakers, in text order
+    said_at: list[int] = field(default_factory=list)  # where each of them was quoted
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # spans inside quotation marks
+    position: int = 0  # the quote being attributed
 
     def __post_init__(self) -> None:
         self.starts = [s.start for s in self.sentences]
@@ -56,15 +60,18 @@ def extract_quotes(text: str, sentences: tuple[Sentence, ...], mentions: list[Me
     """Direct and partial quotes (with marks) and indirect speech, in text order."""
     ctx = _Context(text, sentences, mentions, lang)
     marked, issues = find_quotes(text, lang)
+    ctx.quoted = [(m.opener, m.closer if m.closer is not None else m.end) for m in marked]
     quotes: list[Quote] = []
     part = 0
     for m in marked:
         part = part + 1 if m.continues_previous else 0
+        ctx.position = m.opener
         quote = _attribute(m, ctx, part)
         if quote is not None:
             quotes.append(quote)
             if quote.speaker.kind != "unknown":
                 ctx.history.append(quote.speaker)
+                ctx.said_at.append(quote.end)
     quotes += _indirect(ctx, marked)
     return sorted(quotes, key=lambda q: q.start), issues
 
@@ -82,16 +89,16 @@ def _attribute(m: Marked, ctx: _Context, part: int) -> Quote | None:
     post = text[(m.closer + 1) if m.closer is not None else m.end:sent_hi]
     found = _after(post, (m.closer or m.end) + 1, ctx) or _colon(pre, m.opener - len(pre), ctx)
     partial = bool(pre.strip()) and not pre.rstrip().endswith(":")
-    if found is None and partial:
-        found = _around(pre, m.opener - len(pre), post, ctx)
     if _is_title(words):
         return None  # a quoted name or title is not speech, whoever is near it
     if len(words) < lang.MIN_QUOTE_WORDS and found is None and not m.continues_previous:
-        return None  # a scare quote or a quoted term, not speech
+        return None  # a scare quote or a quoted term ("zijn “vrienden”"): no attribution right next to it
+    if found is None and partial:
+        found = _around(pre, m.opener - len(pre), post, ctx)
     if found is None and part > 0 and ctx.history:
         found = (ctx.history[-1], "continuation")
     if found is None and not partial:
-        found = _previous(si_open, ctx) or _continuation(m, ctx)
+        found = _previous(si_open, ctx) or _continuation(m, ctx) or _same_voice(m, ctx)
     speaker, cue = found if found is not None else (Speaker(None), "none")
     kind = "partial" if partial and text[m.start:m.start + 1].islower() else ("partial" if partial else "direct")
     return Quote(m.start, m.end, text[m.start:m.end], kind, _with_role(speaker, ctx), cue, si_open, part)
@@ -154,6 +161,11 @@ def _colon(pre: str, offset: int, ctx: _Context) -> tuple[Speaker, str] | None:
     mention = _last_mention_ending(ctx, start + len(clause))
     if mention is not None and mention.type in ("PER", "ORG"):
         return _person(mention, ctx, mention.text), "colon"
+    bare = clause.strip()
+    if 0 < len(bare.split()) <= 3 and bare[:1].isupper():
+        known = _known_person(bare, ctx)  # "De Wit: „…”" with the name untagged
+        if known is not None:
+            return _person(known, ctx, bare), "colon"
     toks = _tokens(clause, start)
     speech = [i for i, t in enumerate(toks) if _is_speech(t[0], ctx, t[1])]
     if speech:
@@ -199,6 +211,25 @@ def _previous(si: int, ctx: _Context) -> tuple[Speaker, str] | None:
             found = _subject(toks[:speech[0]], ctx, "previous")
             if found:
                 return found
+        if back == 1:
+            subject = _introduced(toks, ctx)
+            if subject is not None:
+                return subject, "introduced"
+    return None
+
+
+def _introduced(toks: list[tuple[str, int, int]], ctx: _Context) -> Speaker | None:
+    """``Conservator Ilona Brink van Rijksmuseum Twenthe stuitte er bij toeval op. “…”``: the person the
+    sentence before is about (its first person, near its start) is who speaks next."""
+    for j, (word, start, end) in enumerate(toks[:6]):
+        mention = _mention_at(ctx, start)
+        if mention is not None and mention.type == "PER":
+            return _person(mention, ctx, mention.text)
+        known = _known_person(word, ctx) if word[:1].isupper() else None
+        if known is not None:
+            return _person(known, ctx, word, start=start, end=end)
+        if mention is not None and j > 0:
+            return None
     return None
 
 
@@ -211,6 +242,19 @@ def _continuation(m: Marked, ctx: _Context) -> tuple[Speaker, str] | None:
     if last.start is not None and last.start < para_start - 600:
         return None  # too far back to be the same voice
     return last, "continuation"
+
+
+def _same_voice(m: Marked, ctx: _Context) -> tuple[Speaker, str] | None:
+    """No cue at all, and nobody else named since the last attributed quote: that speaker goes on."""
+    if not ctx.history:
+        return None
+    since = ctx.said_at[-1]
+    if m.opener - since > 800:
+        return None
+    other = _last_person_before(m.opener, ctx)
+    if other is not None and other.start > since and other.name != ctx.history[-1].name:
+        return None
+    return ctx.history[-1], "continuation"
 
 
 # --- speakers ----------------------------------------------------------------------------------
@@ -253,10 +297,13 @@ def _role_phrase(toks: list[tuple[str, int, int]], ctx: _Context, cue: str,
     """``de expert`` (-> the last fitting speaker) or ``een woordvoerder van het Witte Huis`` (a new one)."""
     det, noun = toks[0][0].lower(), toks[1]
     org = None
-    for word, start, _ in toks[2:9]:
+    for k, (word, start, _) in enumerate(toks[2:9], 2):
         mention = _mention_at(ctx, start)
         if mention is not None and mention.type in ("ORG", "LOC"):
             org = mention.name
+            break
+        if word.lower() in ctx.lang.INSTITUTION_NOUNS and toks[k - 1][0].lower() in ("de", "het"):
+            org = word
             break
         if word in ".,;:!?":
             break
@@ -302,15 +349,50 @@ def _role_before_org(toks: list[tuple[str, int, int]], org_start: int, ctx: _Con
 
 
 def _resolve(word: str, start: int, end: int, ctx: _Context, description: str | None) -> Speaker:
-    """A pronoun or description -> the last speaker (with that role, for a description)."""
+    """A pronoun or description -> the person it points back at.
+
+    A description (``de burgemeester``) picks the most recent person the article gave that role
+    (any expert role for ``de expert``/``de kenner``); a pronoun picks whoever came last: the last
+    quoted speaker, or a person named after that quote (``Tom Verhaeghe … “…”, zegt hij``).
+    """
+    said = ctx.text[start:end]
     if description:
-        for sp in reversed(ctx.history):
-            if sp.role and description in sp.role.lower():
-                return Speaker(sp.name, ctx.text[start:end], start, end, sp.role, sp.organisation, sp.kind)
+        person = _person_with_role(description, ctx) or _person_with_role(None, ctx)
+        if person is not None:
+            return _person(person, ctx, said, start=start, end=end)
+    last_quote = ctx.said_at[-1] if ctx.said_at else -1
+    person = _last_person_before(ctx.position, ctx)
+    if person is not None and (person.start > last_quote or not ctx.history):
+        return _person(person, ctx, said, start=start, end=end)
     for sp in reversed(ctx.history):
         if sp.kind in ("person", "role") or description is None:
-            return Speaker(sp.name, ctx.text[start:end], start, end, sp.role, sp.organisation, sp.kind)
-    return Speaker(None, ctx.text[start:end], start, end, role=description, kind="unknown")
+            return Speaker(sp.name, said, start, end, sp.role, sp.organisation, sp.kind)
+    return Speaker(None, said, start, end, role=description, kind="unknown")
+
+
+def _last_person_before(pos: int, ctx: _Context) -> Mention | None:
+    """The last person named outside quotation marks before ``pos``."""
+    best = None
+    for m in ctx.mentions:
+        if m.type == "PER" and m.end <= pos and not any(lo <= m.start < hi for lo, hi in ctx.quoted):
+            best = m
+    return best
+
+
+def _person_with_role(description: str | None, ctx: _Context) -> Mention | None:
+    """The last person before the quote whose role fits ``description`` (None: who has any role)."""
+    generic = description is None or description in ctx.lang.GENERIC_EXPERTS
+    best = None
+    for m in ctx.mentions:
+        if m.type != "PER" or m.end > ctx.position or any(lo <= m.start < hi for lo, hi in ctx.quoted):
+            continue
+        role = (role_of(m.name, ctx.mentions, ctx.text, ctx.lang).role or "").lower()
+        if not role:
+            continue
+        stem = (description[:-1] if description.endswith("e") else description) if description else None
+        if (stem and stem in role) or (generic and any(is_role_word(w, ctx.lang) for w in role.split())):
+            best = m
+    return best
 
 
 def _person(m: Mention, ctx: _Context, said_as: str, role_hint: str | None = None, start: int | None = None,
@@ -328,8 +410,13 @@ def _with_role(sp: Speaker, ctx: _Context) -> Speaker:
 
 
 def _known_person(word: str, ctx: _Context) -> Mention | None:
+    """A person of this article called ``word``: their full name, surname (with particles) or first name."""
+    low = word.lower()
     for m in ctx.mentions:
-        if m.type == "PER" and (m.text == word or m.name.split()[-1:] == [word]):
+        if m.type != "PER":
+            continue
+        words = m.name.split()
+        if m.text == word or words[-1:] == [word] or surname(m.name, ctx.lang).lower() == low:
             return m
     return None
 
@@ -377,6 +464,10 @@ def _reported(toks: list[tuple[str, int, int]], ctx: _Context) -> tuple[Speaker,
             mention = _mention_at(ctx, toks[2][1])
         if mention is not None and mention.type in ("PER", "ORG"):
             rest = [t for t in toks if t[1] >= mention.end]
+            if len(rest) > 2 and rest[0][0].lower() in ctx.lang.AFFILIATION_PREPOSITIONS:
+                affiliation = _mention_at(ctx, rest[2][1]) or _mention_at(ctx, rest[1][1])
+                if affiliation is not None:  # "Volgens viroloog X van het Erasmus MC is …"
+                    rest = [t for t in rest if t[1] >= affiliation.end]
             if rest and rest[0][0] == ",":
                 rest = rest[1:]
             if rest:

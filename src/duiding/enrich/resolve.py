@@ -17,6 +17,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from types import ModuleType
 
 from rapidfuzz import fuzz
@@ -52,6 +53,7 @@ class Entity:
         return [v for v, _ in counts.most_common()]
 
 
+@lru_cache(maxsize=200_000)
 def translit_key(name: str, lang: ModuleType) -> str:
     s = unicodedata.normalize("NFKD", name.lower())
     s = "".join(c for c in s if not unicodedata.combining(c))
@@ -105,20 +107,32 @@ def _one_letter_apart(x: str, y: str) -> bool:
 
 
 def _merge_full_names(by_name: dict[tuple[str, str], list[Occurrence]], lang: ModuleType) -> list[Entity]:
-    """Multi-word names (and all non-person names) grouped by type and key; most frequent variant names it."""
+    """Multi-word names (and all non-person names) grouped by type and key; most frequent variant names it.
+
+    Candidates are blocked by (type, word count, start of the last word) so that the fuzzy,
+    word-by-word comparison runs against a handful of entities, not all of them.
+    """
     entities: list[Entity] = []
+    exact: dict[str, list[Entity]] = defaultdict(list)
+    blocks: dict[tuple[str, int, str], list[Entity]] = defaultdict(list)
     for (name, kind), occ in sorted(by_name.items(), key=lambda kv: -len(kv[1])):
         if kind == "PER" and (len(name_parts(name, lang)) < 2 or name.split()[0].lower() in lang.NAME_PARTICLES):
             continue  # "Vries" or "De Vries": a surname, attached to a full name later
-        for e in entities:
-            if (e.type == kind and _same_full_name(e.name, name, lang)) or (
-                    "PER" in (e.type, kind) and translit_key(e.name, lang) == translit_key(name, lang)):
-                e.members += occ
-                if kind == "PER" and e.type != "PER":
-                    e.type = "PER"
-                break
-        else:
-            entities.append(Entity(id="", name=name, type=kind, members=list(occ)))
+        key = translit_key(name, lang)
+        words = key.split() or [""]
+        block = (kind, len(words), words[-1][:2])
+        match = next((e for e in exact[key] if e.type == kind or "PER" in (e.type, kind)), None)
+        if match is None:
+            match = next((e for e in blocks[block] if _same_full_name(e.name, name, lang)), None)
+        if match is not None:
+            match.members += occ
+            if kind == "PER" and match.type != "PER":
+                match.type = "PER"
+            continue
+        entity = Entity(id="", name=name, type=kind, members=list(occ))
+        entities.append(entity)
+        exact[key].append(entity)
+        blocks[block].append(entity)
     return entities
 
 

@@ -98,7 +98,7 @@ ORG_HEADS = frozenset({
 
 # Role nouns (as word endings): "Koreadeskundige", "Rusland-kenner", "Noord-Korea-expert" are roles,
 # not names, when a tagger takes them into a person's name or tags them alone.
-ROLE_SUFFIXES = ("deskundige", "kenner", "expert", "onderzoeker", "onderzoekster", "specialist", "hoogleraar",
+ROLE_SUFFIXES = ("kundige", "kenner", "expert", "onderzoeker", "onderzoekster", "specialist", "hoogleraar",
                  "analist", "woordvoerder", "woordvoerster", "minister", "president", "premier", "correspondent",
                  "directeur", "voorzitter", "topman", "topvrouw", "leider", "generaal", "professor", "journalist",
                  "econoom", "politicoloog", "historicus", "adviseur", "diplomaat", "ambassadeur", "burgemeester",
@@ -149,6 +149,8 @@ SPEECH_LEMMAS = frozenset({
     "beamen", "twitteren", "beloven", "opperen", "aangeven", "onderstrepen", "vinden", "zien", "weten",
     "bevestigen", "ontkennen", "noemen", "roepen", "zuchten", "lachen", "aanvullen", "opmerken", "klinken",
     "verzekeren", "betogen", "oordelen", "vrezen", "hopen", "verwachten", "aldus", "citeren",
+    "verwijten", "schetsen", "omschrijven", "beschrijven", "spreken", "typeren", "pleiten", "eisen", "vragen",
+    "klagen", "aankondigen", "toegeven", "toelichten", "besluiten", "constateren", "zweren",
 })  # fmt: skip
 SPEECH_FORMS = frozenset({
     "zegt", "zei", "zeiden", "zeggen", "stelt", "stelde", "stelden", "vertelt", "vertelde", "denkt", "dacht",
@@ -159,6 +161,9 @@ SPEECH_FORMS = frozenset({
     "onderstreept", "onderstreepte", "vindt", "vond", "ziet", "zag", "laat", "liet", "bevestigt", "bevestigde",
     "noemt", "noemde", "klinkt", "klonk", "aldus", "verzekert", "verzekerde", "betoogt", "betoogde", "vreest",
     "vreesde", "hoopt", "hoopte", "verwacht", "verwachtte", "oordeelt", "oordeelde", "merkt", "merkte",
+    "verwijt", "verweet", "schetst", "schetste", "omschrijft", "omschreef", "spreekt", "sprak", "pleit", "pleitte",
+    "eist", "eiste", "vraagt", "vroeg", "klaagt", "klaagde", "kondigt", "kondigde", "licht", "lichtte",
+    "constateert", "constateerde", "zweert", "zwoer",
 })  # fmt: skip
 ACCORDING_TO = ("volgens",)
 PRONOUNS = frozenset({"hij", "ze", "zij", "hem", "haar", "die", "deze"})
@@ -169,7 +174,11 @@ DESCRIPTION_NOUNS = frozenset({
     "schepen", "directeur", "voorzitter", "topman", "topvrouw", "econoom", "politicus", "advocaat", "officier",
     "wetenschapper", "historicus", "politicoloog", "journalist", "correspondent", "commissaris", "dijkgraaf",
     "bewindsman", "bewindsvrouw", "minister-president", "coach", "trainer", "arts", "dokter", "psycholoog",
+    "aanvoerder", "biologe", "bioloog", "viroloog", "conservator", "raadslid", "aanklager", "rechter",
+    "ploegleider", "doelman", "econome", "deskundigen",
 })  # fmt: skip
+# Descriptions that stand for any expert: "de expert" may point back at a "hoogleraar" or an "onderzoeker".
+GENERIC_EXPERTS = frozenset({"expert", "kenner", "deskundige", "specialist", "wetenschapper"})
 # Speakers that are organisations or institutions without a name ("laat de politie weten").
 INSTITUTION_NOUNS = frozenset({
     "politie", "gemeente", "brandweer", "regering", "kabinet", "ministerie", "rechtbank", "justitie", "parket",
