@@ -16,7 +16,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from .config import Config
 from .errors import ConfigError, InputError
@@ -24,6 +24,8 @@ from .ingest import Built, OutletTable, Overrides, ReadOptions, Source, build_ar
 from .nlp.langid import detect_languages, parse_codes
 from .records import Article, Failure, RawArticle
 from .store import Store
+
+T = TypeVar("T")
 
 
 class Stage(Protocol):
@@ -77,6 +79,7 @@ class AnalyzeReport:
     ingest: IngestReport
     nlp: Any = None  # nlp.stage.NlpReport, imported lazily with the stage
     entities: int = 0
+    stories: Any = None  # stories.StoryReport
 
 
 @dataclass(frozen=True)
@@ -117,7 +120,7 @@ def ingest(paths: Iterable[str], store: Store, config: Config, overrides: Overri
     codes = parse_codes(config.languages)
     status = "failed"
     try:
-        for batch in _batches(_raw_items(items, options), int(config.batch_size)):
+        for batch in batched(_raw_items(items, options), int(config.batch_size)):
             _write(batch, store, report, outlets, overrides, codes, int(config.min_language_chars))
             progress.advance(len(batch), stored=report.stored, failed=report.failed)
         status = "done"
@@ -139,8 +142,9 @@ def _raw_items(items: list[Source | Failure], options: ReadOptions) -> Iterator[
             yield from read_source(item, options)
 
 
-def _batches(items: Iterator[RawArticle | Failure], size: int) -> Iterator[list[RawArticle | Failure]]:
-    batch: list[RawArticle | Failure] = []
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Lists of ``size`` items from a stream (the last may be shorter): one transaction each."""
+    batch: list[T] = []
     for item in items:
         batch.append(item)
         if len(batch) >= size:
@@ -198,9 +202,11 @@ def analyze(paths: Iterable[str], store: Store, config: Config, overrides: Overr
             progress: Progress | None = None, nlp_progress: Progress | None = None) -> AnalyzeReport:
     """Ingest, then language analysis of what is new, then entity resolution over the whole store."""
     from .enrich.entities import EntityStage, resolve_entities
+    from .lang import for_language
     from .nlp.stage import NlpStage, analyse_pending
+    from .stories import StoryStage, update_stories
 
-    stages = [IngestStage(), NlpStage(), EntityStage()] if config.analyse else [IngestStage()]
+    stages = [IngestStage(), NlpStage(), EntityStage(), StoryStage()] if config.analyse else [IngestStage()]
     check_order(stages)
     report = AnalyzeReport(ingest=ingest(paths, store, config, overrides, progress))
     if config.analyse:
@@ -209,4 +215,5 @@ def analyze(paths: Iterable[str], store: Store, config: Config, overrides: Overr
         report.nlp = analyse_pending(store, workers=workers, batch_size=int(config.batch_size),
                                      run_id=report.ingest.run_id, options=options, progress=nlp_progress)
         report.entities = resolve_entities(store)
+        report.stories = update_stories(store, for_language("nl"))
     return report

@@ -66,6 +66,10 @@ def _summary(full: AnalyzeReport, db: str) -> None:
         for reason, n in sorted(full.nlp.not_analysed.items()):
             table.add_row(reason, f"{n:,}")
         table.add_row("entities in the store", f"{full.entities:,}")
+    if full.stories is not None:
+        table.add_row("storylines / events in the store",
+                      f"{full.stories.storylines:,} / {full.stories.events:,}")
+        table.add_row("near-duplicate groups", f"{full.stories.duplicate_groups:,}")
     table.caption = f"{report.seconds:.1f} s, {rate:,.0f} articles/s"
     out.print(table)
     problems = report.failures + (full.nlp.failures if full.nlp is not None else [])

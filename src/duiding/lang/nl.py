@@ -190,3 +190,15 @@ ROLE_NOUNS = DESCRIPTION_NOUNS | frozenset({"woordvoerder", "woordvoerster", "ze
 # Prepositions that link a role to its organisation ("hoogleraar aan de Universiteit Leiden").
 AFFILIATION_PREPOSITIONS = frozenset({"aan", "bij", "van", "voor", "namens", "uit"})
 MIN_QUOTE_WORDS = 4  # shorter quoted text needs an attribution to count as a quote, else it is a scare quote
+
+# --- stories ----------------------------------------------------------------------------------
+
+# Lemmas too common in news to say what a story is about (clustering ignores them).
+STOP_LEMMAS = frozenset({
+    "zijn", "hebben", "worden", "zullen", "kunnen", "moeten", "gaan", "komen", "maken", "laten", "doen",
+    "zeggen", "krijgen", "staan", "willen", "blijven", "geven", "nemen", "zien", "weten", "vinden", "liggen",
+    "houden", "lijken", "brengen", "zetten", "mogen", "volgen", "spelen", "kennen", "denken", "stellen",
+    "jaar", "dag", "week", "maand", "keer", "mens", "tijd", "deel", "manier", "procent", "euro", "uur",
+    "vraag", "kant", "ander", "zaak", "eind", "begin", "moment", "plaats", "land", "wereld", "leven",
+    "vertellen", "schrijven", "melden", "aldus", "noemen", "zitten", "lopen", "vallen", "heten", "tonen",
+})  # fmt: skip

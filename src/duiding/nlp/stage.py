@@ -6,10 +6,10 @@ and flagged ``not analysed: …`` and counted, never analysed with the wrong lan
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ..records import Annotation, Failure
+from ..pipeline import batched
+from ..records import Failure
 from ..store import Store
 from ..store.annotations import mark_not_analysed, pending, write_annotations
 from .annotate import Job
@@ -53,7 +53,7 @@ def analyse_pending(store: Store, *, workers: int, batch_size: int, run_id: int 
     if progress is not None:
         progress.begin(len(jobs))
     workers = max(1, min(workers, len(jobs)))
-    for batch in _batches(run_jobs(jobs, workers, options), batch_size):
+    for batch in batched(run_jobs(jobs, workers, options), batch_size):
         ok, failed = write_annotations(store, batch, run_id)
         report.analysed += ok
         report.failed += failed
@@ -63,14 +63,3 @@ def analyse_pending(store: Store, *, workers: int, batch_size: int, run_id: int 
     if progress is not None:
         progress.end()
     return report
-
-
-def _batches(results: Iterator[Annotation | Failure], size: int) -> Iterator[list[Annotation | Failure]]:
-    batch: list[Annotation | Failure] = []
-    for r in results:
-        batch.append(r)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch

@@ -13,6 +13,7 @@ from typing import Any, TextIO
 
 from ..store import Store
 from ..store.quotes import export_quotes
+from ..store.stories import duplicate_groups, event_articles, events, storylines
 
 KEYS = ("articles", "entities", "quotes", "claims", "timeline", "duplicates", "events", "storylines",
         "discrepancies")
@@ -59,6 +60,13 @@ def _sections(store: Store) -> dict[str, Iterator[dict[str, Any]]]:
     sections["articles"] = (export_article(r) for r in store.iter_articles())
     sections["entities"] = export_entities(store)
     sections["quotes"] = export_quotes(store)
+    sections["duplicates"] = iter([{k: g[k] for k in ("id", "original", "articles", "similarity")}
+                                   for g in duplicate_groups(store)])
+    sections["events"] = iter([{"id": e["id"], "label": e["label"], "start": e["start"], "end": e["end"],
+                                "storyline": e["storyline_id"],
+                                "articles": [a["id"] for a in event_articles(store, e["id"])]} for e in events(store)])
+    sections["storylines"] = iter([{"id": s["id"], "label": s["label"], "start": s["start"], "end": s["end"],
+                                    "events": [e["id"] for e in events(store, s["id"])]} for s in storylines(store)])
     return sections
 
 

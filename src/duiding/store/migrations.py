@@ -173,6 +173,38 @@ CREATE TABLE quotes (
 CREATE INDEX quotes_article ON quotes(article_id);
 CREATE INDEX quotes_entity ON quotes(speaker_entity);
 """),
+    (4, "stories: near-duplicate groups, events, storylines", """
+CREATE TABLE duplicate_groups (
+    id TEXT PRIMARY KEY,
+    original TEXT NOT NULL,
+    similarity REAL NOT NULL
+);
+CREATE TABLE duplicate_members (
+    group_id TEXT NOT NULL REFERENCES duplicate_groups(id) ON DELETE CASCADE,
+    article_id TEXT NOT NULL,
+    PRIMARY KEY (group_id, article_id)
+);
+CREATE TABLE storylines (
+    id TEXT PRIMARY KEY,
+    label TEXT NOT NULL,
+    start TEXT,
+    end TEXT,
+    n_events INTEGER NOT NULL
+);
+CREATE TABLE events (
+    id TEXT PRIMARY KEY,
+    label TEXT NOT NULL,
+    start TEXT,
+    end TEXT,
+    n_articles INTEGER NOT NULL,
+    storyline_id TEXT REFERENCES storylines(id)
+);
+CREATE TABLE event_articles (
+    event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    article_id TEXT NOT NULL UNIQUE REFERENCES articles(id) ON DELETE CASCADE,
+    PRIMARY KEY (event_id, article_id)
+);
+"""),
 ]
 
 

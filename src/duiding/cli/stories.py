@@ -1,0 +1,83 @@
+"""``duiding stories``, ``duiding show ID`` and ``duiding recluster``: what the stories are."""
+
+from __future__ import annotations
+
+import click
+from rich.tree import Tree
+
+from ..errors import QueryError
+from ..lang import for_language
+from ..store.stories import duplicate_groups, event_articles, events, storylines
+from ..stories import update_stories
+from .common import db_option, open_store, out
+
+
+def _when(start: str | None, end: str | None) -> str:
+    a, b = (start or "")[:10], (end or "")[:10]
+    return a if a == b else f"{a} – {b}"
+
+
+@click.command("stories")
+@db_option
+@click.pass_context
+def stories_command(ctx: click.Context, db: str | None) -> None:
+    """Storylines > events > articles, with dates and outlets."""
+    with open_store(ctx, db, readonly=True) as store:
+        lines = storylines(store)
+        copies = {a: g["original"] for g in duplicate_groups(store) for a in g["articles"] if a != g["original"]}
+        root = Tree(f"[bold]{len(lines)} storylines[/]")
+        for line in lines:
+            evs = events(store, line["id"])
+            node = root.add(f"[bold cyan]{line['id']}[/] {line['label']}  [green]{_when(line['start'], line['end'])}[/]"
+                            f"  ({len(evs)} events)")
+            for e in evs:
+                arts = event_articles(store, e["id"])
+                outlets = sorted({a["outlet"] or "outlet unknown" for a in arts})
+                enode = node.add(f"[bold magenta]{e['id']}[/] {e['label']}  [green]{_when(e['start'], e['end'])}[/]"
+                                 f"  [dim]{len(arts)} articles · {', '.join(outlets)}[/]")
+                for a in arts:
+                    copy = f"  [yellow](copy of {copies[a['id']][:10]})[/]" if a["id"] in copies else ""
+                    title = a["title"] or " ".join(a["lead"].split())[:70] + "…"
+                    enode.add(f"[cyan]{a['id'][:10]}[/] {(a['published'] or '—')[:10]} [magenta]{a['outlet'] or '—'}[/]"
+                              f"  {title}{copy}")
+    out.print(root)
+
+
+@click.command("show")
+@click.argument("story_id")
+@db_option
+@click.pass_context
+def show(ctx: click.Context, story_id: str, db: str | None) -> None:
+    """One storyline or event: its events, articles, dates and outlets (an article id shows the article)."""
+    with open_store(ctx, db, readonly=True) as store:
+        line = next((s for s in storylines(store) if s["id"] == story_id), None)
+        event = next((e for e in events(store) if e["id"] == story_id), None)
+        if line is None and event is None:
+            if store.article(story_id) is not None:
+                ctx.invoke(ctx.command.parent.commands["show-article"], article_id=story_id, db=db)  # type: ignore[union-attr]
+                return
+            raise QueryError(f"no storyline, event or article with id {story_id!r}; `duiding stories` lists them")
+        evs = events(store, story_id) if line else [event]
+        if line:
+            out.print(f"[bold]{line['label']}[/]  {_when(line['start'], line['end'])}  ({line['id']})")
+        for e in evs:
+            arts = event_articles(store, e["id"])
+            out.print(f"\n[bold magenta]{e['label']}[/]  {_when(e['start'], e['end'])}  "
+                      f"({e['id']}, {len(arts)} articles)")
+            for a in arts:
+                out.print(f"  {a['id'][:10]}  {(a['published'] or '—')[:16]}  {a['outlet'] or '—':14}  "
+                          f"{a['title'] or ' '.join(a['lead'].split())[:80]}", markup=False)
+
+
+@click.command("recluster")
+@db_option
+@click.pass_context
+def recluster(ctx: click.Context, db: str | None) -> None:
+    """Rebuild all events and storylines from scratch (analyze updates them incrementally)."""
+    with open_store(ctx, db) as store:
+        report = update_stories(store, for_language("nl"), rebuild=True)
+    out.print(f"{report.storylines} storylines, {report.events} events, "
+              f"{report.duplicate_groups} near-duplicate groups")
+
+
+COMMANDS = [stories_command, show, recluster]

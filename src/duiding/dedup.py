@@ -1,0 +1,111 @@
+"""Near-duplicates: the same (wire) text printed by several outlets, found with MinHash LSH.
+
+Each article's cleaned body becomes a set of word 5-shingles; MinHash signatures (datasketch)
+find candidate pairs through LSH at a low Jaccard threshold, and each candidate is verified on
+the exact shingle sets. A pair is a near-copy when its Jaccard similarity is high (light edits,
+a changed headline) or when most of the shorter text is contained in the longer one (a shortened
+copy: Jaccard alone misses those, containment does not). Articles with identical text are
+already one article with several publications (``store.publications``); near-copies are grouped
+with union-find, the earliest published being the original.
+
+Thresholds (measured in benchmarks/dedup.py on synthetic edits of our own articles and on the
+DPG Media 2019 cross-outlet copies): see JACCARD and CONTAINMENT below.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from datasketch import MinHash, MinHashLSH
+
+SHINGLE = 5
+PERMUTATIONS = 128
+LSH_THRESHOLD = 0.3  # candidate recall: a half-length copy has Jaccard ~0.5
+JACCARD = 0.6  # light edits keep Jaccard high
+CONTAINMENT = 0.8  # a shortened copy: most of its shingles are in the original
+MIN_SHINGLES = 20  # shorter texts are too short to call copies
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Doc:
+    id: str
+    text: str
+    published: str | None  # sortable start of the publication date, for picking the original
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    original: str
+    articles: tuple[str, ...]
+    similarity: float  # the lowest verified pair score in the group
+
+
+def shingles(text: str, k: int = SHINGLE) -> set[str]:
+    words = [w.lower() for w in _WORD.findall(text)]
+    return {" ".join(words[i:i + k]) for i in range(max(0, len(words) - k + 1))}
+
+
+def signature(shingle_set: Iterable[str]) -> MinHash:
+    m = MinHash(num_perm=PERMUTATIONS)
+    m.update_batch([s.encode("utf-8") for s in shingle_set])
+    return m
+
+
+def pair_score(a: set[str], b: set[str]) -> tuple[float, float]:
+    """(Jaccard, containment of the smaller in the larger)."""
+    inter = len(a & b)
+    if not inter:
+        return 0.0, 0.0
+    return inter / len(a | b), inter / min(len(a), len(b))
+
+
+def is_copy(a: set[str], b: set[str]) -> tuple[bool, float]:
+    jaccard, containment = pair_score(a, b)
+    return jaccard >= JACCARD or containment >= CONTAINMENT, max(jaccard, containment)
+
+
+def near_duplicates(docs: Sequence[Doc]) -> list[Group]:
+    sets = {d.id: shingles(d.text) for d in docs}
+    usable = [d for d in docs if len(sets[d.id]) >= MIN_SHINGLES]
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=PERMUTATIONS)
+    signatures = {}
+    for d in usable:
+        signatures[d.id] = signature(sets[d.id])
+        lsh.insert(d.id, signatures[d.id])
+    parent = {d.id: d.id for d in usable}
+    edges: list[tuple[str, str, float]] = []
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for d in usable:
+        for other in lsh.query(signatures[d.id]):
+            if other <= d.id:
+                continue
+            copy, score = is_copy(sets[d.id], sets[other])
+            if copy:
+                edges.append((d.id, other, score))
+                parent[find(other)] = find(d.id)
+    members: dict[str, list[Doc]] = {}
+    for d in usable:
+        members.setdefault(find(d.id), []).append(d)
+    scores: dict[str, float] = {}
+    for a, _, score in edges:
+        root = find(a)
+        scores[root] = min(scores.get(root, 1.0), score)
+    groups = []
+    for root, docs_in in members.items():
+        if len(docs_in) < 2:
+            continue
+        ordered = sorted(docs_in, key=lambda d: (d.published or "9999", d.id))
+        groups.append(Group(id="d" + ordered[0].id[:12], original=ordered[0].id,
+                            articles=tuple(d.id for d in ordered), similarity=round(scores.get(root, 1.0), 3)))
+    return sorted(groups, key=lambda g: g.original)

@@ -1,0 +1,98 @@
+"""The story stage: near-duplicates, events and storylines for the whole store, with readable labels.
+
+Incremental by default: articles already in an event stay there and new ones are assigned in
+time order (``cluster.cluster_events``); ``rebuild=True`` (``duiding recluster``) starts over.
+Storylines, labels and duplicate groups are recomputed each time; they are cheap next to the
+language analysis and depend on everything stored.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from types import ModuleType
+
+from .cluster import Event, Features, cluster_events, idf_table, link_storylines, similarity, tfidf
+from .dedup import Doc, near_duplicates
+from .features import article_features
+from .store import Store
+from .store.stories import event_members, replace_stories
+
+
+@dataclass(frozen=True)
+class StoryStage:
+    name: str = "stories"
+    requires: frozenset[str] = frozenset({"articles", "entities"})
+    provides: frozenset[str] = frozenset({"events", "storylines", "duplicates"})
+
+
+@dataclass
+class StoryReport:
+    events: int
+    storylines: int
+    duplicate_groups: int
+    new_articles: int
+
+
+def update_stories(store: Store, lang: ModuleType, *, rebuild: bool = False) -> StoryReport:
+    features = {f.id: f for f in article_features(store, lang)}
+    idf = idf_table(f.terms for f in features.values())
+    members = {} if rebuild else event_members(store)
+    events = _restore(members, features, idf)
+    placed = {a for ids in members.values() for a in ids}
+    new = [f for aid, f in features.items() if aid not in placed]
+    events = cluster_events(new, idf, events)
+    lines = link_storylines(events)
+    names = dict(store.conn.execute("SELECT id, name FROM entities").fetchall())
+    event_rows, line_rows = [], []
+    for line in lines:
+        line_id = "sl" + min(e.id for e in line)[2:]
+        for e in line:
+            event_rows.append({"id": e.id, "label": _event_label(e, features, idf, names), "start": e.start,
+                               "end": e.end, "articles": e.articles, "storyline": line_id})
+        line_rows.append({"id": line_id, "label": _storyline_label(line, names), "events": [e.id for e in line],
+                          "start": min((e.start for e in line if e.start), default=None),
+                          "end": max((e.end for e in line if e.end), default=None)})
+    groups = near_duplicates(_docs(store))
+    replace_stories(store, event_rows, line_rows,
+                    [{"id": g.id, "original": g.original, "articles": g.articles, "similarity": g.similarity}
+                     for g in groups])
+    return StoryReport(len(event_rows), len(line_rows), len(groups), len(new))
+
+
+def _restore(members: dict[str, list[str]], features: dict[str, Features], idf: dict[str, float]) -> list[Event]:
+    events = []
+    for event_id, ids in members.items():
+        e = Event(id=event_id, start=None, end=None)
+        for aid in sorted((i for i in ids if i in features), key=lambda i: (features[i].start or "", i)):
+            e.add(features[aid], tfidf(features[aid].terms, idf))
+        if e.articles:
+            events.append(e)
+    return events
+
+
+def _docs(store: Store) -> list[Doc]:
+    return [Doc(r[0], r[1], r[2]) for r in store.conn.execute("SELECT id, text, published_start FROM articles")]
+
+
+def _event_label(e: Event, features: dict[str, Features], idf: dict[str, float], names: dict[str, str]) -> str:
+    """The title of the article closest to the event's centre, else its key entities and terms."""
+    titled = [features[a] for a in e.articles if features[a].title]
+    if titled:
+        central = max(titled, key=lambda f: similarity(tfidf(f.terms, idf), f.entities, e))
+        return central.title or ""
+    return _key_terms(e, names)
+
+
+def _key_terms(e: Event, names: dict[str, str]) -> str:
+    people = [names[k] for k, _ in e.entities.most_common(6) if k in names][:3]
+    terms = [t for t, _ in e.terms.most_common(4)]
+    return ", ".join(people) + (" — " + ", ".join(terms) if terms else "")
+
+
+def _storyline_label(line: list[Event], names: dict[str, str]) -> str:
+    entities: Counter[str] = Counter()
+    for e in line:
+        entities.update(dict(e.entities.most_common(8)))
+    top = [names[k] for k, _ in entities.most_common(4) if k in names][:3]
+    return " · ".join(top) or max(line, key=lambda e: len(e.articles)).id
