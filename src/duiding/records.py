@@ -10,7 +10,7 @@ dataclasses of plain values is what lets the SQLite store, the JSON export and a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 Precision = Literal["year", "month", "day", "minute", "second"]
 PRECISIONS: tuple[Precision, ...] = ("year", "month", "day", "minute", "second")
@@ -138,6 +138,8 @@ class Annotation:
     mentions: tuple[Mention, ...]
     raw_mentions: tuple[Mention, ...] = ()  # the backend's own mentions, before repair (for evaluation)
     quotes: tuple[Quote, ...] = ()
+    claims: tuple[Any, ...] = ()  # enrich.numbers.Claim
+    timexes: tuple[Any, ...] = ()  # enrich.timex.Timex
     issues: tuple[str, ...] = ()  # quotes skipped (an unpaired mark), as readable reasons
 
 

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from types import ModuleType
 
+from .claims import align_claims, replace_groups
 from .cluster import Event, Features, cluster_events, idf_table, link_storylines, similarity, tfidf
 from .dedup import Doc, near_duplicates
 from .features import article_features
@@ -57,6 +58,7 @@ def update_stories(store: Store, lang: ModuleType, *, rebuild: bool = False) -> 
     replace_stories(store, event_rows, line_rows,
                     [{"id": g.id, "original": g.original, "articles": g.articles, "similarity": g.similarity}
                      for g in groups])
+    replace_groups(store, align_claims(store, lang))  # date agreements need the events just written
     return StoryReport(len(event_rows), len(line_rows), len(groups), len(new))
 
 

@@ -202,3 +202,68 @@ STOP_LEMMAS = frozenset({
     "vraag", "kant", "ander", "zaak", "eind", "begin", "moment", "plaats", "land", "wereld", "leven",
     "vertellen", "schrijven", "melden", "aldus", "noemen", "zitten", "lopen", "vallen", "heten", "tonen",
 })  # fmt: skip
+
+# --- numbers ----------------------------------------------------------------------------------
+
+NUMBER_WORDS: dict[str, int] = {
+    "nul": 0, "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
+    "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vijftien": 15,
+    "zestien": 16, "zeventien": 17, "achttien": 18, "negentien": 19, "twintig": 20, "dertig": 30,
+    "veertig": 40, "vijftig": 50, "zestig": 60, "zeventig": 70, "tachtig": 80, "negentig": 90,
+    "honderd": 100, "duizend": 1000,
+}  # fmt: skip
+ORDINAL_SUFFIXES = ("ste", "de")
+MULTIPLIERS = {"duizend": 1_000, "miljoen": 1_000_000, "mln": 1_000_000, "mln.": 1_000_000,
+               "miljard": 1_000_000_000, "mld": 1_000_000_000, "mld.": 1_000_000_000, "biljoen": 10**12}
+# Hedges that qualify a number, and how far the true value may be from the one stated (a share).
+HEDGES: dict[str, float] = {
+    "ongeveer": 0.1, "zo'n": 0.1, "zo’n": 0.1, "circa": 0.1, "ca.": 0.1, "rond": 0.1, "rond de": 0.1,
+    "pakweg": 0.1, "bijna": 0.1, "ruim": 0.1, "krap": 0.1, "meer dan": 0.25, "minder dan": 0.25,
+    "tenminste": 0.0, "ten minste": 0.0, "minstens": 0.0, "maximaal": 0.0, "hooguit": 0.1, "tot": 0.0,
+    "naar schatting": 0.15, "enkele": 0.5, "bijkans": 0.1, "dik": 0.1, "zeker": 0.0,
+}  # fmt: skip
+# Units: surface form -> (normalised unit, what it measures).
+UNITS: dict[str, tuple[str, str]] = {
+    "kilometer per uur": ("km/h", "speed"), "km per uur": ("km/h", "speed"), "km/u": ("km/h", "speed"),
+    "km/h": ("km/h", "speed"), "kilometer": ("km", "distance"), "km": ("km", "distance"),
+    "meter": ("m", "distance"), "m": ("m", "distance"), "centimeter": ("cm", "distance"), "cm": ("cm", "distance"),
+    "millimeter": ("mm", "amount"), "mm": ("mm", "amount"), "uur": ("uur", "duration"), "uren": ("uur", "duration"),
+    "minuten": ("minuut", "duration"), "minuut": ("minuut", "duration"), "seconden": ("seconde", "duration"),
+    "dagen": ("dag", "duration"), "dag": ("dag", "duration"), "weken": ("week", "duration"),
+    "week": ("week", "duration"),
+    "maanden": ("maand", "duration"), "maand": ("maand", "duration"), "jaar": ("jaar", "duration"),
+    "jaren": ("jaar", "duration"), "procent": ("%", "share"), "%": ("%", "share"), "procentpunt": ("pp", "share"),
+    "euro": ("EUR", "money"), "€": ("EUR", "money"), "dollar": ("USD", "money"), "$": ("USD", "money"),
+    "kilo": ("kg", "weight"), "kilogram": ("kg", "weight"), "kg": ("kg", "weight"), "ton": ("ton", "weight"),
+    "graden": ("°C", "temperature"), "graad": ("°C", "temperature"), "°C": ("°C", "temperature"),
+    "liter": ("l", "volume"), "hectare": ("ha", "area"), "vierkante meter": ("m2", "area"),
+}  # fmt: skip
+# Words after a number that say how it is used, not what it counts (a year, a clock time, an age).
+NOT_A_COUNT = frozenset({"jarige", "jarig", "keer", "maal", "procent", "uur", "januari", "februari", "maart",
+                         "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november",
+                         "december"})
+
+# --- time expressions -------------------------------------------------------------------------
+
+WEEKDAYS = {"maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4, "zaterdag": 5, "zondag": 6}
+SEASONS = {"lente": (3, 5), "voorjaar": (3, 5), "zomer": (6, 8), "herfst": (9, 11), "najaar": (9, 11),
+           "winter": (12, 2)}
+# Fixed relative words: offset in days from the article date (a day range).
+RELATIVE_DAYS = {"vandaag": 0, "vanochtend": 0, "vanmorgen": 0, "vanmiddag": 0, "vanavond": 0, "vannacht": 0,
+                 "gisteren": -1, "gisteravond": -1, "gistermiddag": -1, "gisterochtend": -1, "eergisteren": -2,
+                 "morgen": 1, "morgenochtend": 1, "morgenavond": 1, "overmorgen": 2}
+# "volgende week" / "vorig jaar": the unit and the direction.
+RELATIVE_UNITS = {"week": "week", "maand": "month", "jaar": "year", "weekend": "weekend", "zomer": "season",
+                  "winter": "season", "lente": "season", "herfst": "season", "najaar": "season", "voorjaar": "season",
+                  "eeuw": "century", "decennium": "decade"}
+NEXT_WORDS = ("volgende", "volgend", "komende", "komend", "aanstaande", "eerstvolgende")
+LAST_WORDS = ("vorige", "vorig", "afgelopen", "jongstleden", "verleden", "voorbije", "vorige")
+THIS_WORDS = ("deze", "dit", "dezer")
+# Parts of a period: "begin juli", "eind 2019", "medio maart": which share of it.
+PERIOD_PARTS = {"begin": (0.0, 0.33), "eind": (0.67, 1.0), "einde": (0.67, 1.0), "medio": (0.33, 0.67),
+                "half": (0.33, 0.67), "midden": (0.33, 0.67), "eerste helft": (0.0, 0.5),
+                "tweede helft": (0.5, 1.0)}
+DURATION_UNITS = {"dag": "day", "dagen": "day", "week": "week", "weken": "week", "maand": "month",
+                  "maanden": "month", "jaar": "year", "jaren": "year", "eeuw": "century", "eeuwen": "century"}
+VAGUE_COUNTS = {"een paar": 2, "enkele": 3, "een aantal": 3, "een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5,
+                "zes": 6, "zeven": 7, "acht": 8, "negen": 9, "tien": 10, "twaalf": 12, "twintig": 20}

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from datetime import date
 
 from ..enrich.chains import chain
 from ..enrich.mentions import raw_mentions, repaired_mentions
+from ..enrich.numbers import find_claims
 from ..enrich.quotes import extract_quotes
+from ..enrich.timex import find_timexes
 from ..errors import DuidingError
 from ..lang import for_language
 from ..records import Annotation, Failure
@@ -25,6 +28,8 @@ class Job:
     source: str
     text: str
     language: str
+    published_start: str | None = None  # the article's date range: time expressions resolve against it
+    published_end: str | None = None
 
 
 _LOAD_ERROR: dict[str, str] = {}
@@ -38,9 +43,18 @@ def annotate(job: Job, options: dict[str, str] | None = None) -> Annotation:
     first_names = getattr(backend, "first_names", frozenset())
     mentions = chain(repaired_mentions(sentences, job.text, lang, first_names), sentences, lang, first_names)
     quotes, issues = extract_quotes(job.text, sentences, mentions, lang)
+    claims = find_claims(job.text, sentences, mentions, lang)
+    timexes = find_timexes(job.text, _anchor(job), lang)
     return Annotation(job.article_id, job.language, backend.name, sentences, tuple(mentions),
-                      tuple(raw_mentions(sentences, job.text)), tuple(quotes),
-                      tuple(f"at character {i.position}: {i.reason}" for i in issues))
+                      raw_mentions=tuple(raw_mentions(sentences, job.text)), quotes=tuple(quotes),
+                      claims=tuple(claims), timexes=tuple(timexes),
+                      issues=tuple(f"at character {i.position}: {i.reason}" for i in issues))
+
+
+def _anchor(job: Job) -> tuple[date, date] | None:
+    if not job.published_start or not job.published_end:
+        return None
+    return date.fromisoformat(job.published_start[:10]), date.fromisoformat(job.published_end[:10])
 
 
 def work(job: Job, options: dict[str, str] | None = None) -> Annotation | Failure:

@@ -12,11 +12,12 @@ from collections.abc import Iterator
 from typing import Any, TextIO
 
 from ..store import Store
+from ..store.claims import claim_groups, export_claims, export_timeline
 from ..store.quotes import export_quotes
 from ..store.stories import duplicate_groups, event_articles, events, storylines
 
 KEYS = ("articles", "entities", "quotes", "claims", "timeline", "duplicates", "events", "storylines",
-        "discrepancies")
+        "discrepancies", "agreements")
 
 
 def export_article(row: dict[str, Any]) -> dict[str, Any]:
@@ -60,6 +61,12 @@ def _sections(store: Store) -> dict[str, Iterator[dict[str, Any]]]:
     sections["articles"] = (export_article(r) for r in store.iter_articles())
     sections["entities"] = export_entities(store)
     sections["quotes"] = export_quotes(store)
+    sections["claims"] = export_claims(store)
+    sections["timeline"] = export_timeline(store)
+    sections["discrepancies"] = iter([{"id": g["id"], "about": g["about"], "severity": g["severity"],
+                                       "claims": g["claims"]} for g in claim_groups(store, "discrepancy")])
+    sections["agreements"] = iter([{"id": g["id"], "about": g["about"], "claims": g["claims"]}
+                                   for g in claim_groups(store, "agreement")])
     sections["duplicates"] = iter([{k: g[k] for k in ("id", "original", "articles", "similarity")}
                                    for g in duplicate_groups(store)])
     sections["events"] = iter([{"id": e["id"], "label": e["label"], "start": e["start"], "end": e["end"],

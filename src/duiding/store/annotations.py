@@ -18,10 +18,10 @@ DONE = "done"
 FAILED = "failed"
 
 
-def pending(store: Store) -> list[tuple[str, str, str, str | None]]:
-    """(id, source, text, language) of articles not analysed yet, oldest first."""
+def pending(store: Store) -> list[tuple[str, str, str, str | None, str | None, str | None]]:
+    """(id, source, text, language, published start, end) of articles not analysed yet, oldest first."""
     return [tuple(r) for r in store.conn.execute(
-        "SELECT id, source, text, language FROM articles WHERE nlp_status IS NULL "
+        "SELECT id, source, text, language, published_start, published_end FROM articles WHERE nlp_status IS NULL "
         "ORDER BY published_start IS NULL, published_start, id")]
 
 
@@ -69,6 +69,19 @@ def _write_one(c: Any, a: Annotation) -> None:
         [(quote_id(a.article_id, q.start, q.end), a.article_id, q.start, q.end, q.text, q.kind, q.cue, q.sentence,
           q.part, q.speaker.name, q.speaker.text, q.speaker.start, q.speaker.end, q.speaker.role,
           q.speaker.organisation, q.speaker.kind) for q in a.quotes])
+    c.execute("DELETE FROM claims WHERE article_id = ?", (a.article_id,))
+    c.executemany(
+        "INSERT INTO claims(id, article_id, start, end, text, value, unit, kind, hedge, about, anchors, sentence) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        [("c" + hashlib.sha1(f"{a.article_id}:{k.start}".encode()).hexdigest()[:12], a.article_id, k.start, k.end,
+          k.text, k.value, k.unit, k.kind, k.hedge, k.about, json.dumps(list(k.anchors), ensure_ascii=False),
+          k.sentence) for k in a.claims])
+    c.execute("DELETE FROM timexes WHERE article_id = ?", (a.article_id,))
+    c.executemany(
+        "INSERT OR REPLACE INTO timexes(article_id, start, end, text, value_start, value_end, precision, relative) "
+        "VALUES (?,?,?,?,?,?,?,?)",
+        [(a.article_id, t.start, t.end, t.text, t.value_start, t.value_end, t.precision, int(t.relative))
+         for t in a.timexes])
     c.execute("DELETE FROM failures WHERE origin = ? AND stage = 'quotes'", (a.article_id,))
     if a.issues:
         c.execute("INSERT INTO failures(origin, source, stage, code, severity, reason, seen_at) "

@@ -205,6 +205,41 @@ CREATE TABLE event_articles (
     PRIMARY KEY (event_id, article_id)
 );
 """),
+    (5, "time expressions, numeric claims, and claim groups (agreements, discrepancies)", """
+CREATE TABLE timexes (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    value_start TEXT NOT NULL,
+    value_end TEXT NOT NULL,
+    precision TEXT NOT NULL,
+    relative INTEGER NOT NULL,
+    PRIMARY KEY (article_id, start)
+);
+CREATE TABLE claims (
+    id TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    value REAL NOT NULL,
+    unit TEXT,
+    kind TEXT NOT NULL,
+    hedge TEXT,
+    about TEXT NOT NULL,
+    anchors TEXT NOT NULL,
+    sentence INTEGER NOT NULL
+);
+CREATE INDEX claims_article ON claims(article_id);
+CREATE TABLE claim_groups (
+    id TEXT PRIMARY KEY,
+    about TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('agreement', 'discrepancy')),
+    severity TEXT,
+    claims TEXT NOT NULL
+);
+"""),
 ]
 
 
