@@ -85,9 +85,9 @@ class _Rules:
                         rf"(?P<d2>\d{{1,2}})\s+(?P<mon>{months})\.?(?:\s+{y})?\b", re.I), self._day_range, False),
             (re.compile(rf"\b(?P<d1>\d{{1,2}})\s*(?:-|–|tot|t/m)\s*(?P<d2>\d{{1,2}})\s+(?P<mon>{months})\.?"
                         rf"(?:\s+{y})?\b", re.I), self._day_range, False),
-            (re.compile(r"\b(?:tussen|van)\s+(?P<y1>(?:19|20)\d\d)\s+(?:en|and|tot|-|–)\s+(?P<y2>(?:19|20)\d\d)\b", re.I),
-             self._year_range,
-             False),
+            # "and" too: a source wrote "tussen 2006 and 2017"
+            (re.compile(r"\b(?:tussen|van)\s+(?P<y1>(?:19|20)\d\d)\s+(?:en|and|tot|-|–)\s+"
+                        r"(?P<y2>(?:19|20)\d\d)\b", re.I), self._year_range, False),
             (re.compile(rf"\b(?P<part>{parts})\s+(?P<mon>{months})(?:\s+{y})?\b", re.I), self._part_month, False),
             (re.compile(rf"\b(?P<part>{parts})\s+(?:(?P<this>dit|vorig|volgend)\s+jaar|{y})\b", re.I),
              self._part_year, False),
