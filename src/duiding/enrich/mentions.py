@@ -203,7 +203,7 @@ def _mention(sp: Span, sentences: tuple[Sentence, ...], text: str) -> Mention | 
         end -= 1
     if end > start + 1 and text[end - 1] == "." and text[start:end - 1].replace("-", "").isupper():
         end -= 1  # "VS." at a sentence end is the abbreviation VS
-    if start >= end:
-        return None
+    if end - start < 2 or not any(c.isalpha() for c in text[start:end]):
+        return None  # "O." in dialogue, a lone initial: not a name to resolve
     surface = text[start:end]
     return Mention(start=start, end=end, text=surface, type=sp.type, sentence=sp.sentence, name=surface)

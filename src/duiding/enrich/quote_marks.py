@@ -62,7 +62,7 @@ def _single_open_before(text: str, i: int) -> bool:
 def _can_open(text: str, i: int, lo: int) -> bool:
     before = text[i - 1] if i > lo else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return (before.isspace() or before in "([{—–-:/" or i == lo or before in "“„‘«\"'") and not after.isspace()
+    return (before.isspace() or before in "([{—–-:/\x00" or i == lo or before in "“„‘«\"'") and not after.isspace()
 
 
 def _can_close(text: str, i: int, hi: int) -> bool:
@@ -72,6 +72,9 @@ def _can_close(text: str, i: int, hi: int) -> bool:
 
 
 def find_quotes(text: str, lang: ModuleType) -> tuple[list[Marked], list[Issue]]:
+    # Regional Dutch papers write ,,…'' (two commas, two apostrophes). Scan a copy where those
+    # pairs are single marks padded with a NUL, so every offset still indexes into ``text``.
+    text = text.replace(",,", "\x00„").replace("''", "”\x00")
     pairs: dict[str, str] = lang.QUOTE_PAIRS
     found: list[Marked] = []
     issues: list[Issue] = []

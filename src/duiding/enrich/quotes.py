@@ -199,8 +199,14 @@ def _previous(si: int, ctx: _Context) -> tuple[Speaker, str] | None:
         if back > 1 and lo < para:
             return None  # look further back only within the quote's own paragraph
         sentence = ctx.text[lo:hi]
-        if any(ch in sentence for ch in "“”„\"«»") and ctx.history:
-            return ctx.history[-1], "continuation"
+        if any(ch in sentence for ch in "“”„\"«»'’") and any(lo <= q0 < hi for q0, _ in ctx.quoted):
+            # a sentence with a quote in it: someone introduced after that quote speaks next, else the same voice
+            last_end = max(q1 for q0, q1 in ctx.quoted if lo <= q0 < hi)
+            after = [m for m in ctx.mentions if m.type == "PER" and last_end < m.start < hi]
+            if after:
+                return _person(after[0], ctx, after[0].text), "introduced"
+            if ctx.history:
+                return ctx.history[-1], "continuation"
         toks = _tokens(sentence, lo)
         speech = [i for i, t in enumerate(toks) if _is_speech(t[0], ctx, t[1])]
         for k in speech:
@@ -259,6 +265,11 @@ def _same_voice(m: Marked, ctx: _Context) -> tuple[Speaker, str] | None:
 
 # --- speakers ----------------------------------------------------------------------------------
 
+def _plural_verb_before(toks: list[tuple[str, int, int]], j: int, ctx: _Context) -> bool:
+    tok = _token_at(ctx, toks[j - 1][1]) if j > 0 else None
+    return tok is not None and "mv" in tok.pos and tok.pos.startswith("WW")
+
+
 def _speaker_from(toks: list[tuple[str, int, int]], ctx: _Context, cue: str,
                   strict: bool = False) -> tuple[Speaker, str] | None:
     """The speaker named right after a speech verb: a name, a pronoun, a description or an institution."""
@@ -272,6 +283,8 @@ def _speaker_from(toks: list[tuple[str, int, int]], ctx: _Context, cue: str,
             return _person(mention, ctx, mention.text, " ".join(role_words) or None), cue
         low = word.lower()
         if low in lang.PRONOUNS and j <= 1 and not strict:
+            if low in ("ze", "zij") and _plural_verb_before(toks, j, ctx):
+                return None  # "vertellen ze": more than one speaker, not a person to resolve
             return _resolve(word, start, end, ctx, None), cue
         if low in ("de", "het", "een") and j + 1 < len(toks):
             noun = toks[j + 1][0].lower()
@@ -320,7 +333,7 @@ def _subject(toks: list[tuple[str, int, int]], ctx: _Context, cue: str) -> tuple
     else the nearest organisation, a pronoun, or a role phrase at the clause start."""
     for _word, start, _ in toks:
         mention = _mention_at(ctx, start)
-        if mention is not None and mention.type == "PER":
+        if mention is not None and mention.type == "PER" and not _possessive(mention):
             return _person(mention, ctx, mention.text), cue
     for word, start, end in reversed(toks):
         mention = _mention_at(ctx, start, containing=True)
@@ -329,6 +342,10 @@ def _subject(toks: list[tuple[str, int, int]], ctx: _Context, cue: str) -> tuple
                 break
             return _person(mention, ctx, mention.text), cue
         if word.lower() in ctx.lang.PRONOUNS and word.lower() not in ("die", "deze"):
+            nxt = [t for t in toks if t[1] > start][:1]
+            verb = _token_at(ctx, nxt[0][1]) if nxt else None
+            if word.lower() in ("ze", "zij") and verb is not None and "mv" in verb.pos and verb.pos.startswith("WW"):
+                return None  # "Ze vertellen dat …": a group, not the last person
             return _resolve(word, start, end, ctx, None), cue
     for j, (word, _, _) in enumerate(toks[:3]):
         low = word.lower()
@@ -340,6 +357,11 @@ def _subject(toks: list[tuple[str, int, int]], ctx: _Context, cue: str) -> tuple
                 w = toks[j + 1]
                 return Speaker(w[0], w[0], w[1], w[2], organisation=w[0], kind="organisation"), cue
     return None
+
+
+def _possessive(m: Mention) -> bool:
+    """"Bijlevelds voorganger …": a genitive names whose something it is, not who speaks."""
+    return m.text != m.name and m.text.rstrip("'’s") == m.name.split()[-1].rstrip("'’s") and m.text[-1:] in "s'’"
 
 
 def _role_before_org(toks: list[tuple[str, int, int]], org_start: int, ctx: _Context) -> bool:
