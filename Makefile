@@ -32,11 +32,12 @@ $(STAMP): pyproject.toml scripts/install-frogdata.sh | apt
 # The main job on the embedded default (SQLite file, no server): analyse the example corpus.
 demo: setup
 	$(BIN)/duiding analyze examples/corpus --db $(DB)
-	$(BIN)/duiding articles --db $(DB)
-	$(BIN)/duiding search --db $(DB) "staking" --limit 5
+	$(BIN)/duiding stories --db $(DB)
+	$(BIN)/duiding speakers --db $(DB) --limit 10
+	$(BIN)/duiding search --db $(DB) "staking" --limit 3
 	@mkdir -p out
 	$(BIN)/duiding export --db $(DB) --format json -o out/export.json
-	@echo "JSON export written to out/export.json"
+	@echo "JSON export written to out/export.json; one HTML report per storyline in duiding-reports/"
 
 test: setup lint
 	$(BIN)/python -m pytest -q

@@ -36,6 +36,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("workers", 0, "Language-analysis processes (0 = one per core); each Frog process needs ~650 MB."),
     Setting("frogdata", "", "Folder of Frog's unpacked language data (empty = the one `make setup` installed)."),
     Setting("analyse", True, "Run language analysis (Frog) after reading; off stores articles only."),
+    Setting("reports", "duiding-reports",
+            "Folder where analyze writes an HTML report per storyline (empty: write none)."),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 

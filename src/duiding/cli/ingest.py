@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
@@ -13,6 +14,7 @@ from ..ingest import Overrides
 from ..pipeline import AnalyzeReport
 from ..pipeline import analyze as run_analyze
 from .common import config, db_option, err, open_store, out
+from .reports import write_reports
 
 MAX_FAILURE_LINES = 15
 
@@ -115,7 +117,16 @@ def analyze(ctx: click.Context, paths: tuple[str, ...], db: str | None, outlet: 
     with open_store(ctx, cfg.db) as store:
         report = run_analyze(paths, store, cfg, overrides, progress=None if quiet else _Bar("read"),
                              nlp_progress=None if quiet else _Bar("analyse"))
+        written = write_reports(store, Path(cfg.reports)) if cfg.analyse and cfg.reports else []
     _summary(report, cfg.db)
+    if written:
+        table = Table(title="stories found (duiding stories shows the tree)", header_style="bold", expand=True)
+        table.add_column("storyline", no_wrap=True)
+        table.add_column("label", ratio=2, overflow="fold")
+        table.add_column("report", ratio=2, overflow="fold")
+        for story_id, label, path in written:
+            table.add_row(story_id, label, str(path))
+        out.print(table)
 
 
 COMMANDS = [analyze]

@@ -1,0 +1,64 @@
+"""Sentences of a story's articles as comparable vectors: the shared material of the timeline,
+the outlet comparison and the summary (each of which cites sentences back to their article)."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass
+from types import ModuleType
+
+from .store import Store
+
+CONTENT_POS = ("N(", "WW(", "ADJ(", "SPEC(deeleigen", "TW(")
+
+
+@dataclass(frozen=True)
+class Sent:
+    article: str
+    outlet: str | None
+    published: str | None
+    index: int  # position in its article
+    start: int
+    end: int
+    text: str
+    terms: Counter[str]
+
+
+def story_sentences(store: Store, article_ids: list[str], lang: ModuleType) -> list[Sent]:
+    meta = {r[0]: (r[1], r[2], r[3]) for r in store.conn.execute(
+        f"SELECT id, outlet, published, text FROM articles WHERE id IN ({','.join('?' * len(article_ids)) or 'NULL'})",
+        article_ids)}
+    out = []
+    for aid in article_ids:
+        if aid not in meta:
+            continue
+        outlet, published, text = meta[aid]
+        for idx, start, end, tokens in store.conn.execute(
+                "SELECT idx, start, end, tokens FROM sentences WHERE article_id = ? ORDER BY idx", (aid,)):
+            terms = Counter(lemma.lower() for _, _, lemma, pos in json.loads(tokens)
+                            if pos.startswith(CONTENT_POS) and lemma.lower() not in lang.STOP_LEMMAS
+                            and any(c.isalnum() for c in lemma))
+            out.append(Sent(aid, outlet, published, idx, start, end, text[start:end], terms))
+    return out
+
+
+def weigh(sents: list[Sent]) -> list[dict[str, float]]:
+    """TF-IDF unit vectors of the sentences, with IDF over the sentences themselves."""
+    df: Counter[str] = Counter()
+    for s in sents:
+        df.update(s.terms.keys())
+    n = len(sents) or 1
+    vectors = []
+    for s in sents:
+        v = {t: (1 + math.log(c)) * math.log((1 + n) / (1 + df[t])) for t, c in s.terms.items()}
+        norm = math.sqrt(sum(x * x for x in v.values()))
+        vectors.append({t: x / norm for t, x in v.items()} if norm else {})
+    return vectors
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(x * b.get(t, 0.0) for t, x in a.items())
