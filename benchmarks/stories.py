@@ -41,7 +41,7 @@ def analysed_store(paths: list[str], db: Path) -> Store:
 def story_sweep() -> None:
     gold = json.loads((STORIES / "gold.json").read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
-        store = analysed_store([str(STORIES)], Path(tmp) / "s.db")
+        store = analysed_store(sorted(str(p) for p in STORIES.glob("art*.txt")), Path(tmp) / "s.db")
         source = {r[0]: r[1] for r in store.conn.execute("SELECT id, source FROM articles")}
         features = list(article_features(store, nl))
         store.close()

@@ -69,7 +69,8 @@ def run_cli(*args: str, cwd: Path | None = None, check: bool = False, env: dict 
     Language analysis (Frog, ~7 s to load per worker) is off unless a test asks for it.
     """
     exe = Path(sys.executable).with_name("duiding")
-    full_env = {**os.environ, "COLUMNS": "200", "DUIDING_ANALYSE": "1" if nlp else "0", **(env or {})}
+    full_env = {**os.environ, "COLUMNS": "200", "DUIDING_ANALYSE": "1" if nlp else "0", "DUIDING_REPORTS": "",
+                **(env or {})}
     proc = subprocess.run([str(exe), *args], cwd=cwd, capture_output=True, text=True, env=full_env,
                           timeout=timeout, check=False)
     if check and proc.returncode != 0:

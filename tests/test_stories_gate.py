@@ -22,7 +22,7 @@ def result(tmp_path_factory: pytest.TempPathFactory) -> dict:
     gold = json.loads((HERE / "gold.json").read_text(encoding="utf-8"))
     db = tmp_path_factory.mktemp("stories") / "s.db"
     with Store(db) as store:
-        analyze([str(HERE)], store, load_config(env={}).with_overrides(workers=2))
+        analyze(sorted(str(p) for p in HERE.glob("art*.txt")), store, load_config(env={}).with_overrides(workers=2))
         source = dict(store.conn.execute("SELECT id, source FROM articles").fetchall())
         event = {source[a]: e for e, a in store.conn.execute("SELECT event_id, article_id FROM event_articles")}
         line = {source[a]: sl for a, sl in store.conn.execute(

@@ -76,9 +76,14 @@ def discover(paths: Iterable[str]) -> Iterator[Source | Failure]:
                           reason=f"{given}: no such file or folder")
 
 
+_NOT_ARTICLES = ("readme", "license", "licence", "copying", "changelog", "manifest")
+
+
 def _wanted(path: Path) -> bool:
+    """Files a folder walk reads; a folder's README or LICENSE is about the folder, not news (name it to read it)."""
     name = path.name.lower()
-    return not name.endswith(SIDECAR) and path.suffix.lower() not in _SKIP_SUFFIXES
+    return (not name.endswith(SIDECAR) and path.suffix.lower() not in _SKIP_SUFFIXES
+            and not name.startswith(_NOT_ARTICLES))
 
 
 def read_source(source: Source, options: ReadOptions) -> Iterator[RawArticle | Failure]:

@@ -83,6 +83,11 @@ def _speaker_matrix(quotes: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def _member(store: Store, ref: str, claims: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    if ref not in claims and not ref.startswith("t:"):  # a claim of an article outside this story
+        row = store.conn.execute("SELECT c.*, a.outlet FROM claims c JOIN articles a ON a.id = c.article_id "
+                                 "WHERE c.id = ?", (ref,)).fetchone()
+        if row is not None:
+            claims = {ref: dict(row)}
     if ref in claims:
         c = claims[ref]
         return {"outlet": c["outlet"] or f"unknown outlet ({c['article_id'][:10]})", "article": c["article_id"],
