@@ -31,7 +31,10 @@ class SummarySentence:
     end: int
 
 
-def summarise(store: Store, article_ids: list[str], lang: ModuleType, length: int = 5) -> list[SummarySentence]:
+def summarise(store: Store, article_ids: list[str], lang: ModuleType, length: int = 5,
+              groups: list[list[str]] | None = None) -> list[SummarySentence]:
+    """``groups`` (a storyline's events) each get at least one sentence, so a later event is not drowned
+    out by an earlier one with more articles."""
     sents = story_sentences(store, article_ids, lang)
     vectors = weigh(sents)
     centroid: Counter[str] = Counter()
@@ -46,12 +49,18 @@ def summarise(store: Store, article_ids: list[str], lang: ModuleType, length: in
             continue  # headings, fragments and bare quotes do not summarise
         score = cosine(vectors[i], centre) + (LEAD_BONUS if s.index < 2 else 0.0)
         candidates.append((score, i))
+    ranked = sorted(candidates, reverse=True)
     chosen: list[int] = []
-    for _, i in sorted(candidates, reverse=True):
-        if all(cosine(vectors[i], vectors[j]) < REDUNDANCY for j in chosen):
-            chosen.append(i)
+    for group in groups or []:
+        members = set(group)
+        best = next((i for _, i in ranked if sents[i].article in members), None)
+        if best is not None and best not in chosen and len(chosen) < length:
+            chosen.append(best)
+    for _, i in ranked:
         if len(chosen) >= length:
             break
+        if i not in chosen and all(cosine(vectors[i], vectors[j]) < REDUNDANCY for j in chosen):
+            chosen.append(i)
     ordered = sorted(chosen, key=lambda i: (sents[i].published or "", sents[i].article, sents[i].index))
     return [SummarySentence(sents[i].text, sents[i].article, sents[i].outlet, sents[i].published, sents[i].start,
                             sents[i].end) for i in ordered]

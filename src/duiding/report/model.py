@@ -44,7 +44,8 @@ def story_report(store: Store, story_id: str, lang: ModuleType, summary_length: 
                     "articles": [a["id"] for a in event_articles(store, e["id"])]} for e in evs],
         "articles": [{k: a[k] for k in ("id", "title", "published", "source")} | {"outlet": label[a["id"]]}
                      for a in articles],
-        "summary": [asdict(s) | {"outlet": label[s.article]} for s in summarise(store, ids, lang, summary_length)],
+        "summary": [asdict(s) | {"outlet": label[s.article]} for s in summarise(
+            store, ids, lang, summary_length, groups=[[a["id"] for a in event_articles(store, e["id"])] for e in evs])],
         "timeline": [_labelled(asdict(t), label) for t in story_timeline(store, ids, lang, head["start"])],
         "outlets": [{"outlet": v.outlet, "articles": v.articles, "words": v.words,
                      "speakers": dict(v.speakers.most_common()), "entities": v.entities,
