@@ -10,7 +10,8 @@ from .db import Store
 
 
 def claims(store: Store, article_ids: list[str] | None = None) -> list[dict[str, Any]]:
-    sql = "SELECT c.*, a.outlet, a.outlet_key, a.published, a.source FROM claims c JOIN articles a ON a.id = c.article_id"
+    sql = ("SELECT c.*, a.outlet, a.outlet_key, a.published, a.source "
+           "FROM claims c JOIN articles a ON a.id = c.article_id")
     params: list[Any] = []
     if article_ids is not None:
         sql += f" WHERE c.article_id IN ({','.join('?' * len(article_ids)) or 'NULL'})"
