@@ -18,6 +18,7 @@ from ..records import Mention, Sentence, Token
 
 _DIGITS = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$|^\d+(?:,\d+)?$")
 _CLOCK = re.compile(r"^\d{1,2}[.:]\d{2}$")
+_CURRENCY = {"€": "EUR", "$": "USD", "£": "GBP"}
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,12 @@ def find_claims(text: str, sentences: tuple[Sentence, ...], mentions: list[Menti
 def _claim_at(tokens: tuple[Token, ...], i: int, si: int, text: str, mentions: list[Mention],
               lang: ModuleType) -> tuple[Claim | None, int]:
     tok = tokens[i]
-    parsed = parse_number(tok.text, lang)
+    word, currency = tok.text, None
+    if word[:1] in _CURRENCY and len(word) > 1:  # "€4.750" as one token
+        word, currency = word[1:], _CURRENCY[word[0]]
+    elif i > 0 and tokens[i - 1].text in _CURRENCY:  # "€ 4,5 miljoen"
+        currency = _CURRENCY[tokens[i - 1].text]
+    parsed = parse_number(word, lang)
     if parsed is None or _is_time(tokens, i, lang):
         return None, 1
     value, ordinal = parsed
@@ -93,13 +99,15 @@ def _claim_at(tokens: tuple[Token, ...], i: int, si: int, text: str, mentions: l
         value *= lang.MULTIPLIERS[tokens[j].text.lower()]
         j += 1
     unit, kind, j = _unit(tokens, j, lang)
+    if (currency and unit is None) or (currency and kind == "count"):
+        unit, kind, j = currency, "money", (j if unit is None else j - 1)
     if ordinal:
         kind = "ordinal"
     if unit is None:
         return None, j - i  # a bare number: not a claim about anything we can name
     if kind == "count" and value < 3 and not tok.text[:1].isdigit():
         return None, j - i  # "twee leiders": a number word for a pair is not a figure anyone reports
-    hedge, first = _hedge(tokens, i, lang)
+    hedge, first = _hedge(tokens, i - (1 if currency and tokens[i - 1].text in _CURRENCY else 0), lang)
     start, end = tokens[first].start, tokens[j - 1].end
     anchors = _anchors(tokens, i, j, mentions, text, lang)
     about = " | ".join([kind if kind not in ("count", "ordinal") else f"{kind} {unit}", *anchors])
@@ -129,7 +137,7 @@ def _unit(tokens: tuple[Token, ...], j: int, lang: ModuleType) -> tuple[str | No
     k = j
     while k < len(tokens) and k < j + 3 and tokens[k].pos.startswith(("ADJ", "WW(vd,prenom", "WW(od,prenom")):
         k += 1
-    if k < len(tokens) and tokens[k].pos.startswith("N(soort") and tokens[k].text.lower() not in lang.NOT_A_COUNT:
+    if k < len(tokens) and tokens[k].pos.startswith("N(") and tokens[k].text.lower() not in lang.NOT_A_COUNT:
         return tokens[k].text, "count", k + 1
     return None, "count", j
 

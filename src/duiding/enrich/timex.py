@@ -103,7 +103,10 @@ class _Rules:
                         re.I), self._offset, True),
             (re.compile(rf"\bover\s+(?P<n>\d+|{count})\s+(?P<unit>{dur})\b", re.I), self._ahead, True),
             (re.compile(rf"\b(?:in|sinds|vanaf|tot|rond|voor|na|begin|eind)\s+{y}\b", re.I), self._year, False),
-            (re.compile(rf"\b(?:deze|vorige|afgelopen|komende|volgende)\s+(?P<season>{seasons})\b", re.I), None, True),
+            (re.compile(r"\bjaren\s+(?P<dec>['’]?\d0|" + "|".join(lang.DECADE_WORDS) + r")\b", re.I), self._decade,
+             False),
+            (re.compile(rf"\b(?:deze|dit|vorige|vorig|afgelopen|komende|komend|volgende|volgend)\s+(?P<season>{seasons})\b",
+                        re.I), None, True),
         ]
         self.last_absolute: Range | None = None
 
@@ -136,15 +139,15 @@ class _Rules:
         y = self._year_of(m, anchor, mon)
         lo, hi = self.lang.PERIOD_PARTS[m.group("part").lower()]
         last = calendar.monthrange(y, mon)[1]
-        return (date(y, mon, max(1, int(lo * last) + 1)), date(y, mon, max(1, int(hi * last)))), "week"
+        return (date(y, mon, lo), date(y, mon, min(hi, last))), "week"
 
     def _part_year(self, m: re.Match[str], anchor: Range) -> tuple[Range, str] | None:
         if m.group("y"):
             y = int(m.group("y"))
         else:
             y = anchor[0].year + {"dit": 0, "vorig": -1, "volgend": 1}[m.group("this").lower()]
-        lo, hi = self.lang.PERIOD_PARTS[m.group("part").lower()]
-        return (date(y, 1, 1) + timedelta(days=int(lo * 365)), date(y, 1, 1) + timedelta(days=int(hi * 364))), "season"
+        lo, hi = self.lang.YEAR_PARTS[m.group("part").lower()]
+        return (date(y, lo, 1), _month_end(y, hi)), "season"
 
     def _day(self, m: re.Match[str], anchor: Range) -> tuple[Range, str] | None:
         mon = self._mon(m)
@@ -199,10 +202,7 @@ class _Rules:
         if unit == "year":
             return (date(ref.year + step, 1, 1), date(ref.year + step, 12, 31)), "year"
         if unit == "season":
-            lo, hi = self.lang.SEASONS[m.group("unit").lower()]
-            y = ref.year + step
-            end_year = y + 1 if hi < lo else y
-            return (date(y, lo, 1), _month_end(end_year, hi)), "season"
+            return self._season_range(m.group("unit").lower(), step, ref), "season"
         if unit == "decade":
             start = ref.year - ref.year % 10 + 10 * step
             return (date(start, 1, 1), date(start + 9, 12, 31)), "decade"
@@ -244,17 +244,36 @@ class _Rules:
 
     def _season(self, m: re.Match[str], anchor: Range) -> tuple[Range, str] | None:
         word = m.group(0).split()[0].lower()
-        step = 1 if word in ("komende", "volgende") else -1 if word in ("vorige", "afgelopen") else 0
-        lo, hi = self.lang.SEASONS[m.group("season").lower()]
-        y = anchor[0].year + step
-        end_year = y + 1 if hi < lo else y
-        return (date(y, lo, 1), _month_end(end_year, hi)), "season"
+        step = 1 if word in ("komende", "komend", "volgende", "volgend") else \
+            -1 if word in ("vorige", "vorig", "afgelopen") else 0
+        return self._season_range(m.group("season").lower(), step, anchor[0]), "season"
+
+    def _season_range(self, season: str, step: int, ref: date) -> Range:
+        """``deze zomer``: this year's; ``komende winter``: the next one to start; ``vorige zomer``: the last to end."""
+        lo, hi = self.lang.SEASONS[season]
+
+        def of(year: int) -> Range:
+            return date(year, lo, 1), _month_end(year + 1 if hi < lo else year, hi)
+
+        if step > 0:
+            return next(of(y) for y in (ref.year - 1, ref.year, ref.year + 1) if of(y)[0] > ref)
+        if step < 0:
+            return next(of(y) for y in (ref.year + 1, ref.year, ref.year - 1, ref.year - 2) if of(y)[1] < ref)
+        return of(ref.year)
+
+    def _decade(self, m: re.Match[str], anchor: Range) -> tuple[Range, str] | None:
+        word = m.group("dec").lower().strip("'’")
+        tens = int(word) if word.isdigit() else self.lang.DECADE_WORDS.get(word)
+        if tens is None:
+            return None
+        start = (2000 if tens == 0 else 1900) + tens
+        return (date(start, 1, 1), date(start + 9, 12, 31)), "decade"
 
 
 def find_timexes(text: str, anchor: Range | None, lang: ModuleType) -> list[Timex]:
     """Time expressions in ``text``, resolved against the article's date range ``anchor`` (None: absolute only)."""
     rules = _Rules(lang)
-    rules.patterns[-1] = (rules.patterns[-1][0], rules._season, True)
+    rules.patterns[-1] = (rules.patterns[-1][0], rules._season, True)  # seasons resolve relative to the anchor
     found: list[tuple[int, int, re.Match[str], Callable, bool]] = []
     taken: list[tuple[int, int]] = []
     for pattern, handler, relative in rules.patterns:

@@ -260,9 +260,13 @@ NEXT_WORDS = ("volgende", "volgend", "komende", "komend", "aanstaande", "eerstvo
 LAST_WORDS = ("vorige", "vorig", "afgelopen", "jongstleden", "verleden", "voorbije", "vorige")
 THIS_WORDS = ("deze", "dit", "dezer")
 # Parts of a period: "begin juli", "eind 2019", "medio maart": which share of it.
-PERIOD_PARTS = {"begin": (0.0, 0.33), "eind": (0.67, 1.0), "einde": (0.67, 1.0), "medio": (0.33, 0.67),
-                "half": (0.33, 0.67), "midden": (0.33, 0.67), "eerste helft": (0.0, 0.5),
-                "tweede helft": (0.5, 1.0)}
+# Of a month: days (first, last; 31 = the month's end). Of a year: months (first, last).
+PERIOD_PARTS = {"begin": (1, 10), "eind": (21, 31), "einde": (21, 31), "medio": (11, 20), "half": (11, 20),
+                "midden": (11, 20)}
+YEAR_PARTS = {"begin": (1, 4), "eind": (9, 12), "einde": (9, 12), "medio": (5, 8), "half": (5, 8),
+              "midden": (5, 8)}
+DECADE_WORDS = {"nul": 0, "tien": 10, "twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60,
+                "zeventig": 70, "tachtig": 80, "negentig": 90}
 DURATION_UNITS = {"dag": "day", "dagen": "day", "week": "week", "weken": "week", "maand": "month",
                   "maanden": "month", "jaar": "year", "jaren": "year", "eeuw": "century", "eeuwen": "century"}
 VAGUE_COUNTS = {"een paar": 2, "enkele": 3, "een aantal": 3, "een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5,
