@@ -66,11 +66,11 @@ def generate(n: int, folder: Path, fmt: str, seed: int = 7) -> Path:
 
 
 def ingest(path: Path, db: Path) -> tuple[float, int]:
-    """Seconds and peak RSS (KiB) of `duiding analyze` in its own process."""
+    """Seconds and peak RSS (KiB) of `duiding analyze --no-nlp` (reading and storing only) in its own process."""
     exe = Path(sys.executable).with_name("duiding")
     started = time.perf_counter()
-    proc = subprocess.Popen([str(exe), "analyze", str(path), "--db", str(db), "-q"], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
+    proc = subprocess.Popen([str(exe), "analyze", str(path), "--db", str(db), "-q", "--no-nlp"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - started
     if status != 0:
