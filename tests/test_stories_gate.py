@@ -80,3 +80,16 @@ def test_events_months_apart_in_one_storyline_stay_apart(result: dict) -> None:
                 predicted_1 = {result["event"][a] for a in by_event[e1]}
                 predicted_2 = {result["event"][a] for a in by_event[e2]}
                 assert not predicted_1 & predicted_2, f"gold events {e1} and {e2} were merged"
+
+
+def test_analysing_more_files_updates_events_in_place(tmp_path: Path) -> None:
+    files = sorted(str(p) for p in HERE.glob("art*.txt"))
+    first, rest = files[::2], files[1::2]
+    with Store(tmp_path / "inc.db") as store:
+        cfg = load_config(env={}).with_overrides(workers=2)
+        analyze(first, store, cfg)
+        before = dict(store.conn.execute("SELECT article_id, event_id FROM event_articles").fetchall())
+        analyze(rest, store, cfg)
+        after = dict(store.conn.execute("SELECT article_id, event_id FROM event_articles").fetchall())
+    assert len(after) == len(files)
+    assert all(after[a] == e for a, e in before.items()), "earlier articles keep their events"

@@ -7,20 +7,9 @@ import json
 import click
 from rich.table import Table
 
-from ..errors import QueryError
 from ..store.claims import claim_groups, sentence_text
 from ..store.claims import claims as list_claims
-from ..store.stories import story_article_ids
-from .common import db_option, open_store, out
-
-
-def _story(store, story: str | None) -> list[str] | None:
-    if story is None:
-        return None
-    ids = story_article_ids(store, story)
-    if ids is None:
-        raise QueryError(f"no storyline or event with id {story!r}; `duiding stories` lists them")
-    return ids
+from .common import db_option, open_store, out, story_ids
 
 
 @click.command()
@@ -32,7 +21,7 @@ def _story(store, story: str | None) -> list[str] | None:
 def claims(ctx: click.Context, db: str | None, story: str | None, disagreements: bool, as_json: bool) -> None:
     """Numeric claims (value, unit, hedge, what they are about), or where outlets agree and disagree."""
     with open_store(ctx, db, readonly=True) as store:
-        ids = _story(store, story)
+        ids = story_ids(store, story) if story else None
         members = {r["id"]: r for r in list_claims(store, ids)}
         for r in members.values():
             r["outlet"] = r["outlet"] or f"unknown outlet ({r['source']})"

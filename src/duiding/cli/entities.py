@@ -8,7 +8,7 @@ import click
 from rich.table import Table
 
 from ..store.annotations import entities as list_entities
-from .common import db_option, open_store, out
+from .common import db_option, open_store, out, story_ids
 
 
 @click.command()
@@ -16,14 +16,16 @@ from .common import db_option, open_store, out
 @click.option("--type", "type_", type=click.Choice(["PER", "ORG", "LOC", "MISC"], case_sensitive=False),
               help="Only entities of this type.")
 @click.option("--article", "article_ids", multiple=True, help="Only entities named in this article (repeatable).")
+@click.option("--story", help="Only entities named in this storyline or event.")
 @click.option("--limit", type=click.IntRange(1, 100_000), default=50, show_default=True, help="At most this many.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON lines instead of a table.")
 @click.pass_context
-def entities(ctx: click.Context, db: str | None, type_: str | None, article_ids: tuple[str, ...], limit: int,
-             as_json: bool) -> None:
+def entities(ctx: click.Context, db: str | None, type_: str | None, article_ids: tuple[str, ...], story: str | None,
+             limit: int, as_json: bool) -> None:
     """Entities with their type, spelling variants, and how many articles and mentions name them."""
     with open_store(ctx, db, readonly=True) as store:
-        rows = list_entities(store, type_=type_, article_ids=list(article_ids) or None, limit=limit)
+        ids = list(article_ids) + (story_ids(store, story) if story else [])
+        rows = list_entities(store, type_=type_, article_ids=ids or None, limit=limit)
     if as_json:
         for r in rows:
             click.echo(json.dumps(r, ensure_ascii=False))

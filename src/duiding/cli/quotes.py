@@ -9,7 +9,7 @@ from rich.table import Table
 
 from ..store.quotes import quotes as list_quotes
 from ..store.quotes import speakers as list_speakers
-from .common import db_option, open_store, out
+from .common import db_option, open_store, out, story_ids
 
 
 @click.command()
@@ -17,17 +17,18 @@ from .common import db_option, open_store, out
 @click.option("--speaker", help="Only quotes of this speaker (part of a name, role or organisation).")
 @click.option("--outlet", help="Only quotes in this outlet's articles (domain or name).")
 @click.option("--article", "article_ids", multiple=True, help="Only quotes in this article (repeatable).")
+@click.option("--story", help="Only quotes in this storyline or event.")
 @click.option("--indirect/--no-indirect", default=False, show_default=True, help="Include indirect speech.")
 @click.option("--limit", type=click.IntRange(1, 100_000), default=100, show_default=True, help="At most this many.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON lines instead of a table.")
 @click.pass_context
 def quotes(ctx: click.Context, db: str | None, speaker: str | None, outlet: str | None, article_ids: tuple[str, ...],
-           indirect: bool, limit: int, as_json: bool) -> None:
+           story: str | None, indirect: bool, limit: int, as_json: bool) -> None:
     """Quotes with their speaker, role and organisation, oldest article first."""
     kinds = ("direct", "partial", "indirect") if indirect else ("direct", "partial")
     with open_store(ctx, db, readonly=True) as store:
-        rows = list_quotes(store, speaker=speaker, outlet=outlet, article_ids=list(article_ids) or None, kinds=kinds,
-                           limit=limit)
+        ids = list(article_ids) + (story_ids(store, story) if story else [])
+        rows = list_quotes(store, speaker=speaker, outlet=outlet, article_ids=ids or None, kinds=kinds, limit=limit)
     if as_json:
         for r in rows:
             click.echo(json.dumps(r, ensure_ascii=False))
