@@ -76,3 +76,15 @@ def test_filters(filled: Store) -> None:
 def test_any_user_text_gives_results_or_a_query_error(filled: Store, text: str) -> None:
     with contextlib.suppress(QueryError):
         search(filled, text)
+
+
+def test_words_in_most_articles_rank_newest_first(store: Store) -> None:
+    arts = [build_article(RawArticle(source=f"{i}.txt", origin=f"{i}.txt",
+                                     body=f"De gemeente meldt bericht nummer {i} over de begroting."
+                                     + (" Uniek woord zeldzaamheid." if i == 7 else ""), title=f"Bericht {i}"),
+                          OutletTable()).article for i in range(1200)]
+    for i in range(0, 1200, 400):
+        store.write_batch(arts[i:i + 400], [])
+    hits = search(store, "gemeente", limit=3)
+    assert [h.title for h in hits] == ["Bericht 1199", "Bericht 1198", "Bericht 1197"]
+    assert [h.title for h in search(store, "zeldzaamheid")] == ["Bericht 7"]

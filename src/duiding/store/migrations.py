@@ -240,6 +240,9 @@ CREATE TABLE claim_groups (
     claims TEXT NOT NULL
 );
 """),
+    (6, "term statistics of the full-text index, for ranking queries of very common words", """
+CREATE VIRTUAL TABLE articles_vocab USING fts5vocab(articles_fts, 'row');
+"""),
 ]
 
 
