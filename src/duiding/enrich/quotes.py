@@ -419,7 +419,8 @@ def _person_with_role(description: str | None, ctx: _Context) -> Mention | None:
 
 def _person(m: Mention, ctx: _Context, said_as: str, role_hint: str | None = None, start: int | None = None,
             end: int | None = None) -> Speaker:
-    kind = "person" if m.type == "PER" else "organisation"
+    # a role word before the name ("zei commissievoorzitter Anouk Verbeek") makes it a person whatever the tagger said
+    kind = "person" if m.type == "PER" or role_hint else "organisation"
     return Speaker(m.name, said_as, m.start if start is None else start, m.end if end is None else end,
                    role=role_hint, organisation=m.name if kind == "organisation" else None, kind=kind)
 

@@ -48,7 +48,7 @@ def _around(m: Mention, mentions: list[Mention], text: str, lang: ModuleType) ->
     after = text[m.end:m.end + 160]
     org = None
     paren = re.match(r"\s*\(([^()]{2,80})\)", after)
-    if paren:
+    if paren and any(c.isupper() for c in paren.group(1)[:1]):  # "(Clingendael Institute)", not an age "(61)"
         org = _org_in(m.end + paren.start(1), m.end + paren.end(1), mentions, text) or paren.group(1).strip()
     apposition = re.match(r"\s*,\s*([^,.;:()]{3,120})", after)
     if apposition and not paren:
