@@ -53,7 +53,63 @@ def align_claims(store: Store, lang: ModuleType) -> list[ClaimGroup]:
         ids = tuple(sorted(m["id"] for m in members))
         out.append(ClaimGroup("g" + hashlib.sha1(":".join(ids).encode()).hexdigest()[:12], members[0]["about"],
                               status, severity, ids))
-    return out + _date_agreements(store)
+    return out + _people_counts(store, rows, {i for g in out for i in g.claims}, lang) + _date_agreements(store)
+
+
+def _people_counts(store: Store, rows: list[dict[str, Any]], grouped: set[str], lang: ModuleType) -> list[ClaimGroup]:
+    """Counts of people in one storyline that say how many were hit by the same thing, in other words.
+
+    "ongeveer 2.300 mensen geëvacueerd" in Venlo, Steyl en Arcen (NOS) and "zo'n 2.500 bewoners van Venlo,
+    Steyl en Arcen moesten hun huis verlaten" (AD) are one quantity: both count people, and their
+    sentences name the same places (two or more) or share two content words. Linked pairs form groups.
+    """
+    people = [r for r in rows if r["kind"] == "count" and (r["unit"] or "").lower() in lang.PEOPLE_NOUNS
+              and r["id"] not in grouped]
+    line = dict(store.conn.execute("SELECT ea.article_id, e.storyline_id FROM event_articles ea "
+                                   "JOIN events e ON e.id = ea.event_id").fetchall())
+    context = {r["id"]: _sentence_context(store, r, lang) for r in people}
+    parent = {r["id"]: r["id"] for r in people}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for i, a in enumerate(people):
+        for b in people[i + 1:]:
+            if a["article_id"] == b["article_id"] or line.get(a["article_id"]) != line.get(b["article_id"]):
+                continue
+            (places_a, words_a), (places_b, words_b) = context[a["id"]], context[b["id"]]
+            if len(places_a & places_b) >= 2 or len(words_a & words_b) >= 2:
+                parent[find(b["id"])] = find(a["id"])
+    members: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in people:
+        members[find(r["id"])].append(r)
+    out = []
+    for group in members.values():
+        if len({m["article_id"] for m in group}) < 2:
+            continue
+        ids = tuple(sorted(m["id"] for m in group))
+        status = "agreement" if len({m["value"] for m in group}) == 1 else "discrepancy"
+        out.append(ClaimGroup("g" + hashlib.sha1(":".join(ids).encode()).hexdigest()[:12], "count people | "
+                              + group[0]["about"].split(" | ", 1)[-1], status,
+                              None if status == "agreement" else _severity(group, lang), ids))
+    return out
+
+
+def _sentence_context(store: Store, claim: dict[str, Any], lang: ModuleType) -> tuple[set[str], set[str]]:
+    row = store.conn.execute("SELECT start, end, tokens FROM sentences WHERE article_id = ? AND idx = ?",
+                             (claim["article_id"], claim["sentence"])).fetchone()
+    if row is None:
+        return set(), set()
+    places = {r[0] for r in store.conn.execute(
+        "SELECT coalesce(entity_id, name) FROM mentions WHERE article_id = ? AND start >= ? AND end <= ? "
+        "AND type = 'LOC'", (claim["article_id"], row[0], row[1]))}
+    words = {lemma.lower() for _, _, lemma, pos in json.loads(row[2])
+             if pos.startswith(("N(soort", "WW(")) and lemma.lower() not in lang.STOP_LEMMAS
+             and lemma.lower() not in ("moeten", "kunnen", "zullen") and lemma.lower() != (claim["unit"] or "").lower()
+             and len(lemma) > 2}
+    return places, words
 
 
 def _severity(members: list[dict[str, Any]], lang: ModuleType) -> str:

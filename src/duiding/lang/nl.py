@@ -243,6 +243,10 @@ NOT_A_COUNT = frozenset({"jarige", "jarig", "keer", "maal", "procent", "uur", "j
                          "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november",
                          "december"})
 
+# Counted nouns that all count people: "2.300 mensen" and "2.500 bewoners" may be the same figure.
+PEOPLE_NOUNS = frozenset({"mensen", "bewoners", "inwoners", "personen", "burgers", "geëvacueerden", "evacués",
+                          "omwonenden", "huishoudens"})
+
 # --- time expressions -------------------------------------------------------------------------
 
 WEEKDAYS = {"maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4, "zaterdag": 5, "zondag": 6}
