@@ -1,0 +1,160 @@
+"""The FastAPI application: a JSON API under ``/api`` and server-rendered pages, read-only over one store.
+
+Each request opens the SQLite file read-only (WAL lets readers work while ``analyze`` writes),
+so the web process never blocks or corrupts an ingest. Every list is paginated (``limit``,
+``offset``); every piece of article text reaches HTML through Jinja2's autoescaping.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Query
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from ..errors import QueryError
+from ..lang import nl
+from ..report.model import story_report
+from ..report.render import to_html
+from ..store import Store
+from ..store import search as run_search
+from ..store.annotations import article_mentions, entities
+from ..store.quotes import quotes, speakers
+from ..store.search import hit_dict
+from ..store.stories import event_articles, events, storylines
+from . import errors
+
+_PAGES = Environment(loader=PackageLoader("duiding.web", "templates"), autoescape=select_autoescape(["html", "j2"]))
+Limit = Query(50, ge=1, le=500, description="At most this many items.")
+Offset = Query(0, ge=0, le=10_000_000, description="Skip this many items.")
+
+
+def create_app(db: str | Path) -> FastAPI:
+    app = FastAPI(title="duiding", version="0.1.0",
+                  description="News articles explained: stories, entities, quotes, timelines, numbers.")
+    errors.install(app)
+
+    @contextmanager
+    def store() -> Iterator[Store]:
+        s = Store(db, readonly=True)
+        try:
+            yield s
+        finally:
+            s.close()
+
+    def page(items: list[Any], limit: int, offset: int, total: int | None = None) -> dict[str, Any]:
+        return {"ok": True, "items": items, "limit": limit, "offset": offset,
+                "total": total if total is not None else None}
+
+    @app.get("/api/storylines", summary="Storylines with their events")
+    def api_storylines(limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+        with store() as s:
+            lines = storylines(s)
+            items = [line | {"events": [e["id"] for e in events(s, line["id"])]}
+                     for line in lines[offset:offset + limit]]
+            return page(items, limit, offset, len(lines))
+
+    @app.get("/api/events/{event_id}", summary="One event and its articles")
+    def api_event(event_id: str) -> dict[str, Any]:
+        with store() as s:
+            event = next((e for e in events(s) if e["id"] == event_id), None)
+            if event is None:
+                raise QueryError(f"no event with id {event_id!r}")
+            return {"ok": True, "event": event, "articles": event_articles(s, event_id)}
+
+    @app.get("/api/articles", summary="Articles, oldest first")
+    def api_articles(limit: int = Limit, offset: int = Offset, outlet: str | None = None, since: str | None = None,
+                     until: str | None = None, lang: str | None = Query(None, max_length=8)) -> dict[str, Any]:
+        with store() as s:
+            rows = s.articles(outlet=outlet, language=lang, since=since, until=until, limit=limit, offset=offset)
+            return page([{k: v for k, v in r.items() if k not in ("text", "lemmas")} for r in rows], limit, offset,
+                        s.count("articles"))
+
+    @app.get("/api/articles/{article_id}", summary="One article with its entity mentions")
+    def api_article(article_id: str) -> dict[str, Any]:
+        with store() as s:
+            row = s.article(article_id)
+            if row is None:
+                raise QueryError(f"no article with id {article_id!r}")
+            return {"ok": True, "article": {k: v for k, v in row.items() if k != "lemmas"},
+                    "mentions": article_mentions(s, row["id"])}
+
+    @app.get("/api/search", summary="Full-text search with snippets")
+    def api_search(q: str = Query(..., min_length=1, max_length=500), limit: int = Limit, offset: int = Offset,
+                   outlet: str | None = None, since: str | None = None, until: str | None = None,
+                   lang: str | None = Query(None, max_length=8)) -> dict[str, Any]:
+        with store() as s:
+            hits = run_search(s, q, outlet=outlet, language=lang, since=since, until=until, limit=limit, offset=offset)
+            return page([hit_dict(h) for h in hits], limit, offset)
+
+    @app.get("/api/quotes", summary="Quotes with speakers")
+    def api_quotes(limit: int = Limit, offset: int = Offset, speaker: str | None = None,
+                   outlet: str | None = None) -> dict[str, Any]:
+        with store() as s:
+            rows = quotes(s, speaker=speaker, outlet=outlet, kinds=("direct", "partial"))
+            return page(rows[offset:offset + limit], limit, offset, len(rows))
+
+    @app.get("/api/speakers", summary="Everyone quoted")
+    def api_speakers(limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+        with store() as s:
+            rows = speakers(s)
+            return page(rows[offset:offset + limit], limit, offset, len(rows))
+
+    @app.get("/api/entities", summary="Entities across spellings")
+    def api_entities(limit: int = Limit, offset: int = Offset,
+                     type: str | None = Query(None, pattern="^(PER|ORG|LOC|MISC)$")) -> dict[str, Any]:
+        with store() as s:
+            rows = entities(s, type_=type)
+            return page(rows[offset:offset + limit], limit, offset, len(rows))
+
+    @app.get("/api/reports/{story_id}", summary="A story explained (the report model)")
+    def api_report(story_id: str) -> dict[str, Any]:
+        with store() as s:
+            return {"ok": True, "report": story_report(s, story_id, nl)}
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def home() -> str:
+        with store() as s:
+            lines = [line | {"events": events(s, line["id"])} for line in storylines(s)]
+            return _PAGES.get_template("home.html.j2").render(lines=lines, n_articles=s.count("articles"))
+
+    @app.get("/story/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    def story(story_id: str) -> str:
+        with store() as s:
+            return to_html(story_report(s, story_id, nl))
+
+    @app.get("/article/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    def article(article_id: str) -> str:
+        with store() as s:
+            row = s.article(article_id)
+            if row is None:
+                raise QueryError(f"no article with id {article_id!r}")
+            return _PAGES.get_template("article.html.j2").render(a=row, parts=_marked(row["text"],
+                                                                                       article_mentions(s, row["id"])))
+
+    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
+    def search_page(q: str = Query("", max_length=500)) -> str:
+        hits = []
+        if q.strip():
+            with store() as s:
+                hits = [hit_dict(h) for h in run_search(s, q, limit=50)]
+        return _PAGES.get_template("search.html.j2").render(q=q, hits=hits)
+
+    return app
+
+
+def _marked(text: str, mentions: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any] | None]]:
+    """The text as (piece, mention or None) so the template can wrap names without building HTML by hand."""
+    parts, pos = [], 0
+    for m in mentions:
+        if m["start"] < pos:
+            continue
+        parts.append((text[pos:m["start"]], None))
+        parts.append((text[m["start"]:m["end"]], m))
+        pos = m["end"]
+    parts.append((text[pos:], None))
+    return parts

@@ -1,0 +1,85 @@
+"""The web app through its ASGI client: JSON API shape, pagination, one error shape, escaped pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from duiding import Store, load_config
+from duiding.ingest import OutletTable, build_article
+from duiding.pipeline import analyze
+from duiding.records import RawArticle
+from duiding.web import create_app
+
+CORPUS = Path(__file__).resolve().parent.parent / "examples" / "corpus"
+HOSTILE = '<script>alert(1)</script> "><img src=x onerror=alert(1)> Dit artikel test of tekst ontsnapt wordt.'
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+    db = tmp_path_factory.mktemp("web") / "w.db"
+    with Store(db) as s:
+        analyze([str(CORPUS)], s, load_config(env={}).with_overrides(workers=2))
+        raw = RawArticle(source="x.txt", origin="x.txt", body=HOSTILE, title='<b>kop</b>"', published="2025-02-01")
+        s.write_batch([build_article(raw, OutletTable()).article], [])
+    return TestClient(create_app(db))
+
+
+def test_storylines_and_events(client: TestClient) -> None:
+    body = client.get("/api/storylines").json()
+    assert body["ok"] is True and body["total"] == 3 and len(body["items"]) == 3
+    event = body["items"][0]["events"][0]
+    detail = client.get(f"/api/events/{event}").json()
+    assert detail["event"]["id"] == event and detail["articles"]
+
+
+def test_pagination(client: TestClient) -> None:
+    first = client.get("/api/articles", params={"limit": 5}).json()
+    second = client.get("/api/articles", params={"limit": 5, "offset": 5}).json()
+    assert len(first["items"]) == 5 and first["total"] == 14
+    assert {a["id"] for a in first["items"]}.isdisjoint(a["id"] for a in second["items"])
+
+
+def test_search_quotes_speakers_entities(client: TestClient) -> None:
+    hits = client.get("/api/search", params={"q": "staking"}).json()["items"]
+    assert hits and "[" in hits[0]["snippet"]
+    assert client.get("/api/quotes", params={"speaker": "Brouwer"}).json()["items"]
+    assert client.get("/api/speakers").json()["items"][0]["n_quotes"] >= 2
+    people = client.get("/api/entities", params={"type": "PER"}).json()["items"]
+    assert people and all(p["type"] == "PER" for p in people)
+
+
+@pytest.mark.parametrize(("path", "params", "status"), [
+    ("/api/articles", {"limit": 0}, 422),
+    ("/api/articles", {"limit": "veel"}, 422),
+    ("/api/articles", {"since": "2025-13-45"}, 400),
+    ("/api/search", {"q": ""}, 422),
+    ("/api/search", {"q": "((( )))"}, 400),
+    ("/api/entities", {"type": "XYZ"}, 422),
+    ("/api/events/nope", {}, 404),
+    ("/api/articles/ffffffffffff", {}, 404),
+    ("/api/reports/nope", {}, 404),
+    ("/no/such/page", {}, 404),
+])
+def test_one_error_shape_never_500(client: TestClient, path: str, params: dict, status: int) -> None:
+    response = client.get(path, params=params)
+    assert response.status_code == status
+    body = response.json()
+    assert body["ok"] is False and body["status"] == status and isinstance(body["error"], str) and body["error"]
+
+
+def test_pages_render_and_escape_article_text(client: TestClient) -> None:
+    assert "Stories" in client.get("/").text
+    story = client.get("/api/storylines").json()["items"][0]["id"]
+    assert "<svg" in client.get(f"/story/{story}").text
+    hostile = client.get("/api/search", params={"q": "ontsnapt"}).json()["items"][0]["id"]
+    page = client.get(f"/article/{hostile}").text
+    assert "<script>alert(1)" not in page and "<img src=x" not in page and "&lt;script&gt;" in page
+    assert "<b>kop</b>" not in page
+
+
+def test_openapi_schema_lists_the_api(client: TestClient) -> None:
+    paths = client.get("/openapi.json").json()["paths"]
+    assert {"/api/storylines", "/api/articles", "/api/search", "/api/quotes", "/api/entities"} <= set(paths)
