@@ -83,3 +83,15 @@ def test_pages_render_and_escape_article_text(client: TestClient) -> None:
 def test_openapi_schema_lists_the_api(client: TestClient) -> None:
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/api/storylines", "/api/articles", "/api/search", "/api/quotes", "/api/entities"} <= set(paths)
+
+
+def test_search_page_marks_hits_and_filters(client: TestClient) -> None:
+    page = client.get("/search", params={"q": "staking", "outlet": "Trouw"}).text
+    assert "<mark>staking</mark>" in page.lower() or "<mark>Staking</mark>" in page
+    assert page.count('<li><a href="/article/') == 1
+
+
+def test_speaker_page(client: TestClient) -> None:
+    page = client.get("/speaker", params={"name": "Thijs Brouwer"}).text
+    assert "Thijs Brouwer" in page and "quoted by" in page
+    assert client.get("/speaker", params={"name": "Niemand Bestaat"}).status_code == 404

@@ -137,14 +137,41 @@ def create_app(db: str | Path) -> FastAPI:
                                                                                        article_mentions(s, row["id"])))
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
-    def search_page(q: str = Query("", max_length=500)) -> str:
+    def search_page(q: str = Query("", max_length=500), outlet: str | None = Query(None, max_length=100),
+                    since: str | None = Query(None, max_length=40), until: str | None = Query(None, max_length=40),
+                    lang: str | None = Query(None, max_length=8)) -> str:
         hits = []
-        if q.strip():
-            with store() as s:
-                hits = [hit_dict(h) for h in run_search(s, q, limit=50)]
-        return _PAGES.get_template("search.html.j2").render(q=q, hits=hits)
+        with store() as s:
+            outlets = [r[0] for r in s.conn.execute(
+                "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet")]
+            languages = [r[0] for r in s.conn.execute(
+                "SELECT DISTINCT language FROM articles WHERE language IS NOT NULL ORDER BY language")]
+            if q.strip():
+                hits = [{"hit": h, "parts": _snippet_parts(h.snippet)} for h in run_search(
+                    s, q, outlet=outlet or None, language=lang or None, since=since or None, until=until or None,
+                    limit=50)]
+        return _PAGES.get_template("search.html.j2").render(q=q, hits=hits, outlets=outlets, languages=languages,
+                                                             f={"outlet": outlet, "since": since, "until": until,
+                                                                "lang": lang})
+
+    @app.get("/speaker", response_class=HTMLResponse, include_in_schema=False)
+    def speaker_page(name: str = Query(..., min_length=1, max_length=200)) -> str:
+        with store() as s:
+            rows = quotes(s, speaker=name, kinds=("direct", "partial"))
+        if not rows:
+            raise QueryError(f"no quotes of a speaker called {name!r}")
+        return _PAGES.get_template("speaker.html.j2").render(name=name, quotes=rows,
+                                                              outlets=sorted({r["outlet"] or "?" for r in rows}))
 
     return app
+
+
+def _snippet_parts(snippet: str) -> list[tuple[str, bool]]:
+    """Search snippet as (text, highlighted) pieces: the template marks them, escaping every piece."""
+    from ..store.search import MARK_END, MARK_START
+
+    pieces = snippet.replace(MARK_END, MARK_START).split(MARK_START)
+    return [(p, i % 2 == 1) for i, p in enumerate(pieces) if p]
 
 
 def _marked(text: str, mentions: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any] | None]]:
