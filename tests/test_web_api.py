@@ -95,3 +95,11 @@ def test_speaker_page(client: TestClient) -> None:
     page = client.get("/speaker", params={"name": "Thijs Brouwer"}).text
     assert "Thijs Brouwer" in page and "quoted by" in page
     assert client.get("/speaker", params={"name": "Niemand Bestaat"}).status_code == 404
+
+
+def test_article_links_names_to_entity_pages(client: TestClient) -> None:
+    person = client.get("/api/entities", params={"type": "PER", "limit": 1}).json()["items"][0]
+    page = client.get(f"/entity/{person['id']}").text
+    assert person["name"] in page
+    article = page.split('href="/article/')[1].split('"')[0]
+    assert f'href="/entity/{person["id"]}"' in client.get(f"/article/{article}").text

@@ -154,6 +154,18 @@ def create_app(db: str | Path) -> FastAPI:
                                                              f={"outlet": outlet, "since": since, "until": until,
                                                                 "lang": lang})
 
+    @app.get("/entity/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
+    def entity_page(entity_id: str) -> str:
+        with store() as s:
+            row = next((e for e in entities(s) if e["id"] == entity_id), None)
+            if row is None:
+                raise QueryError(f"no entity with id {entity_id!r}")
+            articles = [dict(r) for r in s.conn.execute(
+                "SELECT a.id, a.title, a.outlet, a.published, count(*) AS n FROM mentions m "
+                "JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ? GROUP BY a.id "
+                "ORDER BY a.published_start", (entity_id,))]
+        return _PAGES.get_template("entity.html.j2").render(e=row, articles=articles)
+
     @app.get("/speaker", response_class=HTMLResponse, include_in_schema=False)
     def speaker_page(name: str = Query(..., min_length=1, max_length=200)) -> str:
         with store() as s:
