@@ -17,13 +17,15 @@ def to_json(report: dict[str, Any]) -> str:
     return json.dumps(report, ensure_ascii=False, indent=1)
 
 
-def to_html(report: dict[str, Any]) -> str:
+def to_html(report: dict[str, Any], web: bool = False) -> str:
+    """``web``: the page is served by ``duiding serve``, so speakers and quotes link to their pages."""
     quotes = sorted(report["quotes"], key=lambda q: q["speaker"] or "")
     by_speaker = [(k or "(unknown)", list(g)) for k, g in groupby(quotes, key=lambda q: q["speaker"])]
     by_speaker.sort(key=lambda kv: -len(kv[1]))
     counts = [n for row in report["speakers"]["counts"] for n in row]
     return _ENV.get_template("report.html.j2").render(
-        r=report, quotes_by_speaker=by_speaker, max_count=max(counts or [1]), timeline_svg=timeline_svg(report))
+        r=report, quotes_by_speaker=by_speaker, max_count=max(counts or [1]), timeline_svg=timeline_svg(report),
+        web=web)
 
 
 def timeline_svg(report: dict[str, Any], width: int = 1080) -> str:

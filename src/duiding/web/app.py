@@ -125,16 +125,17 @@ def create_app(db: str | Path) -> FastAPI:
     @app.get("/story/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story(story_id: str) -> str:
         with store() as s:
-            return to_html(story_report(s, story_id, nl))
+            return to_html(story_report(s, story_id, nl), web=True)
 
     @app.get("/article/{article_id}", response_class=HTMLResponse, include_in_schema=False)
-    def article(article_id: str) -> str:
+    def article(article_id: str, quote: str | None = Query(None, pattern=r"^\d{1,9}-\d{1,9}$")) -> str:
         with store() as s:
             row = s.article(article_id)
             if row is None:
                 raise QueryError(f"no article with id {article_id!r}")
-            return _PAGES.get_template("article.html.j2").render(a=row, parts=_marked(row["text"],
-                                                                                       article_mentions(s, row["id"])))
+            mentions = article_mentions(s, row["id"])
+        span = tuple(int(x) for x in quote.split("-")) if quote else None
+        return _PAGES.get_template("article.html.j2").render(a=row, parts=_marked(row["text"], mentions, span))
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(q: str = Query("", max_length=500), outlet: str | None = Query(None, max_length=100),
@@ -186,14 +187,20 @@ def _snippet_parts(snippet: str) -> list[tuple[str, bool]]:
     return [(p, i % 2 == 1) for i, p in enumerate(pieces) if p]
 
 
-def _marked(text: str, mentions: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any] | None]]:
-    """The text as (piece, mention or None) so the template can wrap names without building HTML by hand."""
+def _marked(text: str, mentions: list[dict[str, Any]],
+            quote: tuple[int, ...] | None = None) -> list[tuple[str, dict[str, Any] | str | None]]:
+    """The text as (piece, mention | "quote" | None) so the template wraps names and the quote a reader
+    followed a link to, without building HTML by hand (every piece is escaped by the template)."""
+    if quote is not None and 0 <= quote[0] < quote[1] <= len(text):
+        q0, q1 = quote
+        mentions = [m for m in mentions if m["end"] <= q0 or m["start"] >= q1]
+        mentions = sorted([*mentions, {"start": q0, "end": q1, "quote": True}], key=lambda m: m["start"])
     parts, pos = [], 0
     for m in mentions:
         if m["start"] < pos:
             continue
         parts.append((text[pos:m["start"]], None))
-        parts.append((text[m["start"]:m["end"]], m))
+        parts.append((text[m["start"]:m["end"]], "quote" if m.get("quote") else m))
         pos = m["end"]
     parts.append((text[pos:], None))
     return parts

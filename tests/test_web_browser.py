@@ -1,0 +1,96 @@
+"""The web UI in a real browser: Debian chromium driven by Playwright against ``duiding serve``'s app
+on a free port. Screenshots go to test-artifacts/ for a person to look at."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from duiding import Store, load_config
+from duiding.pipeline import analyze
+from duiding.web import create_app
+
+from .conftest import ROOT, SHARED
+
+pytestmark = pytest.mark.browser
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARTIFACTS = ROOT / "test-artifacts"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory):
+    seeds = sorted(str(p) for p in (SHARED / "seeds").glob("*.txt"))
+    inputs = seeds or [str(ROOT / "examples" / "corpus")]
+    db = tmp_path_factory.mktemp("browser") / "b.db"
+    with Store(db) as s:
+        analyze(inputs, s, load_config(env={}).with_overrides(workers=2))
+    port = _free_port()
+    srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 20
+    while not srv.started and time.time() < deadline:
+        time.sleep(0.05)
+    assert srv.started, "the server did not start"
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def page(server: str):
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian chromium is not installed: `make setup` installs it")
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        pg = browser.new_page(viewport={"width": 1280, "height": 900})
+        yield pg
+        browser.close()
+
+
+def test_story_quote_speaker_and_article(server: str, page) -> None:
+    page.goto(server + "/")
+    page.locator("main a").first.click()
+    page.wait_for_selector("#quotes")
+    page.screenshot(path=str(ARTIFACTS / "story.png"), full_page=True)
+    speaker_card = page.locator(".card.speaker").first
+    speaker = speaker_card.locator("h3 a").inner_text()
+    quote_text = speaker_card.locator("a.quote").first.inner_text().strip("“”")
+    speaker_card.locator("h3 a").click()
+    page.wait_for_selector("h1")
+    assert page.locator("h1").inner_text() == speaker
+    page.go_back()
+    page.locator(".card.speaker").first.locator("a.quote").first.click()
+    marked = page.locator("mark#quote")
+    marked.wait_for()
+    assert marked.inner_text() == quote_text
+    page.screenshot(path=str(ARTIFACTS / "article-quote.png"), full_page=True)
+
+
+def test_search_in_the_browser(server: str, page) -> None:
+    page.goto(server + "/search")
+    page.fill("input[name=q]", "Poetin" if (SHARED / "seeds").is_dir() else "staking")
+    page.click("form button")
+    page.wait_for_selector("#hits li")
+    assert page.locator("#hits mark").count() >= 1
+    page.screenshot(path=str(ARTIFACTS / "search.png"), full_page=True)
+    page.locator("#hits li a").first.click()
+    page.wait_for_selector("article")
+    assert page.locator("article a.PER, article a.LOC, article a.ORG").count() >= 1
