@@ -12,10 +12,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Query
+from fastapi import FastAPI, Form, HTTPException, Query, UploadFile
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from ..config import Config, load_config
 from ..errors import QueryError
 from ..lang import nl
 from ..report.model import story_report
@@ -27,16 +28,18 @@ from ..store.quotes import quotes, speakers
 from ..store.search import hit_dict
 from ..store.stories import event_articles, events, storylines
 from . import errors
+from .ingest import MAX_UPLOAD_BYTES, Ingestor
 
 _PAGES = Environment(loader=PackageLoader("duiding.web", "templates"), autoescape=select_autoescape(["html", "j2"]))
 Limit = Query(50, ge=1, le=500, description="At most this many items.")
 Offset = Query(0, ge=0, le=10_000_000, description="Skip this many items.")
 
 
-def create_app(db: str | Path) -> FastAPI:
+def create_app(db: str | Path, config: Config | None = None) -> FastAPI:
     app = FastAPI(title="duiding", version="0.1.0",
                   description="News articles explained: stories, entities, quotes, timelines, numbers.")
     errors.install(app)
+    ingestor = Ingestor(db, config or load_config())
 
     @contextmanager
     def store() -> Iterator[Store]:
@@ -115,6 +118,33 @@ def create_app(db: str | Path) -> FastAPI:
     def api_report(story_id: str) -> dict[str, Any]:
         with store() as s:
             return {"ok": True, "report": story_report(s, story_id, nl)}
+
+    @app.post("/api/ingest", summary="Upload article files (and/or give feed or page URLs) to analyse")
+    async def api_ingest(files: list[UploadFile] | None = None, url: str | None = Form(None, max_length=2000)
+                         ) -> dict[str, Any]:
+        payload = []
+        for f in files or []:
+            data = await f.read(MAX_UPLOAD_BYTES + 1)
+            if len(data) > MAX_UPLOAD_BYTES:
+                raise HTTPException(413, f"{f.filename}: larger than {MAX_UPLOAD_BYTES:,} bytes")
+            payload.append((f.filename or "upload.txt", data))
+        urls = [url.strip()] if url and url.strip() else []
+        if not payload and not urls:
+            raise HTTPException(400, "give at least one file or a URL")
+        if urls and not urls[0].startswith(("http://", "https://")):
+            raise HTTPException(400, "the URL must start with http:// or https://")
+        return {"ok": True, "job": ingestor.start(payload, urls).as_dict()}
+
+    @app.get("/api/ingest/{job_id}", summary="Progress of an ingest job")
+    def api_ingest_job(job_id: str) -> dict[str, Any]:
+        job = ingestor.jobs.get(job_id)
+        if job is None:
+            raise HTTPException(404, f"no ingest job {job_id!r}")
+        return {"ok": True, "job": job.as_dict()}
+
+    @app.get("/ingest", response_class=HTMLResponse, include_in_schema=False)
+    def ingest_page() -> str:
+        return _PAGES.get_template("ingest.html.j2").render(max_mb=MAX_UPLOAD_BYTES // 1_000_000)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def home() -> str:
