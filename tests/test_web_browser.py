@@ -94,3 +94,18 @@ def test_search_in_the_browser(server: str, page) -> None:
     page.locator("#hits li a").first.click()
     page.wait_for_selector("article")
     assert page.locator("article a.PER, article a.LOC, article a.ORG").count() >= 1
+
+
+def test_upload_a_file_and_see_it_appear(server: str, page, tmp_path: Path) -> None:
+    article = tmp_path / "zeehond.txt"
+    article.write_text("Zeehond zwemt Zwolle binnen\n2025-04-02T10:00:00+02:00\nhttps://nos.nl/artikel/zeehond\n\n"
+                       "Een verdwaalde zeehond is dinsdag de IJssel op gezwommen tot in Zwolle. Medewerkers van "
+                       "zeehondencentrum Pieterburen volgen het dier met een boot.\n\n“Hij lijkt gezond en eet "
+                       "goed”, zegt dierverzorger Lotte Brink.", encoding="utf-8")
+    page.goto(server + "/ingest")
+    page.set_input_files("input[name=files]", str(article))
+    page.click("form button")
+    page.wait_for_function("document.getElementById('status').textContent.startsWith('done')", timeout=120_000)
+    page.screenshot(path=str(ARTIFACTS / "ingest.png"), full_page=True)
+    page.goto(server + "/search?q=zeehond")
+    assert "Zeehond zwemt Zwolle binnen" in page.locator("#hits").inner_text()
