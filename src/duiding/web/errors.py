@@ -13,14 +13,14 @@ from starlette.exceptions import HTTPException
 from ..errors import DuidingError, QueryError, StoreError
 
 
-def error_response(status: int, message: str) -> JSONResponse:
-    return JSONResponse({"ok": False, "error": message, "status": status}, status_code=status)
+def error_response(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse({"ok": False, "error": message, "status": status}, status_code=status, headers=headers)
 
 
 def install(app: FastAPI) -> None:
     @app.exception_handler(HTTPException)
     async def http_error(_: Request, exc: HTTPException) -> JSONResponse:
-        return error_response(exc.status_code, str(exc.detail))
+        return error_response(exc.status_code, str(exc.detail), getattr(exc, "headers", None))  # keeps Allow on 405
 
     @app.exception_handler(RequestValidationError)
     async def bad_parameters(_: Request, exc: RequestValidationError) -> JSONResponse:
