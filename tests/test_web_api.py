@@ -54,9 +54,10 @@ def test_search_quotes_speakers_entities(client: TestClient) -> None:
 @pytest.mark.parametrize(("path", "params", "status"), [
     ("/api/articles", {"limit": 0}, 422),
     ("/api/articles", {"limit": "veel"}, 422),
-    ("/api/articles", {"since": "2025-13-45"}, 400),
+    ("/api/articles", {"since": "2025-13-45"}, 422),
+    ("/api/articles", {"since": "2025-02-31"}, 200),
     ("/api/search", {"q": ""}, 422),
-    ("/api/search", {"q": "((( )))"}, 400),
+    ("/api/search", {"q": "((( )))"}, 200),
     ("/api/entities", {"type": "XYZ"}, 422),
     ("/api/events/nope", {}, 404),
     ("/api/articles/ffffffffffff", {}, 404),
@@ -67,6 +68,9 @@ def test_one_error_shape_never_500(client: TestClient, path: str, params: dict, 
     response = client.get(path, params=params)
     assert response.status_code == status
     body = response.json()
+    if status == 200:  # an impossible day in a date filter is clamped to the month's end, not refused
+        assert body["ok"] is True
+        return
     assert body["ok"] is False and body["status"] == status and isinstance(body["error"], str) and body["error"]
 
 

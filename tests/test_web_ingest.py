@@ -46,7 +46,7 @@ def test_upload_limits_and_bad_requests(client: TestClient) -> None:
     big = ("files", ("groot.txt", b"a" * (MAX_UPLOAD_BYTES + 1), "text/plain"))
     response = client.post("/api/ingest", files=[big])
     assert response.status_code == 413 and response.json()["ok"] is False
-    assert client.post("/api/ingest", data={"url": "ftp://x"}).status_code == 400
+    assert client.post("/api/ingest", data={"url": "ftp://x"}).status_code == 422
     assert client.post("/api/ingest").status_code == 400
     assert client.get("/api/ingest/nope").status_code == 404
     assert "Add articles" in client.get("/ingest").text

@@ -15,6 +15,7 @@ from typing import Any
 from fastapi import FastAPI, Form, HTTPException, Query, UploadFile
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
+from pydantic import BaseModel
 
 from ..config import Config, load_config
 from ..errors import QueryError
@@ -30,13 +31,27 @@ from ..store.stories import event_articles, events, storylines
 from . import errors
 from .ingest import MAX_UPLOAD_BYTES, Ingestor
 
+
+class ErrorBody(BaseModel):
+    ok: bool = False
+    error: str
+    status: int
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorBody, "description": why} for code, why in (
+    (400, "A value that cannot be used (a malformed date, a query with nothing to search)"),
+    (404, "No such storyline, event, article, entity or job"),
+    (413, "An upload larger than the limit"),
+    (422, "A parameter of the wrong type or out of range"),
+)}
+DATE = r"^(19|20)\d{2}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 _PAGES = Environment(loader=PackageLoader("duiding.web", "templates"), autoescape=select_autoescape(["html", "j2"]))
 Limit = Query(50, ge=1, le=500, description="At most this many items.")
 Offset = Query(0, ge=0, le=10_000_000, description="Skip this many items.")
 
 
 def create_app(db: str | Path, config: Config | None = None) -> FastAPI:
-    app = FastAPI(title="duiding", version="0.1.0",
+    app = FastAPI(title="duiding", version="0.1.0", responses=ERRORS,
                   description="News articles explained: stories, entities, quotes, timelines, numbers.")
     errors.install(app)
     ingestor = Ingestor(db, config or load_config())
@@ -70,10 +85,12 @@ def create_app(db: str | Path, config: Config | None = None) -> FastAPI:
             return {"ok": True, "event": event, "articles": event_articles(s, event_id)}
 
     @app.get("/api/articles", summary="Articles, oldest first")
-    def api_articles(limit: int = Limit, offset: int = Offset, outlet: str | None = None, since: str | None = None,
-                     until: str | None = None, lang: str | None = Query(None, max_length=8)) -> dict[str, Any]:
+    def api_articles(limit: int = Limit, offset: int = Offset, outlet: str | None = Query(None, max_length=100),
+                     since: str | None = Query(None, pattern=DATE), until: str | None = Query(None, pattern=DATE),
+                     lang: str | None = Query(None, max_length=8)) -> dict[str, Any]:
         with store() as s:
-            rows = s.articles(outlet=outlet, language=lang, since=since, until=until, limit=limit, offset=offset)
+            rows = s.articles(outlet=outlet, language=lang, since=_clamp(since), until=_clamp(until), limit=limit,
+                              offset=offset)
             return page([{k: v for k, v in r.items() if k not in ("text", "lemmas")} for r in rows], limit, offset,
                         s.count("articles"))
 
@@ -87,11 +104,15 @@ def create_app(db: str | Path, config: Config | None = None) -> FastAPI:
                     "mentions": article_mentions(s, row["id"])}
 
     @app.get("/api/search", summary="Full-text search with snippets")
-    def api_search(q: str = Query(..., min_length=1, max_length=500), limit: int = Limit, offset: int = Offset,
-                   outlet: str | None = None, since: str | None = None, until: str | None = None,
+    def api_search(q: str = Query(..., min_length=1, max_length=500), limit: int = Limit,
+                   offset: int = Offset, outlet: str | None = Query(None, max_length=100),
+                   since: str | None = Query(None, pattern=DATE), until: str | None = Query(None, pattern=DATE),
                    lang: str | None = Query(None, max_length=8)) -> dict[str, Any]:
+        if not any(ch.isalnum() for ch in q):  # "((( )))": nothing to search for is an empty result, not an error
+            return page([], limit, offset) | {"note": f"nothing to search for in {q!r}"}
         with store() as s:
-            hits = run_search(s, q, outlet=outlet, language=lang, since=since, until=until, limit=limit, offset=offset)
+            hits = run_search(s, q, outlet=outlet, language=lang, since=_clamp(since), until=_clamp(until), limit=limit,
+                              offset=offset)
             return page([hit_dict(h) for h in hits], limit, offset)
 
     @app.get("/api/quotes", summary="Quotes with speakers")
@@ -120,8 +141,8 @@ def create_app(db: str | Path, config: Config | None = None) -> FastAPI:
             return {"ok": True, "report": story_report(s, story_id, nl)}
 
     @app.post("/api/ingest", summary="Upload article files (and/or give feed or page URLs) to analyse")
-    async def api_ingest(files: list[UploadFile] | None = None, url: str | None = Form(None, max_length=2000)
-                         ) -> dict[str, Any]:
+    async def api_ingest(files: list[UploadFile] | None = None,
+                         url: str | None = Form(None, max_length=2000, pattern=r"^https?://\S+$")) -> dict[str, Any]:
         payload = []
         for f in files or []:
             data = await f.read(MAX_UPLOAD_BYTES + 1)
@@ -207,6 +228,16 @@ def create_app(db: str | Path, config: Config | None = None) -> FastAPI:
                                                               outlets=sorted({r["outlet"] or "?" for r in rows}))
 
     return app
+
+
+def _clamp(day: str | None) -> str | None:
+    """``2024-02-31`` as a filter bound means the end of February: clamp the day instead of refusing."""
+    if not day or len(day) != 10:
+        return day
+    import calendar
+
+    y, m, d = int(day[:4]), int(day[5:7]), int(day[8:10])
+    return f"{y:04d}-{m:02d}-{min(d, calendar.monthrange(y, m)[1]):02d}"
 
 
 def _snippet_parts(snippet: str) -> list[tuple[str, bool]]:
