@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
@@ -186,8 +186,6 @@ def _write(batch: list[RawArticle | Failure], store: Store, report: IngestReport
 
 def _with_languages(built: list[Built], codes: tuple[str, ...], min_chars: int) -> list[Article]:
     """Detect the language of each article not forced by the user; short texts keep what was declared."""
-    from dataclasses import replace
-
     todo = [i for i, b in enumerate(built) if b.article.language is None and len(b.article.text) >= min_chars]
     found = detect_languages([built[i].article.text for i in todo], codes) if todo else []
     detected = dict(zip(todo, found, strict=True))

@@ -46,7 +46,7 @@ def _is_apostrophe(text: str, i: int) -> bool:
         return True  # zo'n, auto's, Shoigu’s
     if before.isalpha() and before.lower() == "s" and not after.isalnum() and i > 1 and text[i - 2].isalpha():
         # a plural genitive ("de ouders' huis") unless a single-quoted quote is open
-        return _single_open_before(text, i) is False
+        return not _single_open_before(text, i)
     return (before.isspace() or i == 0) and bool(_CLIPPED.match(text, i))  # 's avonds, 't, '80
 
 

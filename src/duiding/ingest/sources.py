@@ -15,7 +15,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..errors import (
-    BrokenHTMLError,
     EmptyArticleError,
     InputError,
     MalformedRecordError,
@@ -251,5 +250,3 @@ def _sidecar(source: Source) -> dict[str, str] | None:
 def _apply_sidecar(raw: RawArticle, meta: dict[str, str]) -> RawArticle:
     return replace(raw, **meta)  # type: ignore[arg-type]
 
-
-__all__ = ["BrokenHTMLError", "ReadOptions", "Source", "discover", "read_source"]

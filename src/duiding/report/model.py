@@ -11,7 +11,7 @@ from typing import Any
 from ..compare import compare_outlets, outlet_labels
 from ..errors import QueryError
 from ..store import Store
-from ..store.claims import claim_groups
+from ..store.claims import claim_groups, sentence_text
 from ..store.quotes import quotes as story_quotes
 from ..store.stories import event_articles, events, storylines
 from ..summarise import summarise
@@ -102,8 +102,6 @@ def _member(store: Store, ref: str, claims: dict[str, dict[str, Any]]) -> dict[s
 
 
 def _sentence(store: Store, article: str, pos: int) -> str:
-    from ..store.claims import sentence_text
-
     return sentence_text(store, article, pos)[0]
 
 
