@@ -4,7 +4,8 @@ SHELL := /bin/bash
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-APT_PACKAGES := python3-venv sqlite3 debian-archive-keyring chromium
+# postgresql: the server the PostgreSQL-store tests start privately; openjdk: Java for pyspark's local mode.
+APT_PACKAGES := python3-venv sqlite3 debian-archive-keyring chromium postgresql openjdk-17-jre-headless
 FROGDATA := $(VENV)/share/duiding/frogdata
 STAMP := $(VENV)/.installed
 DB ?= duiding.db
@@ -25,7 +26,7 @@ apt:
 $(STAMP): pyproject.toml scripts/install-frogdata.sh | apt
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[test,dev]'
+	$(BIN)/pip install -q -e '.[test,dev,spark,postgres]'
 	bash scripts/install-frogdata.sh $(FROGDATA)
 	@touch $(STAMP)
 
