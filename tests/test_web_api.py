@@ -107,3 +107,30 @@ def test_article_links_names_to_entity_pages(client: TestClient) -> None:
     assert person["name"] in page
     article = page.split('href="/article/')[1].split('"')[0]
     assert f'href="/entity/{person["id"]}"' in client.get(f"/article/{article}").text
+
+
+def test_search_facets_narrow_by_speaker_and_entity(client: TestClient) -> None:
+    everything = client.get("/api/search", params={"q": "staking", "limit": 100}).json()
+    speaker = everything["facets"]["speaker"][0]
+    quoting = {q["article_id"] for q in client.get("/api/quotes", params={"speaker": speaker["value"],
+                                                                           "limit": 200}).json()["items"]}
+    narrowed = client.get("/api/search", params={"q": "staking", "speaker": speaker["value"], "limit": 100}).json()
+    ids = {h["id"] for h in narrowed["items"]}
+    assert ids and ids <= quoting and len(ids) == speaker["n"]
+
+    entity = min(everything["facets"]["entity"], key=lambda e: e["n"])  # one not named in every hit
+    by_entity = client.get("/api/search", params={"q": "staking", "entity": entity["id"], "limit": 100}).json()
+    assert len(by_entity["items"]) == entity["n"] < len(everything["items"])
+    by_name = client.get("/api/search", params={"q": "staking", "entity": entity["value"], "limit": 100}).json()
+    assert [h["id"] for h in by_name["items"]] == [h["id"] for h in by_entity["items"]]
+    nobody = client.get("/api/search", params={"q": "staking", "speaker": "Niemand Bestaat"}).json()
+    assert nobody["items"] == []
+
+
+def test_search_page_facet_links_keep_the_other_filters(client: TestClient) -> None:
+    page = client.get("/search", params={"q": "staking", "lang": "nl"}).text
+    link = page.split('id="facet-speaker"')[1].split('href="')[1].split('"')[0]
+    assert "q=staking" in link and "lang=nl" in link and "speaker=" in link
+    narrowed = client.get(link.replace("&amp;", "&")).text
+    assert "quoting <strong>" in narrowed
+    assert 0 < narrowed.count('<li><a href="/article/') <= page.count('<li><a href="/article/')

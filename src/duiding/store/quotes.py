@@ -7,14 +7,17 @@ from typing import Any
 
 from .db import Store
 
-_SPEAKER = ("coalesce(e.name, q.speaker_name, "
+# How a quote's speaker is named everywhere (lists, speaker pages, search facets): the entity's
+# canonical name, else the name in the text, else the role ("een woordvoerder van Defensie").
+SPEAKER_NAME = ("coalesce(e.name, q.speaker_name, "
             "trim(coalesce(q.speaker_role, '') || ' ' || coalesce(q.speaker_organisation, '')))")
 
 
 def quotes(store: Store, *, speaker: str | None = None, outlet: str | None = None,
            article_ids: list[str] | None = None, kinds: tuple[str, ...] = ("direct", "partial", "indirect"),
            limit: int | None = None) -> list[dict[str, Any]]:
-    sql = (f"SELECT q.*, {_SPEAKER} AS speaker, e.name AS entity_name, a.outlet, a.outlet_key, a.published, a.title "
+    sql = (f"SELECT q.*, {SPEAKER_NAME} AS speaker, e.name AS entity_name, a.outlet, a.outlet_key, a.published, "
+           "a.title "
            "FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_entity "
            f"WHERE q.kind IN ({','.join('?' * len(kinds))})")
     params: list[Any] = list(kinds)
@@ -36,12 +39,12 @@ def quotes(store: Store, *, speaker: str | None = None, outlet: str | None = Non
 
 def speakers(store: Store, *, limit: int | None = None) -> list[dict[str, Any]]:
     """One row per speaker: quotes, articles, the outlets that quote them, roles and organisations seen."""
-    sql = (f"SELECT {_SPEAKER} AS speaker, q.speaker_entity AS entity, count(*) AS n_quotes, "
+    sql = (f"SELECT {SPEAKER_NAME} AS speaker, q.speaker_entity AS entity, count(*) AS n_quotes, "
            "count(DISTINCT q.article_id) AS n_articles, group_concat(DISTINCT a.outlet) AS outlets, "
            "group_concat(DISTINCT q.speaker_role) AS roles, group_concat(DISTINCT q.speaker_organisation) AS orgs "
            "FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_entity "
            "WHERE q.kind IN ('direct', 'partial') AND q.speaker_kind != 'unknown' "
-           f"GROUP BY {_SPEAKER} ORDER BY n_quotes DESC, speaker")
+           f"GROUP BY {SPEAKER_NAME} ORDER BY n_quotes DESC, speaker")
     if limit:
         sql += f" LIMIT {int(limit)}"
     return [dict(r) for r in store.conn.execute(sql)]

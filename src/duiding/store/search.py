@@ -15,6 +15,7 @@ from typing import Any
 
 from ..errors import QueryError
 from .db import Store, article_filters
+from .quotes import SPEAKER_NAME
 
 MARK_START, MARK_END = "\x02", "\x03"  # snippet highlight markers, rendered by each front end
 _TOKEN = re.compile(r'"([^"]*)"|(\S+)')
@@ -69,11 +70,16 @@ def fts_query(text: str) -> str:
 
 
 def search(store: Store, query: str, *, outlet: str | None = None, language: str | None = None,
-           since: str | None = None, until: str | None = None, limit: int = 20,
-           offset: int = 0) -> list[Hit]:
-    """Articles matching ``query``, best first, each with a highlighted snippet of the body."""
+           since: str | None = None, until: str | None = None, entity: str | None = None,
+           speaker: str | None = None, limit: int = 20, offset: int = 0) -> list[Hit]:
+    """Articles matching ``query``, best first, each with a highlighted snippet of the body.
+
+    ``entity`` (an entity id or its name) keeps articles that name it; ``speaker`` keeps articles
+    that quote someone of that name, so "what did Breuker say about sanctions" is one search.
+    """
     match = fts_query(query)
     where, params = article_filters(outlet=outlet, language=language, since=since, until=until)
+    where, params = _with_people(where, params, entity=entity, speaker=speaker)
     order = "f.rowid DESC" if _common_words_only(store, query) else "score"
     # Two phases: rank first (bm25 must score every match, so keep that query lean), then build
     # snippets for the page only. On a 100k store this halves the latency of common words.
@@ -101,6 +107,49 @@ def search(store: Store, query: str, *, outlet: str | None = None, language: str
         r = rows[rowid]
         hits.append(Hit(r["id"], r["title"], r["outlet"], r["published"], r["language"], r["snip"], score))
     return hits
+
+
+def _with_people(where: str, params: list[Any], *, entity: str | None,
+                 speaker: str | None) -> tuple[str, list[Any]]:
+    clauses = [where.removeprefix("WHERE ")] if where else []
+    if entity:
+        clauses.append("a.id IN (SELECT m.article_id FROM mentions m JOIN entities e ON e.id = m.entity_id "
+                       "WHERE e.id = ? OR lower(e.name) = lower(?))")
+        params = [*params, entity, entity]
+    if speaker:
+        clauses.append("a.id IN (SELECT q.article_id FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_entity "
+                       f"WHERE q.kind IN ('direct', 'partial') AND lower({SPEAKER_NAME}) = lower(?))")
+        params = [*params, speaker]
+    return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+FACET_SIZE = 8
+
+
+def facets(store: Store, article_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """The outlets, entities and speakers most present in a page of hits, with counts of articles.
+
+    Counted over the hits shown, not every match: a common word matches most of a large store, and
+    counting people over all of it would cost more than the search itself.
+    """
+    if not article_ids:
+        return {"outlet": [], "entity": [], "speaker": []}
+    marks = ",".join("?" * len(article_ids))
+    outlet = store.conn.execute(
+        f"SELECT coalesce(outlet, outlet_key) AS value, count(*) AS n FROM articles WHERE id IN ({marks}) "
+        "AND coalesce(outlet, outlet_key) IS NOT NULL GROUP BY 1 ORDER BY n DESC, value LIMIT ?",
+        [*article_ids, FACET_SIZE]).fetchall()
+    entity = store.conn.execute(
+        "SELECT e.id, e.name AS value, e.type, count(DISTINCT m.article_id) AS n FROM mentions m "
+        f"JOIN entities e ON e.id = m.entity_id WHERE m.article_id IN ({marks}) "
+        "GROUP BY e.id ORDER BY n DESC, e.n_mentions DESC, value LIMIT ?", [*article_ids, FACET_SIZE]).fetchall()
+    speaker = store.conn.execute(
+        f"SELECT {SPEAKER_NAME} AS value, count(DISTINCT q.article_id) AS n FROM quotes q "
+        "LEFT JOIN entities e ON e.id = q.speaker_entity "
+        f"WHERE q.article_id IN ({marks}) AND q.kind IN ('direct', 'partial') AND q.speaker_kind != 'unknown' "
+        "GROUP BY 1 HAVING value != '' ORDER BY n DESC, value LIMIT ?", [*article_ids, FACET_SIZE]).fetchall()
+    return {"outlet": [dict(r) for r in outlet], "entity": [dict(r) for r in entity],
+            "speaker": [dict(r) for r in speaker]}
 
 
 COMMON_SHARE = 0.2  # a word in more than this share of all articles says little about relevance

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import FastAPI, Form, HTTPException, Query, UploadFile
 from fastapi.responses import HTMLResponse
@@ -26,7 +27,7 @@ from ..store import Store
 from ..store import search as run_search
 from ..store.annotations import article_mentions, entities
 from ..store.quotes import quotes, speakers
-from ..store.search import hit_dict
+from ..store.search import facets, hit_dict
 from ..store.stories import event_articles, events, storylines
 from . import errors
 from .ingest import MAX_UPLOAD_BYTES, Ingestor
@@ -107,13 +108,16 @@ def create_app(db: str | Path, config: Config | None = None) -> FastAPI:
     def api_search(q: str = Query(..., min_length=1, max_length=500), limit: int = Limit,
                    offset: int = Offset, outlet: str | None = Query(None, max_length=100),
                    since: str | None = Query(None, pattern=DATE), until: str | None = Query(None, pattern=DATE),
-                   lang: str | None = Query(None, max_length=8)) -> dict[str, Any]:
+                   lang: str | None = Query(None, max_length=8),
+                   entity: str | None = Query(None, max_length=200, description="entity id or name"),
+                   speaker: str | None = Query(None, max_length=200, description="name of a quoted speaker"),
+                   ) -> dict[str, Any]:
         if not any(ch.isalnum() for ch in q):  # "((( )))": nothing to search for is an empty result, not an error
             return page([], limit, offset) | {"note": f"nothing to search for in {q!r}"}
         with store() as s:
-            hits = run_search(s, q, outlet=outlet, language=lang, since=_clamp(since), until=_clamp(until), limit=limit,
-                              offset=offset)
-            return page([hit_dict(h) for h in hits], limit, offset)
+            hits = run_search(s, q, outlet=outlet, language=lang, since=_clamp(since), until=_clamp(until),
+                              entity=entity, speaker=speaker, limit=limit, offset=offset)
+            return page([hit_dict(h) for h in hits], limit, offset) | {"facets": facets(s, [h.id for h in hits])}
 
     @app.get("/api/quotes", summary="Quotes with speakers")
     def api_quotes(limit: int = Limit, offset: int = Offset, speaker: str | None = None,
@@ -191,20 +195,25 @@ def create_app(db: str | Path, config: Config | None = None) -> FastAPI:
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(q: str = Query("", max_length=500), outlet: str | None = Query(None, max_length=100),
                     since: str | None = Query(None, max_length=40), until: str | None = Query(None, max_length=40),
-                    lang: str | None = Query(None, max_length=8)) -> str:
-        hits = []
+                    lang: str | None = Query(None, max_length=8), entity: str | None = Query(None, max_length=200),
+                    speaker: str | None = Query(None, max_length=200)) -> str:
+        hits, counts = [], {}
+        f = {"q": q, "outlet": outlet, "since": since, "until": until, "lang": lang, "entity": entity,
+             "speaker": speaker}
         with store() as s:
             outlets = [r[0] for r in s.conn.execute(
                 "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet")]
             languages = [r[0] for r in s.conn.execute(
                 "SELECT DISTINCT language FROM articles WHERE language IS NOT NULL ORDER BY language")]
+            entity_name = entity and next((e["name"] for e in entities(s) if e["id"] == entity), entity)
             if q.strip():
-                hits = [{"hit": h, "parts": _snippet_parts(h.snippet)} for h in run_search(
-                    s, q, outlet=outlet or None, language=lang or None, since=since or None, until=until or None,
-                    limit=50)]
-        return _PAGES.get_template("search.html.j2").render(q=q, hits=hits, outlets=outlets, languages=languages,
-                                                             f={"outlet": outlet, "since": since, "until": until,
-                                                                "lang": lang})
+                found = run_search(s, q, outlet=outlet or None, language=lang or None, since=since or None,
+                                   until=until or None, entity=entity or None, speaker=speaker or None, limit=50)
+                hits = [{"hit": h, "parts": _snippet_parts(h.snippet)} for h in found]
+                counts = facets(s, [h.id for h in found])
+        return _PAGES.get_template("search.html.j2").render(
+            q=q, hits=hits, outlets=outlets, languages=languages, f=f, facets=counts, entity_name=entity_name,
+            link=lambda **change: "/search?" + urlencode({k: v for k, v in (f | change).items() if v}))
 
     @app.get("/entity/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
     def entity_page(entity_id: str) -> str:
