@@ -84,6 +84,39 @@ def test_story_quote_speaker_and_article(server: str, page) -> None:
     page.screenshot(path=str(ARTIFACTS / "article-quote.png"), full_page=True)
 
 
+def _visible(page, selector: str) -> int:
+    return page.locator(selector).evaluate_all("els => els.filter(e => e.offsetParent !== null).length")
+
+
+def test_story_page_filters_by_outlet_and_hides_background(server: str, page) -> None:
+    page.goto(server + "/")
+    page.locator("main a").first.click()
+    page.wait_for_selector("#story-filter")
+    rows = "#sources tr[data-articles]"
+    total = _visible(page, rows)
+    boxes = page.locator("#story-filter input[name=outlet]")
+    first = boxes.first.get_attribute("value")
+    own = page.locator("#story-outlets").inner_text().count(f'"{first}"')  # articles of that outlet
+    boxes.first.uncheck()
+    assert _visible(page, rows) == total - own
+    assert page.locator("#story-count").inner_text() == f"{total - own} of {total} articles"
+    boxes.first.check()
+    background = _visible(page, "#timeline tr.bg")
+    lanes = _visible(page, "#timeline-svg g.lane")
+    page.uncheck("#show-background")
+    assert _visible(page, "#timeline tr.bg") == 0
+    if background:  # a storyline with background dates: their lanes go and the rest close up
+        assert page.locator("#timeline-svg g.lane.bg").evaluate_all(
+            "els => els.every(e => e.style.display === 'none')")
+        height = int(page.locator("#timeline-svg").get_attribute("viewBox").split()[3])
+        assert height == 30 + 18 * (lanes - page.locator("#timeline-svg g.lane.bg").count())
+    page.screenshot(path=str(ARTIFACTS / "story-filtered.png"), full_page=True)
+    page.locator("#timeline").scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / "story-filtered-timeline.png"))
+    page.check("#show-background")
+    assert _visible(page, "#timeline tr.bg") == background
+
+
 def test_search_in_the_browser(server: str, page) -> None:
     page.goto(server + "/search")
     page.fill("input[name=q]", "Poetin" if (SHARED / "seeds").is_dir() else "staking")

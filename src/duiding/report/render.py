@@ -25,7 +25,7 @@ def to_html(report: dict[str, Any], web: bool = False) -> str:
     counts = [n for row in report["speakers"]["counts"] for n in row]
     return _ENV.get_template("report.html.j2").render(
         r=report, quotes_by_speaker=by_speaker, max_count=max(counts or [1]), timeline_svg=timeline_svg(report),
-        web=web)
+        web=web, outlet_of={a["id"]: a["outlet"] or "outlet unknown" for a in report["articles"]})
 
 
 def timeline_svg(report: dict[str, Any], width: int = 1080) -> str:
@@ -44,7 +44,7 @@ def timeline_svg(report: dict[str, Any], width: int = 1080) -> str:
         return left + (width - left - right) * (d - lo).days / span
 
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="100%" viewBox="0 0 {width} {height}" role="img" '
-             f'aria-label="timeline">']
+             f'aria-label="timeline" id="timeline-svg" data-lane="{lane}" data-width="{width}">']
     for year in range(lo.year, hi.year + 1):
         d = max(lo, date(year, 1, 1))
         parts.append(f'<line x1="{x(d):.1f}" y1="14" x2="{x(d):.1f}" y2="{height}" stroke="#e4e7ec"/>'
@@ -55,9 +55,13 @@ def timeline_svg(report: dict[str, Any], width: int = 1080) -> str:
         w = max(x(t) - x(s), 4)
         label = escape(f"{e['start']}" + (f" – {e['end']}" if e["end"] != e["start"] else ""))
         sources = len(e["citations"])
-        parts.append(f'<text x="4" y="{y + 11}">{label}</text>'
+        # One group per lane, tagged with its articles, so the story page can filter and re-stack lanes.
+        articles = escape(" ".join(sorted({c["article"] for c in e["citations"]})))
+        parts.append(f'<g class="lane{" bg" if e["background"] else ""}" data-i="{i}" data-articles="{articles}">'
+                     f'<text x="4" y="{y + 11}">{label}</text>'
                      f'<rect x="{x(s):.1f}" y="{y + 2}" width="{w:.1f}" height="{lane - 6}" rx="3" fill="{colour}">'
-                     f'<title>{escape(e["what"][:200])} ({sources} source{"s" if sources != 1 else ""})</title></rect>')
+                     f'<title>{escape(e["what"][:200])} ({sources} source{"s" if sources != 1 else ""})</title></rect>'
+                     '</g>')
     parts.append("</svg>")
     return "".join(parts)
 
