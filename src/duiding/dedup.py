@@ -80,15 +80,7 @@ def near_duplicates(docs: Sequence[Doc]) -> list[Group]:
     for d in usable:
         signatures[d.id] = signature(sets[d.id])
         lsh.insert(d.id, signatures[d.id])
-    parent = {d.id: d.id for d in usable}
     edges: list[tuple[str, str, float]] = []
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
     for d in usable:
         for other in lsh.query(signatures[d.id]):
             if other <= d.id:
@@ -96,7 +88,26 @@ def near_duplicates(docs: Sequence[Doc]) -> list[Group]:
             copy, score = is_copy(sets[d.id], sets[other])
             if copy:
                 edges.append((d.id, other, score))
-                parent[find(other)] = find(d.id)
+    return group_copies(usable, edges)
+
+
+def group_copies(usable: Sequence[Doc], edges: Iterable[tuple[str, str, float]]) -> list[Group]:
+    """Groups from verified copy pairs (union-find); the earliest published is the original.
+
+    Separate from candidate finding so the Spark engine (Spark ML MinHashLSH, verified with
+    ``is_copy``) builds its groups with exactly this code; the result does not depend on edge order.
+    """
+    parent = {d.id: d.id for d in usable}
+    edges = list(edges)
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b, _ in edges:
+        parent[find(b)] = find(a)
     members: dict[str, list[Doc]] = {}
     for d in usable:
         members.setdefault(find(d.id), []).append(d)

@@ -105,9 +105,14 @@ def estimate_records(source: Source) -> int:
 
 
 def ingest(paths: Iterable[str], store: Store, config: Config, overrides: Overrides | None = None,
-           progress: Progress | None = None) -> IngestReport:
-    """Read every input under ``paths`` into ``store``; return what happened, failures included."""
+           progress: Progress | None = None, engine: Engine | None = None) -> IngestReport:
+    """Read every input under ``paths`` into ``store``; return what happened, failures included.
+
+    ``engine`` decides where reading, cleaning and language detection run (here, or on Spark
+    executors); what it returns is written here, in input order, by the same code either way.
+    """
     check_order([IngestStage()])
+    engine = engine or LocalEngine()
     overrides = overrides or Overrides()
     progress = progress or _Silent()
     started = time.perf_counter()
@@ -120,9 +125,11 @@ def ingest(paths: Iterable[str], store: Store, config: Config, overrides: Overri
     codes = parse_codes(config.languages)
     status = "failed"
     try:
-        for batch in batched(_raw_items(items, options), int(config.batch_size)):
-            _write(batch, store, report, outlets, overrides, codes, int(config.min_language_chars))
-            progress.advance(len(batch), stored=report.stored, failed=report.failed)
+        for outcomes in engine.prepare(items, PrepareOptions(options, outlets, overrides, codes,
+                                                             int(config.min_language_chars)),
+                                       int(config.batch_size)):
+            store_outcomes(outcomes, store, report)
+            progress.advance(len(outcomes), stored=report.stored, failed=report.failed)
         status = "done"
     except KeyboardInterrupt:
         status = "interrupted"
@@ -134,7 +141,8 @@ def ingest(paths: Iterable[str], store: Store, config: Config, overrides: Overri
     return report
 
 
-def _raw_items(items: list[Source | Failure], options: ReadOptions) -> Iterator[RawArticle | Failure]:
+def raw_items(items: Iterable[Source | Failure], options: ReadOptions) -> Iterator[RawArticle | Failure]:
+    """What the readers find in each input, in input order (a failure stands for an input it could not read)."""
     for item in items:
         if isinstance(item, Failure):
             yield item
@@ -154,24 +162,58 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield batch
 
 
-def _write(batch: list[RawArticle | Failure], store: Store, report: IngestReport, outlets: OutletTable,
-           overrides: Overrides, codes: tuple[str, ...], min_chars: int) -> None:
+@dataclass(frozen=True)
+class PrepareOptions:
+    """Everything turning a raw item into an article needs; plain values, so it can be shipped to workers."""
+
+    read: ReadOptions
+    outlets: OutletTable
+    overrides: Overrides
+    codes: tuple[str, ...]
+    min_chars: int
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one raw item became: whether it counts as read, its article (or none) and its failure rows.
+
+    Kept per item, in input order, so that an engine which prepares items elsewhere (Spark) can
+    hand them back in the same order and the store sees exactly the writes the local engine makes.
+    """
+
+    read: int
+    article: Article | None
+    failures: tuple[Failure, ...]
+
+
+def prepare(batch: Sequence[RawArticle | Failure], opts: PrepareOptions) -> list[Outcome]:
+    """Clean and build each raw item and detect languages for the batch; no store access (runs anywhere)."""
+    outcomes: list[Outcome | None] = []
     built: list[Built] = []
-    failures: list[Failure] = []
+    slots: list[int] = []
     for item in batch:
         if isinstance(item, Failure):  # an input or record the readers could not use
-            failures.append(item)
-            report.read += item.severity == "error"
+            outcomes.append(Outcome(int(item.severity == "error"), None, (item,)))
             continue
-        report.read += 1
         try:
-            b = build_article(item, outlets, overrides)
+            b = build_article(item, opts.outlets, opts.overrides)
         except InputError as e:
-            failures.append(Failure(item.source, item.origin, e.code, str(e)))
+            outcomes.append(Outcome(1, None, (Failure(item.source, item.origin, e.code, str(e)),)))
             continue
         built.append(b)
-        failures.extend(b.warnings)
-    articles = _with_languages(built, codes, min_chars)
+        slots.append(len(outcomes))
+        outcomes.append(None)
+    articles = _with_languages(built, opts.codes, opts.min_chars)
+    for slot, b, article in zip(slots, built, articles, strict=True):
+        outcomes[slot] = Outcome(1, article, tuple(b.warnings))
+    return [o for o in outcomes if o is not None]
+
+
+def store_outcomes(outcomes: Sequence[Outcome], store: Store, report: IngestReport) -> None:
+    """Write one batch of outcomes in one transaction and count what happened."""
+    articles = [o.article for o in outcomes if o.article is not None]
+    failures = [f for o in outcomes for f in o.failures]
+    report.read += sum(o.read for o in outcomes)
     result = store.write_batch(articles, failures, run_id=report.run_id)
     report.stored += result.stored
     report.copies += result.copies
@@ -182,6 +224,43 @@ def _write(batch: list[RawArticle | Failure], store: Store, report: IngestReport
     for a in articles:
         key = a.language or "unknown"
         report.languages[key] = report.languages.get(key, 0) + 1
+
+
+class Engine(Protocol):
+    """Where the heavy stages run. The stage logic is the same functions either way; an engine only
+    decides where they execute and hands results back in the order the local engine produces them.
+    """
+
+    def prepare(self, items: Sequence[Source | Failure], opts: PrepareOptions,
+                batch_size: int) -> Iterator[list[Outcome]]: ...
+    def run_jobs(self, jobs: Sequence[Any], workers: int,
+                 options: dict[str, str] | None) -> Iterator[Any]: ...
+    def cluster_events(self, articles: Sequence[Any], idf: dict[str, float], events: list[Any] | None) -> list[Any]: ...
+    def near_duplicates(self, docs: Sequence[Any]) -> list[Any]: ...
+
+
+class LocalEngine:
+    """This machine: a reader loop, a process pool for language analysis, in-process stories."""
+
+    def prepare(self, items: Sequence[Source | Failure], opts: PrepareOptions,
+                batch_size: int) -> Iterator[list[Outcome]]:
+        for batch in batched(raw_items(items, opts.read), batch_size):
+            yield prepare(batch, opts)
+
+    def run_jobs(self, jobs: Sequence[Any], workers: int, options: dict[str, str] | None) -> Iterator[Any]:
+        from .nlp.runner import run_jobs
+
+        return run_jobs(jobs, workers, options)
+
+    def cluster_events(self, articles: Sequence[Any], idf: dict[str, float], events: list[Any] | None) -> list[Any]:
+        from .cluster import cluster_events
+
+        return cluster_events(articles, idf, events)
+
+    def near_duplicates(self, docs: Sequence[Any]) -> list[Any]:
+        from .dedup import near_duplicates
+
+        return near_duplicates(docs)
 
 
 def _with_languages(built: list[Built], codes: tuple[str, ...], min_chars: int) -> list[Article]:
@@ -197,8 +276,13 @@ def _with_languages(built: list[Built], codes: tuple[str, ...], min_chars: int) 
 
 
 def analyze(paths: Iterable[str], store: Store, config: Config, overrides: Overrides | None = None,
-            progress: Progress | None = None, nlp_progress: Progress | None = None) -> AnalyzeReport:
-    """Ingest, then language analysis of what is new, then entity resolution over the whole store."""
+            progress: Progress | None = None, nlp_progress: Progress | None = None,
+            engine: Engine | None = None) -> AnalyzeReport:
+    """Ingest, then language analysis of what is new, then entity resolution over the whole store.
+
+    ``engine`` (default: this machine) runs the heavy parts; the stages and the store writes are
+    the same whichever engine runs them, which is what keeps the results identical.
+    """
     from .enrich.entities import EntityStage, resolve_entities
     from .lang import for_language
     from .nlp.stage import NlpStage, analyse_pending
@@ -206,12 +290,15 @@ def analyze(paths: Iterable[str], store: Store, config: Config, overrides: Overr
 
     stages = [IngestStage(), NlpStage(), EntityStage(), StoryStage()] if config.analyse else [IngestStage()]
     check_order(stages)
-    report = AnalyzeReport(ingest=ingest(paths, store, config, overrides, progress))
+    engine = engine or LocalEngine()
+    report = AnalyzeReport(ingest=ingest(paths, store, config, overrides, progress, engine))
     if config.analyse:
         workers = int(config.workers) or os.cpu_count() or 1
         options = {"frogdata": config.frogdata} if config.frogdata else None
         report.nlp = analyse_pending(store, workers=workers, batch_size=int(config.batch_size),
-                                     run_id=report.ingest.run_id, options=options, progress=nlp_progress)
+                                     run_id=report.ingest.run_id, options=options, progress=nlp_progress,
+                                     run=engine.run_jobs)
         report.entities = resolve_entities(store)
-        report.stories = update_stories(store, for_language("nl"))
+        report.stories = update_stories(store, for_language("nl"), cluster=engine.cluster_events,
+                                        duplicates=engine.near_duplicates)
     return report

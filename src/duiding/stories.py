@@ -9,12 +9,13 @@ language analysis and depend on everything stored.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from types import ModuleType
 
 from .claims import align_claims, replace_groups
 from .cluster import Event, Features, cluster_events, idf_table, link_storylines, similarity, tfidf
-from .dedup import Doc, near_duplicates
+from .dedup import Doc, Group, near_duplicates
 from .features import article_features
 from .store import Store
 from .store.stories import event_members, replace_stories
@@ -35,14 +36,22 @@ class StoryReport:
     new_articles: int
 
 
-def update_stories(store: Store, lang: ModuleType, *, rebuild: bool = False) -> StoryReport:
+Clusterer = Callable[[Sequence[Features], dict[str, float], "list[Event] | None"], list[Event]]
+
+
+def update_stories(store: Store, lang: ModuleType, *, rebuild: bool = False, cluster: Clusterer = cluster_events,
+                   duplicates: Callable[[Sequence[Doc]], list[Group]] = near_duplicates) -> StoryReport:
+    """Events, storylines and duplicate groups for the store. ``cluster`` and ``duplicates`` are where the
+    heavy parts run (in process by default; the Spark engine passes partitioned versions that give the
+    same results); everything else is the same code either way.
+    """
     features = {f.id: f for f in article_features(store, lang)}
     idf = idf_table(f.terms for f in features.values())
     members = {} if rebuild else event_members(store)
     events = _restore(members, features, idf)
     placed = {a for ids in members.values() for a in ids}
     new = [f for aid, f in features.items() if aid not in placed]
-    events = cluster_events(new, idf, events)
+    events = cluster(new, idf, events)
     lines = link_storylines(events)
     names = dict(store.conn.execute("SELECT id, name FROM entities").fetchall())
     event_rows, line_rows = [], []
@@ -54,7 +63,7 @@ def update_stories(store: Store, lang: ModuleType, *, rebuild: bool = False) -> 
         line_rows.append({"id": line_id, "label": _storyline_label(line, names), "events": [e.id for e in line],
                           "start": min((e.start for e in line if e.start), default=None),
                           "end": max((e.end for e in line if e.end), default=None)})
-    groups = near_duplicates(_docs(store))
+    groups = duplicates(_docs(store))
     replace_stories(store, event_rows, line_rows,
                     [{"id": g.id, "original": g.original, "articles": g.articles, "similarity": g.similarity}
                      for g in groups])

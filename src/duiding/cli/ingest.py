@@ -97,11 +97,20 @@ def _summary(full: AnalyzeReport, db: str) -> None:
               help="Language-analysis processes (setting workers; 0 = one per core).")
 @click.option("--no-nlp", is_flag=True, help="Store articles only; skip language analysis (setting analyse).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
+              help="Where the analysis runs: this machine, or Apache Spark (needs the spark extra and Java 17).")
+@click.option("--master", default=None, metavar="URL",
+              help="Spark master for --engine spark (default local[2]; e.g. spark://host:7077, yarn).")
+@click.option("--parquet", "parquet", default="duiding-spark", show_default=True, metavar="DIR",
+              help="Folder where --engine spark writes each stage's results as Parquet.")
 @click.pass_context
 def analyze(ctx: click.Context, paths: tuple[str, ...], db: str | None, outlet: str | None,
             published: str | None, lang: str | None, title: str | None, columns: tuple[str, ...],
-            no_fetch: bool, batch_size: int | None, workers: int | None, no_nlp: bool, quiet: bool) -> None:
+            no_fetch: bool, batch_size: int | None, workers: int | None, no_nlp: bool, quiet: bool,
+            engine: str, master: str | None, parquet: str) -> None:
     """Read articles from files, folders, feeds or URLs into the store (PATH... may mix them)."""
+    if master and engine != "spark":
+        raise click.BadParameter("--master needs --engine spark", param_hint="--master")
     cfg = config(ctx, db=db, batch_size=batch_size, fetch=False if no_fetch else None, workers=workers,
                  analyse=False if no_nlp else None)
     for spec in columns:
@@ -115,8 +124,15 @@ def analyze(ctx: click.Context, paths: tuple[str, ...], db: str | None, outlet: 
 
         parse_published(published)  # a bad --date is the user's error: say so before reading anything
     with open_store(ctx, cfg.db) as store:
-        report = run_analyze(paths, store, cfg, overrides, progress=None if quiet else _Bar("read"),
-                             nlp_progress=None if quiet else _Bar("analyse"))
+        if engine == "spark":
+            from ..spark.run import analyze as spark_analyze
+
+            report = spark_analyze(paths, store, cfg, overrides, master=master, parquet=parquet,
+                                   progress=None if quiet else _Bar("read"),
+                                   nlp_progress=None if quiet else _Bar("analyse"))
+        else:
+            report = run_analyze(paths, store, cfg, overrides, progress=None if quiet else _Bar("read"),
+                                 nlp_progress=None if quiet else _Bar("analyse"))
         written = write_reports(store, Path(cfg.reports)) if cfg.analyse and cfg.reports else []
     _summary(report, cfg.db)
     if written:

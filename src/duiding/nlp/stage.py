@@ -6,10 +6,11 @@ and flagged ``not analysed: …`` and counted, never analysed with the wrong lan
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..pipeline import batched
-from ..records import Failure
+from ..records import Annotation, Failure
 from ..store import Store
 from ..store.annotations import mark_not_analysed, pending, write_annotations
 from .annotate import Job
@@ -32,8 +33,14 @@ class NlpReport:
     failures: list[Failure] = field(default_factory=list)
 
 
+Runner = Callable[[Iterable[Job], int, "dict[str, str] | None"], Iterator[Annotation | Failure]]
+
+
 def analyse_pending(store: Store, *, workers: int, batch_size: int, run_id: int | None = None,
-                    options: dict[str, str] | None = None, progress=None) -> NlpReport:
+                    options: dict[str, str] | None = None, progress=None, run: Runner = run_jobs) -> NlpReport:
+    """Analyse every pending article. ``run`` executes the jobs (a local process pool by default, Spark
+    executors with ``--engine spark``); whatever runs them, results are written here, in one way.
+    """
     report = NlpReport()
     jobs: list[Job] = []
     skipped: list[tuple[str, str]] = []
@@ -53,7 +60,7 @@ def analyse_pending(store: Store, *, workers: int, batch_size: int, run_id: int 
     if progress is not None:
         progress.begin(len(jobs))
     workers = max(1, min(workers, len(jobs)))
-    for batch in batched(run_jobs(jobs, workers, options), batch_size):
+    for batch in batched(run(jobs, workers, options), batch_size):
         ok, failed = write_annotations(store, batch, run_id)
         report.analysed += ok
         report.failed += failed

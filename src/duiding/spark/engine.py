@@ -1,0 +1,259 @@
+"""``SparkEngine``: the pipeline's heavy stages as Spark jobs, results as Parquet, same answers.
+
+Each stage ships plain records to ``mapPartitions`` and runs the local engine's own function
+there: ``pipeline.prepare`` for ingest, ``nlp.annotate.work`` for language analysis (the backend
+is loaded once per Python worker, which Spark reuses across tasks), ``cluster.cluster_events``
+per independent time segment (``segments.py``). Near-copy candidates come from Spark ML's
+``MinHashLSH`` and are verified with ``dedup.is_copy`` on the exact shingle sets, then grouped by
+``dedup.group_copies``. Every stage writes Parquet under the work directory and the driver reads
+it back sorted into the order the local engine produces, so the store receives the same writes.
+
+A killed task is re-run by Spark (``local[N,retries]`` or a cluster's ``spark.task.maxFailures``);
+a stage's output is its committed Parquet, so a retried task's rows are never counted twice.
+
+What stays on the driver: discovering inputs, the store writes, entity resolution (global over
+all mentions), article features for clustering (read from the store), undated articles, storyline
+linking, labels and claim alignment.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import os
+import pickle
+import signal
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from ..cluster import Event, Features, cluster_events
+from ..dedup import MIN_SHINGLES, Doc, Group, group_copies, is_copy, shingles
+from ..ingest import Source
+from ..nlp.annotate import Job, init_worker, work
+from ..pipeline import Outcome, PrepareOptions, batched, prepare
+from ..records import Annotation, Failure
+from . import session
+from .segments import merge, plan
+
+DEFAULT_MASTER = "local[2]"
+ARTICLES_PER_INGEST_TASK = 2000
+ARTICLES_PER_NLP_TASK = 50  # ~15 s of Frog per task: small enough that a retry costs little
+HASH_TABLES = 32  # candidate probability 1-(1-J)^32: 0.9992 at Jaccard 0.2, 0.97 at 0.1
+HASH_FEATURES = 1 << 24  # shingle hash space; collisions only add candidates, verification is exact
+LSH_SEED = 9
+KILL_HOOK = "DUIDING_SPARK_TEST_KILL"  # "<stage>:<marker file>": the first task of <stage> kills its worker
+
+INGEST_SCHEMA = ("item LONG, record LONG, read INT, article_id STRING, origin STRING, source STRING, "
+                 "outlet STRING, published STRING, language STRING, title STRING, text STRING, "
+                 "failures ARRAY<STRING>, payload BINARY")
+NLP_SCHEMA = ("seq LONG, article_id STRING, kind STRING, backend STRING, sentences INT, mentions INT, "
+              "quotes INT, claims INT, reason STRING, payload BINARY")
+
+
+class SparkEngine:
+    """A ``pipeline.Engine`` on Spark; use as a context manager so the session is stopped."""
+
+    def __init__(self, master: str | None = None, work_dir: str | Path = "duiding-spark") -> None:
+        self.master = master or DEFAULT_MASTER
+        self.work_dir = Path(work_dir).resolve()
+        self._spark: Any = None
+
+    @property
+    def spark(self) -> Any:
+        if self._spark is None:
+            self._spark = session.start(self.master, self.work_dir)
+        return self._spark
+
+    def close(self) -> None:
+        if self._spark is not None:
+            self._spark.stop()
+            self._spark = None
+
+    def __enter__(self) -> SparkEngine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def parquet(self, name: str) -> str:
+        return str(self.work_dir / name)
+
+    def _slices(self, n: int, per_task: int) -> int:
+        cores = self.spark.sparkContext.defaultParallelism
+        return max(1, min(n, max(cores, math.ceil(n / per_task))))
+
+    # --- ingest -----------------------------------------------------------------------------
+
+    def prepare(self, items: Sequence[Source | Failure], opts: PrepareOptions,
+                batch_size: int) -> Iterator[list[Outcome]]:
+        """Read, clean and detect languages on executors; yield outcomes in input order, in store batches."""
+        indexed = list(enumerate(items))
+        if not indexed:
+            return
+        rdd = self.spark.sparkContext.parallelize(indexed, self._slices(len(indexed), ARTICLES_PER_INGEST_TASK))
+        rows = rdd.mapPartitions(functools.partial(_prepare_partition, opts=opts, batch_size=batch_size))
+        self.spark.createDataFrame(rows, INGEST_SCHEMA).write.mode("overwrite").parquet(self.parquet("ingest"))
+        yield from batched(read_outcomes(self.spark, self.parquet("ingest")), batch_size)
+
+    # --- language analysis --------------------------------------------------------------------
+
+    def run_jobs(self, jobs: Iterable[Job], workers: int,
+                 options: dict[str, str] | None) -> Iterator[Annotation | Failure]:
+        """Frog and the enrichments on executors (``workers`` is Spark's cores here); results in job order."""
+        indexed = list(enumerate(jobs))
+        if not indexed:
+            return
+        rdd = self.spark.sparkContext.parallelize(indexed, self._slices(len(indexed), ARTICLES_PER_NLP_TASK))
+        rows = rdd.mapPartitions(functools.partial(_analyse_partition, options=options))
+        self.spark.createDataFrame(rows, NLP_SCHEMA).write.mode("overwrite").parquet(self.parquet("nlp"))
+        for row in self.spark.read.parquet(self.parquet("nlp")).orderBy("seq").select("payload").toLocalIterator():
+            yield pickle.loads(row.payload)
+
+    # --- stories ----------------------------------------------------------------------------
+
+    def cluster_events(self, articles: Sequence[Features], idf: dict[str, float],
+                       events: list[Event] | None) -> list[Event]:
+        """``cluster_events`` per independent time segment on executors, merged into the sequential order."""
+        stored = list(events or [])
+        cut = plan(articles, stored)
+        if cut is None:  # a date that cannot be placed: one sequential pass, on the driver, same function
+            return cluster_events(articles, idf, stored)
+        merged = stored
+        if cut.segments:
+            sc = self.spark.sparkContext
+            shared = sc.broadcast(idf)
+            work = [(k, (seg.events, seg.articles)) for k, seg in enumerate(cut.segments)]
+            rdd = sc.parallelize(work, self._slices(len(work), 1))
+            results = dict(rdd.mapPartitions(functools.partial(_cluster_partition, idf=shared)).collect())
+            merged = merge(stored, [results[k] for k in sorted(results)], {f.id: f for f in articles})
+            shared.unpersist()
+        return cluster_events(cut.undated, idf, merged) if cut.undated else merged
+
+    def near_duplicates(self, docs: Sequence[Doc]) -> list[Group]:
+        """Candidates from Spark ML MinHashLSH over hashed 5-shingles, verified with ``dedup.is_copy``."""
+        from pyspark.ml.feature import HashingTF, MinHashLSH
+        from pyspark.sql import functions as F
+
+        if not docs:
+            return []
+        sc = self.spark.sparkContext
+        texts = sc.parallelize([(d.id, d.text) for d in docs], self._slices(len(docs), ARTICLES_PER_INGEST_TASK))
+        sets = self.spark.createDataFrame(texts.mapPartitions(_shingle_partition), "id STRING, shingles ARRAY<STRING>")
+        sets = sets.cache()
+        usable = {r.id for r in sets.select("id").collect()}
+        if len(usable) < 2:
+            sets.unpersist()
+            return []
+        hashed = HashingTF(inputCol="shingles", outputCol="features", numFeatures=HASH_FEATURES,
+                           binary=True).transform(sets)
+        model = MinHashLSH(inputCol="features", outputCol="hashes", numHashTables=HASH_TABLES, seed=LSH_SEED)
+        hashed = hashed.select("id", "features")
+        pairs = (model.fit(hashed).approxSimilarityJoin(hashed, hashed, 1.0, "distance")
+                 .select(F.col("datasetA.id").alias("a"), F.col("datasetB.id").alias("b"))
+                 .where(F.col("a") < F.col("b")).distinct())
+        left = sets.select(F.col("id").alias("a"), F.col("shingles").alias("sa"))
+        right = sets.select(F.col("id").alias("b"), F.col("shingles").alias("sb"))
+        candidates = pairs.join(left, "a").join(right, "b").select("a", "b", "sa", "sb")
+        verified = candidates.rdd.mapPartitions(_verify_partition)
+        edges_df = self.spark.createDataFrame(verified, "a STRING, b STRING, score DOUBLE")
+        edges_df.write.mode("overwrite").parquet(self.parquet("duplicate_pairs"))
+        edges = [(r.a, r.b, r.score) for r in self.spark.read.parquet(self.parquet("duplicate_pairs")).collect()]
+        sets.unpersist()
+        return group_copies([d for d in docs if d.id in usable], edges)
+
+    # --- results ----------------------------------------------------------------------------
+
+    def write_stories(self, store: Any) -> None:
+        """Events, storylines and duplicate groups as Parquet, so a run's results can be loaded elsewhere."""
+        from ..store.stories import duplicate_groups, event_articles, events, storylines
+
+        ev = [(e["id"], e["label"], e["start"], e["end"], e["storyline_id"],
+               [a["id"] for a in event_articles(store, e["id"])]) for e in events(store)]
+        sl = [(s["id"], s["label"], s["start"], s["end"], [e["id"] for e in events(store, s["id"])])
+              for s in storylines(store)]
+        dup = [(g["id"], g["original"], list(g["articles"]), float(g["similarity"])) for g in duplicate_groups(store)]
+        for name, rows, schema in (
+                ("events", ev, "id STRING, label STRING, start STRING, end STRING, storyline STRING, "
+                               "articles ARRAY<STRING>"),
+                ("storylines", sl, "id STRING, label STRING, start STRING, end STRING, events ARRAY<STRING>"),
+                ("duplicates", dup, "id STRING, original STRING, articles ARRAY<STRING>, similarity DOUBLE")):
+            self.spark.createDataFrame(rows, schema).coalesce(1).write.mode("overwrite").parquet(self.parquet(name))
+
+
+def read_outcomes(spark: Any, path: str) -> Iterator[Outcome]:
+    """The ingest Parquet back as outcomes, in input order (item, then record within it)."""
+    for row in spark.read.parquet(path).orderBy("item", "record").select("payload").toLocalIterator():
+        yield pickle.loads(row.payload)
+
+
+# --- what runs on executors (module-level functions: pickled by reference) --------------------
+
+def _test_kill(stage: str) -> None:
+    """Test hook: the first task of ``stage`` to get here SIGKILLs its own Python worker, mid-task."""
+    spec = os.environ.get(KILL_HOOK, "")
+    wanted, _, marker = spec.partition(":")
+    if wanted != stage or not marker:
+        return
+    try:
+        fd = os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+    except FileExistsError:
+        return
+    os.write(fd, str(os.getpid()).encode())
+    os.close(fd)
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _prepare_partition(items: Iterable[tuple[int, Source | Failure]], opts: PrepareOptions,
+                       batch_size: int) -> Iterator[tuple[Any, ...]]:
+    from ..ingest import read_source
+
+    def keyed() -> Iterator[tuple[tuple[int, int], Any]]:
+        for idx, item in items:
+            if isinstance(item, Failure):
+                yield (idx, 0), item
+            else:
+                for rec, raw in enumerate(read_source(item, opts.read)):
+                    yield (idx, rec), raw
+
+    for batch in batched(keyed(), batch_size):
+        outcomes = prepare([raw for _, raw in batch], opts)
+        for ((idx, rec), _), o in zip(batch, outcomes, strict=True):
+            a = o.article
+            yield (idx, rec, o.read, a and a.id, a.origin if a else o.failures[0].origin,
+                   a.source if a else o.failures[0].source, a and a.outlet and a.outlet.key,
+                   a and a.published and a.published.iso, a and a.language, a and a.title, a and a.text,
+                   [f"{f.severity}:{f.code}" for f in o.failures], bytearray(pickle.dumps(o)))
+        _test_kill("ingest")
+
+
+def _analyse_partition(jobs: Iterable[tuple[int, Job]], options: dict[str, str] | None) -> Iterator[tuple[Any, ...]]:
+    init_worker()
+    for seq, job in jobs:
+        r = work(job, options)
+        if isinstance(r, Annotation):
+            yield (seq, job.article_id, "annotation", r.backend, len(r.sentences), len(r.mentions), len(r.quotes),
+                   len(r.claims), None, bytearray(pickle.dumps(r)))
+        else:
+            yield (seq, job.article_id, "failure", None, 0, 0, 0, 0, r.reason, bytearray(pickle.dumps(r)))
+        _test_kill("nlp")
+
+
+def _cluster_partition(segments: Iterable[tuple[int, tuple[list[Event], list[Features]]]],
+                       idf: Any) -> Iterator[tuple[int, list[Event]]]:
+    for k, (events, articles) in segments:
+        yield k, cluster_events(articles, idf.value, events)
+
+
+def _shingle_partition(docs: Iterable[tuple[str, str]]) -> Iterator[tuple[str, list[str]]]:
+    for doc_id, text in docs:
+        s = shingles(text)
+        if len(s) >= MIN_SHINGLES:
+            yield doc_id, sorted(s)
+
+
+def _verify_partition(rows: Iterable[Any]) -> Iterator[tuple[str, str, float]]:
+    for r in rows:
+        copy, score = is_copy(set(r.sa), set(r.sb))
+        if copy:
+            yield r.a, r.b, float(score)

@@ -1,0 +1,77 @@
+"""Entry points: ``analyze`` on Spark into a store, and ``load`` a Spark run's Parquet into a store.
+
+Both go through the pipeline's own stage functions: ``analyze`` is ``pipeline.analyze`` with a
+``SparkEngine``; ``load`` replays the Parquet through ``pipeline.store_outcomes`` (ingest),
+``nlp.stage.analyse_pending`` (annotations, with the Parquet as the "runner"), the same entity
+resolution, and the stored stories. Every one of those writes is idempotent, so loading twice
+changes nothing.
+"""
+
+from __future__ import annotations
+
+import pickle
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from ..config import Config
+from ..ingest import Overrides
+from ..pipeline import AnalyzeReport, IngestReport, Progress, batched, store_outcomes
+from ..pipeline import analyze as run_pipeline
+from ..records import Annotation, Failure
+from ..store import Store
+from .engine import SparkEngine, read_outcomes
+
+
+def analyze(paths: Iterable[str], store: Store, config: Config, overrides: Overrides | None = None, *,
+            master: str | None = None, parquet: str | Path = "duiding-spark", progress: Progress | None = None,
+            nlp_progress: Progress | None = None) -> AnalyzeReport:
+    """``pipeline.analyze`` with its heavy stages on Spark; every stage's output is left as Parquet in ``parquet``."""
+    with SparkEngine(master, parquet) as engine:
+        report = run_pipeline(paths, store, config, overrides, progress, nlp_progress, engine=engine)
+        if config.analyse:
+            engine.write_stories(store)
+    return report
+
+
+def load(parquet: str | Path, store: Store, config: Config, *, master: str | None = None) -> AnalyzeReport:
+    """Write a Spark run's Parquet into ``store`` with the local engine's write functions (idempotent)."""
+    from ..claims import align_claims, replace_groups
+    from ..enrich.entities import resolve_entities
+    from ..lang import for_language
+    from ..nlp.stage import analyse_pending
+    from ..store.stories import replace_stories
+
+    with SparkEngine(master, parquet) as engine:
+        report = AnalyzeReport(ingest=IngestReport(run_id=store.start_run("load")))
+        started = time.perf_counter()
+        for chunk in batched(read_outcomes(engine.spark, engine.parquet("ingest")), int(config.batch_size)):
+            store_outcomes(chunk, store, report.ingest)
+        report.ingest.seconds = time.perf_counter() - started
+        store.finish_run(report.ingest.run_id, "done", report.ingest.counts())
+        nlp_dir = Path(engine.parquet("nlp"))
+        if not nlp_dir.is_dir():
+            return report
+        results = _annotations(engine.spark, str(nlp_dir))
+        report.nlp = analyse_pending(store, workers=1, batch_size=int(config.batch_size),
+                                     run_id=report.ingest.run_id, run=lambda jobs, _w, _o: _replay(jobs, results))
+        report.entities = resolve_entities(store)
+        stories = {name: engine.spark.read.parquet(engine.parquet(name)).collect()
+                   for name in ("events", "storylines", "duplicates")}
+        replace_stories(store, [r.asDict() for r in stories["events"]], [r.asDict() for r in stories["storylines"]],
+                        [r.asDict() for r in stories["duplicates"]])
+        replace_groups(store, align_claims(store, for_language("nl")))
+    return report
+
+
+def _annotations(spark: Any, path: str) -> dict[str, bytes]:
+    return {r.article_id: bytes(r.payload) for r in spark.read.parquet(path).select("article_id", "payload")
+            .toLocalIterator()}
+
+
+def _replay(jobs: Iterable[Any], results: dict[str, bytes]) -> Iterator[Annotation | Failure]:
+    """The stored result of each pending job (a job the Parquet does not hold stays pending)."""
+    for job in jobs:
+        if job.article_id in results:
+            yield pickle.loads(results[job.article_id])
