@@ -7,6 +7,7 @@ so the web process never blocks or corrupts an ingest. Every list is paginated (
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,9 +28,10 @@ from ..store import Store
 from ..store import search as run_search
 from ..store.annotations import article_mentions, entities
 from ..store.quotes import quotes, speakers
-from ..store.search import facets, hit_dict
+from ..store.search import facets, fts_query, hit_dict
 from ..store.stories import event_articles, events, storylines
 from . import errors
+from .cache import ReportCache
 from .ingest import MAX_UPLOAD_BYTES, Ingestor
 
 
@@ -47,6 +49,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorBody, "descripti
 )}
 DATE = r"^(19|20)\d{2}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 _PAGES = Environment(loader=PackageLoader("duiding.web", "templates"), autoescape=select_autoescape(["html", "j2"]))
+NO_FACETS: dict[str, list[Any]] = {"outlet": [], "entity": [], "speaker": []}
 Limit = Query(50, ge=1, le=500, description="At most this many items.")
 Offset = Query(0, ge=0, le=10_000_000, description="Skip this many items.")
 
@@ -57,13 +60,21 @@ def create_app(db: str | Path, config: Config | None = None) -> FastAPI:
     errors.install(app)
     ingestor = Ingestor(db, config or load_config())
 
+    local = threading.local()
+
     @contextmanager
     def store() -> Iterator[Store]:
-        s = Store(db, readonly=True)
-        try:
-            yield s
-        finally:
-            s.close()
+        """A read-only connection per request thread, kept open: opening one per request costs a schema
+        parse each time and throws away its page cache. Each statement still sees the latest commit."""
+        s = getattr(local, "store", None)
+        if s is None:
+            s = local.store = Store(db, readonly=True)
+        yield s
+
+    reports = ReportCache(db)
+
+    def report(s: Store, story_id: str) -> dict[str, Any]:
+        return reports.get(("model", story_id), lambda: story_report(s, story_id, nl))
 
     def page(items: list[Any], limit: int, offset: int, total: int | None = None) -> dict[str, Any]:
         return {"ok": True, "items": items, "limit": limit, "offset": offset,
@@ -112,8 +123,10 @@ def create_app(db: str | Path, config: Config | None = None) -> FastAPI:
                    entity: str | None = Query(None, max_length=200, description="entity id or name"),
                    speaker: str | None = Query(None, max_length=200, description="name of a quoted speaker"),
                    ) -> dict[str, Any]:
-        if not any(ch.isalnum() for ch in q):  # "((( )))": nothing to search for is an empty result, not an error
-            return page([], limit, offset) | {"note": f"nothing to search for in {q!r}"}
+        try:  # "((( )))" or only "-excluded" words: nothing to search for is an empty result, not an error
+            fts_query(q)
+        except QueryError as e:
+            return page([], limit, offset) | {"note": str(e), "facets": NO_FACETS}
         with store() as s:
             hits = run_search(s, q, outlet=outlet, language=lang, since=_clamp(since), until=_clamp(until),
                               entity=entity, speaker=speaker, limit=limit, offset=offset)
@@ -142,7 +155,7 @@ def create_app(db: str | Path, config: Config | None = None) -> FastAPI:
     @app.get("/api/reports/{story_id}", summary="A story explained (the report model)")
     def api_report(story_id: str) -> dict[str, Any]:
         with store() as s:
-            return {"ok": True, "report": story_report(s, story_id, nl)}
+            return {"ok": True, "report": report(s, story_id)}
 
     @app.post("/api/ingest", summary="Upload article files (and/or give feed or page URLs) to analyse")
     async def api_ingest(files: list[UploadFile] | None = None,
@@ -180,7 +193,7 @@ def create_app(db: str | Path, config: Config | None = None) -> FastAPI:
     @app.get("/story/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story(story_id: str) -> str:
         with store() as s:
-            return to_html(story_report(s, story_id, nl), web=True)
+            return reports.get(("html", story_id), lambda: to_html(report(s, story_id), web=True))
 
     @app.get("/article/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article(article_id: str, quote: str | None = Query(None, pattern=r"^\d{1,9}-\d{1,9}$")) -> str:

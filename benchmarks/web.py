@@ -1,0 +1,177 @@
+"""Latency of the web UI under load: story pages and search, 20 concurrent clients, a 100k-article store.
+
+The store holds the analysed stories (the seeds from ../shared when present, and the example
+corpus, through Frog) plus N generated articles ingested without language analysis (made like
+benchmarks/ingest.py makes them), so search runs over the whole archive while the story pages show
+real analysed stories. ``duiding serve`` runs in its own process; this process is the load: asyncio
+clients on loopback, each sending its next request when the last one answered (closed loop).
+
+Run: ``python benchmarks/web.py [--articles 100000] [--clients 20] [--requests 1000]
+[--workdir DIR]``. The store is built once per workdir and reused. Prints a table per endpoint:
+requests/s, p50, p95, p99 and max latency, and the server's peak memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from ingest import ROOT, generate, paragraphs
+
+SEEDS = ROOT.parent / "shared" / "seeds"
+EXE = Path(sys.executable).with_name("duiding")
+
+
+def run(*args: str) -> None:
+    subprocess.run([str(EXE), *args], check=True, stdout=subprocess.DEVNULL)
+
+
+def build(work: Path, n: int) -> Path:
+    """The benchmark store: analysed stories first, then the bulk archive without NLP (kept between runs)."""
+    db = work / f"web-{n}.db"
+    done = work / f"web-{n}.done"
+    if done.exists() and db.exists():
+        return db
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    stories = [*sorted(str(p) for p in SEEDS.glob("*.txt")), str(ROOT / "examples" / "corpus")]
+    t = time.perf_counter()
+    run("analyze", *stories, "--db", str(db), "-q")
+    print(f"analysed {len(stories)} story inputs with Frog in {time.perf_counter() - t:.0f} s", flush=True)
+    if n:
+        data = generate(n, work / f"data-{n}-jsonl", "jsonl")
+        t = time.perf_counter()
+        run("analyze", str(data), "--db", str(db), "-q", "--no-nlp")
+        print(f"ingested {n:,} generated articles in {time.perf_counter() - t:.0f} s", flush=True)
+    done.touch()
+    return db
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def story_urls(base: str) -> list[str]:
+    lines = httpx.get(f"{base}/api/storylines", params={"limit": 500}).json()["items"]
+    urls = [f"/story/{line['id']}" for line in lines]
+    urls += [f"/story/{e}" for line in lines for e in line["events"] if len(line["events"]) > 1]
+    return urls
+
+
+def search_urls(n: int, seed: int = 5) -> list[tuple[str, dict[str, str]]]:
+    """A mix like a newsroom's: single words (rare to very common), pairs, prefixes, filtered searches."""
+    rng = random.Random(seed)
+    words = sorted({w.lower() for p in paragraphs() for w in re.findall(r"[A-Za-zÀ-ÿ]{5,}", p)})
+    out = []
+    for _ in range(n):
+        kind = rng.random()
+        if kind < 0.5:
+            params = {"q": rng.choice(words)}
+        elif kind < 0.7:
+            params = {"q": f"{rng.choice(words)} {rng.choice(words)}"}
+        elif kind < 0.8:
+            params = {"q": f"{rng.choice(words)[:4]}*"}
+        else:
+            params = {"q": rng.choice(words), "outlet": "nos.nl", "since": "2025-03", "until": "2025-09"}
+        out.append(("/api/search", params | {"limit": "20"}))
+    return out
+
+
+async def load(base: str, requests: list[tuple[str, dict[str, str]]], clients: int) -> tuple[list[float], float, int]:
+    """Latencies (ms) of every request, wall seconds, and how many were not 200."""
+    queue: asyncio.Queue[tuple[str, dict[str, str]]] = asyncio.Queue()
+    for r in requests:
+        queue.put_nowait(r)
+    times: list[float] = []
+    bad = 0
+
+    async def client(http: httpx.AsyncClient) -> None:
+        nonlocal bad
+        while not queue.empty():
+            path, params = queue.get_nowait()
+            t = time.perf_counter()
+            response = await http.get(path, params=params)
+            times.append((time.perf_counter() - t) * 1000)
+            bad += response.status_code != 200
+
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as http:
+        await http.get("/")  # warm the connection pool's first socket
+        started = time.perf_counter()
+        await asyncio.gather(*(client(http) for _ in range(clients)))
+        return times, time.perf_counter() - started, bad
+
+
+def peak_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def report(name: str, times: list[float], seconds: float, bad: int) -> None:
+    times = sorted(times)
+    pct = lambda p: times[min(len(times) - 1, int(p * len(times)))]  # noqa: E731
+    print(f"{name:<22} {len(times):>6} {len(times) / seconds:>7.1f} {statistics.median(times):>8.1f} "
+          f"{pct(0.95):>8.1f} {pct(0.99):>8.1f} {times[-1]:>8.1f} {bad:>5}", flush=True)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=100_000, help="generated articles besides the stories")
+    ap.add_argument("--clients", type=int, default=20)
+    ap.add_argument("--requests", type=int, default=1000, help="requests per endpoint kind")
+    ap.add_argument("--workdir", default="/tmp/duiding-bench-web")
+    args = ap.parse_args()
+    work = Path(args.workdir)
+    work.mkdir(parents=True, exist_ok=True)
+    db = build(work, args.articles)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen([str(EXE), "serve", "--db", str(db), "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.time() + 60
+        while True:
+            try:
+                httpx.get(base + "/api/storylines", timeout=2)
+                break
+            except httpx.TransportError:
+                if time.time() > deadline or server.poll() is not None:
+                    raise SystemExit("the server did not start") from None
+                time.sleep(0.2)
+        stories = story_urls(base)
+        rng = random.Random(1)
+        story_requests = [(rng.choice(stories), {}) for _ in range(args.requests)]
+        searches = search_urls(args.requests)
+        pages = [("/search", {k: v for k, v in p.items() if k != "limit"}) for _, p in search_urls(args.requests, 9)]
+        print(f"store: {db} ({db.stat().st_size / 1e6:.0f} MB, {args.articles:,} generated articles + stories; "
+              f"{len(stories)} story pages); {args.clients} concurrent clients; {os.cpu_count()} cores")
+        print(f"{'endpoint':<22} {'reqs':>6} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'max ms':>8} "
+              f"{'non200':>5}")
+        asyncio.run(load(base, story_requests[:50] + searches[:50], args.clients))  # warm-up, not reported
+        for name, requests in (("story page", story_requests), ("search API", searches), ("search page", pages)):
+            times, seconds, bad = asyncio.run(load(base, requests, args.clients))
+            report(name, times, seconds, bad)
+        print(f"server peak RSS {peak_rss_mb(server.pid):.0f} MB")
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+if __name__ == "__main__":
+    main()
