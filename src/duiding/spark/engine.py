@@ -42,7 +42,7 @@ ARTICLES_PER_NLP_TASK = 50  # ~15 s of Frog per task: small enough that a retry 
 HASH_TABLES = 32  # candidate probability 1-(1-J)^32: 0.9992 at Jaccard 0.2, 0.97 at 0.1
 HASH_FEATURES = 1 << 24  # shingle hash space; collisions only add candidates, verification is exact
 LSH_SEED = 9
-KILL_HOOK = "DUIDING_SPARK_TEST_KILL"  # "<stage>:<marker file>": the first task of <stage> kills its worker
+KILL_HOOK = "DUIDING_SPARK_TEST_KILL"  # "<stage>:<marker file>[,…]": the first task of <stage> kills its worker
 
 INGEST_SCHEMA = ("item LONG, record LONG, read INT, article_id STRING, origin STRING, source STRING, "
                  "outlet STRING, published STRING, language STRING, title STRING, text STRING, "
@@ -191,9 +191,9 @@ def read_outcomes(spark: Any, path: str) -> Iterator[Outcome]:
 
 def _test_kill(stage: str) -> None:
     """Test hook: the first task of ``stage`` to get here SIGKILLs its own Python worker, mid-task."""
-    spec = os.environ.get(KILL_HOOK, "")
-    wanted, _, marker = spec.partition(":")
-    if wanted != stage or not marker:
+    marks = dict(part.split(":", 1) for part in os.environ.get(KILL_HOOK, "").split(",") if ":" in part)
+    marker = marks.get(stage)
+    if not marker:
         return
     try:
         fd = os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
