@@ -35,6 +35,61 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "test.db"
 
 
+def _postgres_required() -> bool:
+    """In CI the PostgreSQL tests must run, so a missing server is a failure there, not a skip."""
+    return bool(os.environ.get("CI") or os.environ.get("DUIDING_REQUIRE_POSTGRES"))
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """Admin URL of a PostgreSQL server for this session: $DUIDING_TEST_POSTGRES, else a private cluster.
+
+    The private cluster (tests/pg.py) is started once per session and removed at the end.
+    """
+    from .pg import PrivateServer, find_bindir
+
+    why = None
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        why = "psycopg is not installed (pip install -e '.[postgres]')"
+    if why is None and os.environ.get("DUIDING_TEST_POSTGRES"):
+        yield None, os.environ["DUIDING_TEST_POSTGRES"]
+        return
+    bindir = find_bindir() if why is None else None
+    if why is None and bindir is None:
+        why = "no PostgreSQL server binaries (initdb, pg_ctl) found: apt-get install postgresql, or set PG_BINDIR"
+    if why is not None:
+        if _postgres_required():
+            pytest.fail(f"PostgreSQL store tests cannot run: {why}")
+        pytest.skip(why)
+    server = PrivateServer(bindir)
+    try:
+        url = server.start()
+        yield server, url
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server) -> str:
+    """A fresh, empty database on the session's PostgreSQL server, dropped afterwards."""
+    from .pg import create_database, drop_database
+
+    _, admin = pg_server
+    url = create_database(admin)
+    yield url
+    drop_database(admin, url)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_target(request, tmp_path: Path) -> str:
+    """Where a store lives, once per backend: a SQLite file, then a PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "test.db")
+    return request.getfixturevalue("pg_url")
+
+
 @pytest.fixture
 def store(db_path: Path):
     with Store(db_path) as s:

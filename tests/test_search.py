@@ -1,8 +1,11 @@
-"""Full-text search: escaping of user text (including adversarial input), filters, snippets."""
+"""Full-text search: escaping of user text (including adversarial input), filters, snippets.
+
+Searches run on both stores: SQLite's FTS5 and PostgreSQL's `dutch` text search."""
 
 from __future__ import annotations
 
 import contextlib
+import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -12,9 +15,15 @@ from duiding import Store, search
 from duiding.errors import QueryError
 from duiding.ingest import OutletTable, build_article
 from duiding.records import RawArticle
-from duiding.store.search import MARK_END, MARK_START, fts_query
+from duiding.store.search import MARK_END, MARK_START, fts_query, ts_query
 
 from .conftest import DUTCH
+
+
+@pytest.fixture
+def store(store_target: str):
+    with Store(store_target) as s:
+        yield s
 
 
 @pytest.fixture
@@ -63,12 +72,82 @@ def test_title_matches_rank_above_body_matches(filled: Store, store: Store) -> N
     assert hits[0].title.startswith("Treinen")
 
 
+EVERY = "dijk OR staking OR gemeenteraad"  # one word of each article (no stop words: PostgreSQL skips those)
+
+
 def test_filters(filled: Store) -> None:
-    assert search(filled, "de", outlet="nos.nl")[0].outlet == "NOS"
-    assert search(filled, "de", since="2025-03-01")[0].outlet == "De Standaard"
-    assert search(filled, "de", language="en") == []
+    assert len(search(filled, EVERY)) == 3
+    assert search(filled, EVERY, outlet="nos.nl")[0].outlet == "NOS"
+    assert search(filled, EVERY, since="2025-03-01")[0].outlet == "De Standaard"
+    assert search(filled, EVERY, language="en") == []
     with pytest.raises(QueryError, match="bad date"):
-        search(filled, "de", since="2025-13-40")
+        search(filled, EVERY, since="2025-13-40")
+
+
+def test_phrase_prefix_and_exclusion(filled: Store) -> None:
+    assert [h.outlet for h in search(filled, '"lage-emissiezone"')] == ["De Standaard"]
+    assert [h.outlet for h in search(filled, "dijkgr*")] == ["NOS"]
+    assert [h.title for h in search(filled, "staking OR dijk -Venlo")] == ["Treinen rijden weer na staking"]
+    assert search(filled, "dijkgraaf", limit=1, offset=1) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("dijk Venlo", "(('dijk' & 'Venlo'))"),
+    ('"de dijk"', "(('de' <-> 'dijk'))"),
+    ("dijk*", "(('dijk':*))"),
+    ("dijk Venlo -Maas OR staking", "(('dijk' & 'Venlo') & !('Maas')) | (('staking'))"),
+    ("AND OR (", "(('AND'))"),
+])
+def test_ts_query_quotes_user_text(text: str, expected: str) -> None:
+    assert ts_query(text) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "c", "OR", "-a", "-b", "-c", '"a b"', "b*"]), min_size=1, max_size=6))
+def test_ts_query_means_what_the_fts5_query_means(words: list[str]) -> None:
+    """Over every subset of {a, b, c}, SQLite's FTS5 and a tsquery from the same text match the same documents."""
+    import itertools
+    import sqlite3
+
+
+    text = " ".join(words)
+    try:
+        match = fts_query(text)
+    except QueryError:
+        return
+    docs = [" ".join(d) for n in range(1, 4) for d in itertools.combinations("abc", n)]
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE VIRTUAL TABLE f USING fts5(t)")
+    db.executemany("INSERT INTO f(rowid, t) VALUES (?, ?)", list(enumerate(docs, 1)))
+    fts5 = sorted(r[0] for r in db.execute("SELECT rowid FROM f WHERE f MATCH ?", (match,)))
+    assert fts5 == _ts_eval(ts_query(text), docs)
+
+
+def _ts_eval(tsq: str, docs: list[str]) -> list[int]:
+    """Evaluate a tsquery over one-letter documents in Python (|, &, !, parentheses, <->, :*)."""
+    expr = tsq.replace("|", " or ").replace("&", " and ").replace("!", " not ")
+    out = []
+    for i, d in enumerate(docs, 1):
+        words = d.split()
+
+        def has(m: re.Match[str], words: list[str] = words) -> str:
+            parts = [p.strip().strip("'").removesuffix("':*").strip("'") for p in m.group(0).split("<->")]
+            n = len(parts)
+            return str(any(words[j:j + n] == [p.lower() for p in parts] for j in range(len(words))))
+
+        if eval(re.sub(r"'[^']*'(?::\*)?(?:\s*<->\s*'[^']*'(?::\*)?)*", has, expr)):
+            out.append(i)
+    return out
+
+
+def test_postgres_search_stems_dutch_and_drops_stop_words(pg_url: str) -> None:
+    with Store(pg_url) as s:
+        arts = [build_article(RawArticle(source="0.txt", origin="0.txt", body=DUTCH[0][1], title=DUTCH[0][0]),
+                              OutletTable()).article]
+        s.write_batch(arts, [])
+        assert [h.title for h in search(s, "dijken")] == ["Waterschap sluit dijk bij Venlo af"]  # dijk, dijken
+        assert [h.title for h in search(s, "inspecteur")] == ["Waterschap sluit dijk bij Venlo af"]
+        assert search(s, "de het") == []
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -1,4 +1,5 @@
-"""The SQLite store on a real file: migrations, idempotent writes, publications, failures, FTS sync."""
+"""The store on a real SQLite file and a real PostgreSQL database: migrations, idempotent writes,
+publications, failures, FTS sync. Every test runs on both backends unless it is about one of them."""
 
 from __future__ import annotations
 
@@ -16,23 +17,45 @@ from duiding.store.migrations import MIGRATIONS, current_version
 from .conftest import DUTCH
 
 
+@pytest.fixture
+def store(store_target: str):
+    with Store(store_target) as s:
+        yield s
+
+
+def _tables(store: Store) -> set[str]:
+    if store.dialect.is_postgres:
+        sql = "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+    else:
+        sql = "SELECT name FROM sqlite_master WHERE type = 'table'"
+    return {r[0] for r in store.conn.execute(sql)}
+
+
+def _fts_count(store: Store, word: str) -> int:
+    if store.dialect.is_postgres:
+        sql = "SELECT count(*) FROM articles_fts WHERE doc @@ to_tsquery('dutch', ?)"
+    else:
+        sql = "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?"
+    return int(store.conn.execute(sql, (word,)).fetchone()[0])
+
+
 def _article(i: int = 0, origin: str = "a.txt", outlet: str | None = None):
     raw = RawArticle(source=origin, origin=origin, body=DUTCH[i][1], title=DUTCH[i][0],
                      published="2025-01-14", outlet=outlet)
     return build_article(raw, OutletTable()).article
 
 
-def test_new_store_is_migrated_to_latest_in_wal_mode(store: Store) -> None:
+def test_new_store_is_migrated_to_latest(store: Store) -> None:
     assert current_version(store.conn) == MIGRATIONS[-1][0]
-    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert {"articles", "publications", "failures", "runs", "articles_fts", "schema_migrations"} <= tables
+    assert {"articles", "publications", "failures", "runs", "articles_fts", "schema_migrations"} <= _tables(store)
+    if not store.dialect.is_postgres:
+        assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
-def test_reopening_does_not_reapply_migrations(db_path) -> None:
-    with Store(db_path) as s:
+def test_reopening_does_not_reapply_migrations(store_target: str) -> None:
+    with Store(store_target) as s:
         s.write_batch([_article()], [])
-    with Store(db_path) as s:
+    with Store(store_target) as s:
         assert s.conn.execute("SELECT count(*) FROM schema_migrations").fetchone()[0] == len(MIGRATIONS)
         assert s.count("articles") == 1
 
@@ -59,12 +82,14 @@ def test_same_text_from_another_origin_is_one_article_with_two_publications(stor
 
 def test_fts_index_follows_inserts_and_deletes(store: Store) -> None:
     store.write_batch([_article(0), _article(1, "b.txt")], [])
-    hits = "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'dijkgraaf'"
-    assert store.conn.execute(hits).fetchone()[0] == 1
+    assert _fts_count(store, "dijkgraaf") == 1
     with store.transaction() as c:
         c.execute("DELETE FROM articles WHERE title LIKE 'Waterschap%'")
-    assert store.conn.execute(hits).fetchone()[0] == 0
-    store.conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+    assert _fts_count(store, "dijkgraaf") == 0
+    if store.dialect.is_postgres:
+        assert store.conn.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == store.count("articles")
+    else:
+        store.conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
 
 
 def test_failure_rows_are_upserted_and_cleared_when_the_input_later_succeeds(store: Store) -> None:
@@ -81,7 +106,7 @@ def test_failure_rows_are_upserted_and_cleared_when_the_input_later_succeeds(sto
 def test_a_batch_is_all_or_nothing(store: Store) -> None:
     good = _article(0)
     bad = replace(_article(1, "b.txt"), text=None)  # violates NOT NULL half-way through the batch
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises((sqlite3.IntegrityError, _pg_integrity_error())):
         store.write_batch([good, bad], [])
     assert store.count("articles") == 0
     assert store.count("publications") == 0
@@ -103,6 +128,14 @@ def test_filters_use_date_overlap_outlet_and_language(store: Store) -> None:
     assert len(store.articles(since="2025-01", until="2025-01")) == 2
 
 
+def _pg_integrity_error() -> type[Exception]:
+    try:
+        import psycopg
+    except ImportError:
+        return sqlite3.IntegrityError
+    return psycopg.IntegrityError
+
+
 def test_not_a_database_is_a_store_error(tmp_path) -> None:
     bogus = tmp_path / "notes.db"
     bogus.write_text("this is not sqlite " * 100)
@@ -113,3 +146,33 @@ def test_not_a_database_is_a_store_error(tmp_path) -> None:
 def test_readonly_open_of_a_missing_store_says_what_to_do(tmp_path) -> None:
     with pytest.raises(StoreError, match="duiding analyze"):
         Store(tmp_path / "absent.db", readonly=True)
+
+
+def test_postgres_readonly_open_of_an_empty_database_says_what_to_do(pg_url: str) -> None:
+    with pytest.raises(StoreError, match="duiding analyze"):
+        Store(pg_url, readonly=True)
+
+
+def test_postgres_server_not_there_is_a_store_error_without_password() -> None:
+    with pytest.raises(StoreError, match="cannot connect to PostgreSQL") as e:
+        Store("postgresql://someone:secret@127.0.0.1:1/nothing")
+    assert "secret" not in str(e.value)
+
+
+def test_postgres_readonly_store_refuses_writes(pg_url: str) -> None:
+    with Store(pg_url) as s:
+        s.write_batch([_article()], [])
+    with Store(pg_url, readonly=True) as s:
+        assert s.count("articles") == 1
+        with pytest.raises(Exception, match="read-only"):
+            s.write_batch([_article(1, "b.txt")], [])
+
+
+def test_postgres_text_sorts_and_folds_case_as_sqlite_does(store: Store) -> None:
+    """COLLATE "C": code point order and ASCII-only lower(), whatever the server's locale."""
+    names = ["Émile", "apple", "Zebra", "éclair", "ÉMILE Zebra"]
+    with store.transaction() as c:
+        c.executemany("INSERT INTO runs(command, started_at) VALUES (?, 'now')", [(n,) for n in names])
+    assert [r[0] for r in store.conn.execute("SELECT command FROM runs ORDER BY command")] == sorted(names)
+    assert store.conn.execute("SELECT lower(command) FROM runs WHERE command = 'ÉMILE Zebra'").fetchone()[0] == (
+        "Émile zebra")

@@ -139,7 +139,7 @@ def _date_agreements(store: Store) -> list[ClaimGroup]:
 
 
 def replace_groups(store: Store, groups: list[ClaimGroup]) -> None:
-    with store.transaction() as c:
+    with store.transaction(exclusive="claim_groups") as c:
         c.execute("DELETE FROM claim_groups")
         c.executemany("INSERT INTO claim_groups(id, about, status, severity, claims) VALUES (?,?,?,?,?)",
                       [(g.id, g.about, g.status, g.severity, json.dumps(list(g.claims))) for g in groups])

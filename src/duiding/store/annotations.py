@@ -32,10 +32,18 @@ def mark_not_analysed(store: Store, items: Sequence[tuple[str, str]]) -> None:
 
 
 def write_annotations(store: Store, results: Sequence[Annotation | Failure], run_id: int | None) -> tuple[int, int]:
-    """One transaction for the batch; returns (analysed, failed)."""
+    """One transaction for the batch (retried whole on PostgreSQL); returns (analysed, failed)."""
+    return store.retrying(lambda: _write_annotations(store, results, run_id))
+
+
+def _write_annotations(store: Store, results: Sequence[Annotation | Failure], run_id: int | None) -> tuple[int, int]:
     ok = failed = 0
     now = _now()
     with store.transaction() as c:
+        ids = sorted({r.origin if isinstance(r, Failure) else r.article_id for r in results})
+        lock = store.dialect.lock_articles(len(ids))
+        if lock:
+            c.execute(lock, ids)
         for r in results:
             if isinstance(r, Failure):
                 c.execute("UPDATE articles SET nlp_status = ? WHERE id = ?", (FAILED, r.origin))
@@ -78,8 +86,10 @@ def _write_one(c: Any, a: Annotation) -> None:
           k.sentence) for k in a.claims])
     c.execute("DELETE FROM timexes WHERE article_id = ?", (a.article_id,))
     c.executemany(
-        "INSERT OR REPLACE INTO timexes(article_id, start, end, text, value_start, value_end, precision, relative) "
-        "VALUES (?,?,?,?,?,?,?,?)",
+        "INSERT INTO timexes(article_id, start, end, text, value_start, value_end, precision, relative) "
+        "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(article_id, start) DO UPDATE SET end = excluded.end, "
+        "text = excluded.text, value_start = excluded.value_start, value_end = excluded.value_end, "
+        "precision = excluded.precision, relative = excluded.relative",
         [(a.article_id, t.start, t.end, t.text, t.value_start, t.value_end, t.precision, int(t.relative))
          for t in a.timexes])
     c.execute("DELETE FROM failures WHERE origin = ? AND stage = 'quotes'", (a.article_id,))
@@ -99,7 +109,7 @@ def quote_id(article_id: str, start: int, end: int) -> str:
 
 def link_speakers(store: Store) -> None:
     """Point each quote's speaker at the entity of the mention that named them (or any mention of that name)."""
-    with store.transaction() as c:
+    with store.transaction(exclusive="speakers") as c:
         c.execute("""
             UPDATE quotes SET speaker_entity = coalesce(
                 (SELECT m.entity_id FROM mentions m WHERE m.article_id = quotes.article_id
@@ -116,7 +126,7 @@ def all_mentions(store: Store) -> Iterator[tuple[int, str, int, int, str, str, s
 
 def replace_entities(store: Store, entities: Sequence[dict[str, Any]], links: Sequence[tuple[str, int]]) -> None:
     """Swap in a fresh resolution: all entities and every mention's entity id, in one transaction."""
-    with store.transaction() as c:
+    with store.transaction(exclusive="entities") as c:
         c.execute("DELETE FROM entities")
         c.executemany("INSERT INTO entities(id, name, type, variants, n_mentions, n_articles) VALUES (?,?,?,?,?,?)",
                       [(e["id"], e["name"], e["type"], json.dumps(e["variants"], ensure_ascii=False),

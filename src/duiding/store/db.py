@@ -1,26 +1,37 @@
-"""The SQLite store: one file, WAL mode, migrations on open, one transaction per batch.
+"""The store: a SQLite file (WAL mode) or a PostgreSQL database; migrations on open, one transaction per batch.
 
 Writes are idempotent: an article's id is the hash of its text, so writing it again only adds
 a publication row when it was seen somewhere new. A failure row is keyed on (origin, stage,
 code) and is removed when that origin later succeeds. ``Store`` is the repository interface
-the CLI, the exporter and (later) the web app use; no caller writes SQL of its own.
+the CLI, the exporter and the web app use.
+
+``Store("duiding.db")`` opens a SQLite file, ``Store("postgresql://…")`` a PostgreSQL database
+(:mod:`.pg`): the same methods, the same ``store.conn.execute(sql, params)`` with ``?``
+placeholders and row objects, so no caller needs to know which one it has. ``store.dialect``
+holds the few statements that differ in meaning (:mod:`.dialect`).
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..errors import MalformedDateError, QueryError, StoreError
 from ..ingest.dates import date_range, parse_published
 from ..records import Article, Failure
-from .migrations import migrate
+from .dialect import POSTGRES, SQLITE, Dialect
+from .migrations import migrate, migrate_postgres
+from .pg import PgConnection, is_postgres_url, retryable
+
+R = TypeVar("R")
+RETRIES = 5  # a batch that hit a deadlock or a lost connection is tried again this often
 
 
 def _now() -> str:
@@ -37,8 +48,15 @@ class BatchResult:
 
 
 class Store:
+    conn: Any  # sqlite3.Connection, or PgConnection with the same surface
+    dialect: Dialect
+
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.path = str(path)
+        if is_postgres_url(self.path):
+            self._open_postgres(readonly)
+            return
+        self.dialect = SQLITE
         try:
             if readonly:
                 if not Path(self.path).is_file():
@@ -59,6 +77,24 @@ class Store:
         except sqlite3.DatabaseError as e:
             raise StoreError(f"{self.path}: not a usable duiding store ({e})") from e
 
+    def _open_postgres(self, readonly: bool) -> None:
+        import psycopg
+
+        self.dialect = POSTGRES
+        self.conn = PgConnection(self.path, readonly=readonly)
+        try:
+            if readonly:
+                if self.conn.execute("SELECT to_regclass('schema_migrations')").fetchone()[0] is None:
+                    raise StoreError(f"no store in {self.conn.where}; run `duiding analyze PATH --db URL` first")
+            else:
+                migrate_postgres(self.conn.raw)
+        except psycopg.Error as e:
+            self.conn.close()
+            raise StoreError(f"{self.conn.where}: not a usable duiding store ({e})") from e
+        except StoreError:
+            self.conn.close()
+            raise
+
     def close(self) -> None:
         self.conn.close()
 
@@ -69,32 +105,77 @@ class Store:
         self.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        self.conn.execute("BEGIN IMMEDIATE")
+    def transaction(self, exclusive: str | None = None) -> Iterator[Any]:
+        """One write transaction: all of it or none of it.
+
+        ``exclusive`` names a whole-table replacement (entities, stories): on PostgreSQL, where
+        writers run side by side, two such replacements of the same name take turns, as every
+        writer does on SQLite.
+        """
+        self.conn.execute(self.dialect.begin)
         try:
+            lock = self.dialect.exclusive(exclusive) if exclusive else None
+            if lock:
+                self.conn.execute(lock)
             yield self.conn
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            if not getattr(self.conn, "broken", False):  # a lost connection has rolled back already
+                self.conn.execute("ROLLBACK")
             raise
         self.conn.execute("COMMIT")
+
+    def retrying(self, write: Callable[[], R]) -> R:
+        """Run ``write`` (one whole transaction) again when PostgreSQL asks for it.
+
+        A deadlock between concurrent writers, or a connection lost because the server
+        restarted, rolls the whole transaction back; running it again is then correct because
+        every write is idempotent. On SQLite (one writer, no server) it runs once.
+        """
+        if not self.dialect.is_postgres:
+            return write()
+        for attempt in range(RETRIES):
+            try:
+                return write()
+            except StoreError:
+                if attempt == RETRIES - 1 or not self.conn.broken:
+                    raise
+                try:
+                    self.conn.reconnect()  # waits for a restarting server, up to reconnect_wait seconds
+                except StoreError:
+                    raise StoreError(f"{self.conn.where}: the connection was lost and the server did not come "
+                                     f"back within {self.conn.reconnect_wait:.0f} s; nothing of the batch in "
+                                     "progress is stored. Run the same command again to resume") from None
+            except Exception as e:
+                if attempt == RETRIES - 1 or not retryable(e):
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+        raise AssertionError("unreachable")
 
     # --- runs -----------------------------------------------------------------------------
 
     def start_run(self, command: str) -> int:
         with self.transaction() as c:
-            cur = c.execute("INSERT INTO runs(command, started_at) VALUES (?, ?)", (command, _now()))
-            return int(cur.lastrowid or 0)
+            row = c.execute("INSERT INTO runs(command, started_at) VALUES (?, ?) RETURNING id",
+                            (command, _now())).fetchone()
+            return int(row[0])
 
     def finish_run(self, run_id: int, status: str, counts: dict[str, int]) -> None:
-        with self.transaction() as c:
-            c.execute("UPDATE runs SET finished_at = ?, status = ?, counts = ? WHERE id = ?",
-                      (_now(), status, json.dumps(counts), run_id))
+        def write() -> None:
+            with self.transaction() as c:
+                c.execute("UPDATE runs SET finished_at = ?, status = ?, counts = ? WHERE id = ?",
+                          (_now(), status, json.dumps(counts), run_id))
+
+        self.retrying(write)
 
     # --- writing --------------------------------------------------------------------------
 
     def write_batch(self, articles: Sequence[Article], failures: Sequence[Failure],
                     run_id: int | None = None) -> BatchResult:
-        """Write articles and failure rows in one transaction: all of it or none."""
+        """Write articles and failure rows in one transaction: all of it or none (retried whole on PostgreSQL)."""
+        return self.retrying(lambda: self._write_batch(articles, failures, run_id))
+
+    def _write_batch(self, articles: Sequence[Article], failures: Sequence[Failure],
+                     run_id: int | None) -> BatchResult:
         result = BatchResult()
         now = _now()
         with self.transaction() as c:
@@ -115,7 +196,7 @@ class Store:
                     result.warnings += 1
         return result
 
-    def _write_article(self, c: sqlite3.Connection, a: Article, run_id: int | None, now: str,
+    def _write_article(self, c: Any, a: Article, run_id: int | None, now: str,
                        result: BatchResult) -> None:
         start, end = date_range(a.published) if a.published else (None, None)
         cur = c.execute(
@@ -202,7 +283,7 @@ def article_filters(*, outlet: str | None, language: str | None, since: str | No
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
-def _article_row(r: sqlite3.Row) -> dict[str, Any]:
+def _article_row(r: Any) -> dict[str, Any]:
     d = dict(r)
     d["removed"] = json.loads(d.get("removed") or "[]")
     return d

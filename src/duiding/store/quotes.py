@@ -39,9 +39,11 @@ def quotes(store: Store, *, speaker: str | None = None, outlet: str | None = Non
 
 def speakers(store: Store, *, limit: int | None = None) -> list[dict[str, Any]]:
     """One row per speaker: quotes, articles, the outlets that quote them, roles and organisations seen."""
-    sql = (f"SELECT {SPEAKER_NAME} AS speaker, q.speaker_entity AS entity, count(*) AS n_quotes, "
-           "count(DISTINCT q.article_id) AS n_articles, group_concat(DISTINCT a.outlet) AS outlets, "
-           "group_concat(DISTINCT q.speaker_role) AS roles, group_concat(DISTINCT q.speaker_organisation) AS orgs "
+    d = store.dialect
+    sql = (f"SELECT {SPEAKER_NAME} AS speaker, {d.any_value('q.speaker_entity')} AS entity, count(*) AS n_quotes, "
+           f"count(DISTINCT q.article_id) AS n_articles, {d.group_concat('DISTINCT a.outlet')} AS outlets, "
+           f"{d.group_concat('DISTINCT q.speaker_role')} AS roles, "
+           f"{d.group_concat('DISTINCT q.speaker_organisation')} AS orgs "
            "FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_entity "
            "WHERE q.kind IN ('direct', 'partial') AND q.speaker_kind != 'unknown' "
            f"GROUP BY {SPEAKER_NAME} ORDER BY n_quotes DESC, speaker")

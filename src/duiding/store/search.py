@@ -4,6 +4,11 @@ Users type what they would into a search box, not FTS5 syntax. ``fts_query`` kee
 operators people mean on purpose and that are well-formed — ``"a phrase"``, a trailing ``*``
 for a prefix, ``OR`` between words, a leading ``-`` to exclude — and quotes everything else, so
 ``"unbalanced`` or ``AND OR (`` is searched as words, never passed to the parser raw.
+
+On PostgreSQL the same user syntax becomes a ``tsquery`` under the built-in ``dutch`` text
+search configuration (stemming, Dutch stop words), ranked with ``ts_rank`` (title above body
+above lemmas) and highlighted with ``ts_headline``; the hits, filters and errors are the same.
+A query of stop words only ("de het") finds nothing there, as PostgreSQL does not index them.
 """
 
 from __future__ import annotations
@@ -37,19 +42,29 @@ def _quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def fts_query(text: str) -> str:
-    """Turn user text into an FTS5 MATCH expression; raise QueryError when nothing searchable is left."""
-    parts: list[str] = []
+@dataclass(frozen=True)
+class _Term:
+    """One searchable unit of user text: a word or phrase, maybe a prefix, excluded, or OR-ed to the last."""
+
+    words: tuple[str, ...]
+    prefix: bool = False
+    negate: bool = False
+    or_before: bool = False
+
+
+def _terms(text: str) -> list[_Term]:
+    """User text as terms, for both stores; raise QueryError when nothing searchable is left."""
+    terms: list[_Term] = []
     pending_or = False
     for m in _TOKEN.finditer(text.replace("\u201c", '"').replace("\u201d", '"')):
         phrase, word = m.group(1), m.group(2)
         if phrase is not None:
             words = _WORD.findall(phrase)
             if words:
-                parts.append(("OR " if pending_or and parts else "") + _quote(" ".join(words)))
+                terms.append(_Term(tuple(words), or_before=pending_or and bool(terms)))
                 pending_or = False
             continue
-        if word == "OR" and parts:
+        if word == "OR" and terms:
             pending_or = True
             continue
         negate = word.startswith("-") and len(word) > 1
@@ -57,16 +72,48 @@ def fts_query(text: str) -> str:
         words = _WORD.findall(word)
         if not words:
             continue
-        term = _quote(" ".join(words)) + ("*" if prefix else "")
         if negate:
-            if parts:  # FTS5 NOT needs something on its left
-                parts.append("NOT " + term)
+            if terms:  # NOT needs something on its left
+                terms.append(_Term(tuple(words), prefix=prefix, negate=True))
             continue
-        parts.append(("OR " if pending_or and parts else "") + term)
+        terms.append(_Term(tuple(words), prefix=prefix, or_before=pending_or and bool(terms)))
         pending_or = False
-    if not parts:
+    if not terms:
         raise QueryError(f"nothing to search for in {text!r}: give at least one word")
+    return terms
+
+
+def fts_query(text: str) -> str:
+    """Turn user text into an FTS5 MATCH expression; raise QueryError when nothing searchable is left."""
+    parts = []
+    for t in _terms(text):
+        term = _quote(" ".join(t.words)) + ("*" if t.prefix else "")
+        parts.append(("NOT " if t.negate else "OR " if t.or_before else "") + term)
     return " ".join(parts)
+
+
+def ts_query(text: str) -> str:
+    """The same user text as a PostgreSQL ``to_tsquery`` expression (words quoted, so never a syntax error).
+
+    It keeps FTS5's precedence, so both stores find the same articles: adjacent words bind
+    tightest, then NOT, then OR. ``dijk Venlo NOT Maas OR staking`` is
+    ``(('dijk' & 'Venlo') & !('Maas')) | (('staking'))``.
+    """
+    alternatives: list[list[list[str]]] = []  # OR-ed alternatives; in each, chunk 0 must match, the rest must not
+    for t in _terms(text):
+        quoted = ["'" + w.replace("'", "''") + "'" for w in t.words]
+        if t.prefix:
+            quoted[-1] += ":*"
+        term = " <-> ".join(quoted)
+        if not alternatives or t.or_before:
+            alternatives.append([[term]])
+        elif t.negate:
+            alternatives[-1].append([term])
+        else:
+            alternatives[-1][-1].append(term)
+    return " | ".join(
+        "(" + " & ".join([f"({' & '.join(alt[0])})"] + [f"!({' & '.join(chunk)})" for chunk in alt[1:]]) + ")"
+        for alt in alternatives)
 
 
 def search(store: Store, query: str, *, outlet: str | None = None, language: str | None = None,
@@ -80,6 +127,8 @@ def search(store: Store, query: str, *, outlet: str | None = None, language: str
     match = fts_query(query)
     where, params = article_filters(outlet=outlet, language=language, since=since, until=until)
     where, params = _with_people(where, params, entity=entity, speaker=speaker)
+    if store.dialect.is_postgres:
+        return _search_postgres(store, query, where, params, limit, offset)
     order = "f.rowid DESC" if _common_words_only(store, query) else "score"
     # Two phases: rank first (bm25 must score every match, so keep that query lean), then build
     # snippets for the page only. On a 100k store this halves the latency of common words.
@@ -107,6 +156,53 @@ def search(store: Store, query: str, *, outlet: str | None = None, language: str
         r = rows[rowid]
         hits.append(Hit(r["id"], r["title"], r["outlet"], r["published"], r["language"], r["snip"], score))
     return hits
+
+
+TS_WEIGHTS = "{0.05, 0.17, 0.33, 1.0}"  # D, C (lemmas), B (body), A (title): as bm25's 3 : 1 : 0.5
+HEADLINE = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=16, MinWords=8, ShortWord=2, MaxFragments=1"
+
+
+def _search_postgres(store: Store, query: str, where: str, params: list[Any], limit: int,
+                     offset: int) -> list[Hit]:
+    """Search on PostgreSQL: GIN-indexed ``@@`` and ``ts_rank``, then ``ts_headline`` for the page only.
+
+    Ties (a word every article has) go newest-added first, which is what SQLite's common-word
+    rule gives too. The score is the negated rank, so lower is better on both stores.
+    """
+    import psycopg
+
+    tsq = ts_query(query)
+    rank_sql = (f"SELECT f.id, ts_rank('{TS_WEIGHTS}', f.doc, q) AS rank FROM articles_fts f "
+                "JOIN articles a ON a.id = f.id CROSS JOIN to_tsquery('dutch', ?) AS q WHERE f.doc @@ q "
+                f"{where.replace('WHERE', 'AND', 1)} ORDER BY rank DESC, f.seq DESC LIMIT ? OFFSET ?")
+    try:
+        ranked = store.conn.execute(rank_sql, [tsq, *params, limit, offset]).fetchall()
+        if not ranked:
+            return []
+        marks = ",".join("?" * len(ranked))
+        rows = {r["id"]: r for r in store.conn.execute(
+            "SELECT a.id, a.title, a.outlet, a.published, a.language, a.text, "
+            "ts_headline('dutch', a.text, to_tsquery('dutch', ?), ?) AS snip "
+            f"FROM articles a WHERE a.id IN ({marks})", [tsq, HEADLINE, *[r[0] for r in ranked]])}
+    except (psycopg.DataError, psycopg.ProgrammingError) as e:  # should not happen after quoting
+        raise QueryError(f"cannot search for {query!r}: {e}") from e
+    hits = []
+    for article_id, rank in ranked:
+        r = rows[article_id]
+        hits.append(Hit(r["id"], r["title"], r["outlet"], r["published"], r["language"],
+                        _ellipsis(r["snip"], r["text"]), -float(rank)))
+    return hits
+
+
+def _ellipsis(snippet: str, text: str) -> str:
+    """Mark a headline cut from the middle of the text with '…' where it was cut, as SQLite's snippet does."""
+    plain = snippet.replace(MARK_START, "").replace(MARK_END, "")
+    if not plain:
+        return snippet
+    at = text.find(plain)
+    if at < 0:
+        return snippet
+    return ("…" if at > 0 else "") + snippet + ("…" if at + len(plain) < len(text.rstrip()) else "")
 
 
 def _with_people(where: str, params: list[Any], *, entity: str | None,
@@ -147,7 +243,7 @@ def facets(store: Store, article_ids: list[str]) -> dict[str, list[dict[str, Any
         f"SELECT {SPEAKER_NAME} AS value, count(DISTINCT q.article_id) AS n FROM quotes q "
         "LEFT JOIN entities e ON e.id = q.speaker_entity "
         f"WHERE q.article_id IN ({marks}) AND q.kind IN ('direct', 'partial') AND q.speaker_kind != 'unknown' "
-        "GROUP BY 1 HAVING value != '' ORDER BY n DESC, value LIMIT ?", [*article_ids, FACET_SIZE]).fetchall()
+        f"GROUP BY 1 HAVING {SPEAKER_NAME} != '' ORDER BY n DESC, value LIMIT ?", [*article_ids, FACET_SIZE]).fetchall()
     return {"outlet": [dict(r) for r in outlet], "entity": [dict(r) for r in entity],
             "speaker": [dict(r) for r in speaker]}
 

@@ -18,7 +18,7 @@ def event_members(store: Store) -> dict[str, list[str]]:
 def replace_stories(store: Store, events: Sequence[dict[str, Any]], storylines: Sequence[dict[str, Any]],
                     groups: Sequence[dict[str, Any]]) -> None:
     """Swap in the new events, storylines and duplicate groups in one transaction."""
-    with store.transaction() as c:
+    with store.transaction(exclusive="stories") as c:
         for table in ("event_articles", "events", "storylines", "duplicate_members", "duplicate_groups"):
             c.execute(f"DELETE FROM {table}")
         c.executemany("INSERT INTO storylines(id, label, start, end, n_events) VALUES (?,?,?,?,?)",

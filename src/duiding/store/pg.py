@@ -1,0 +1,334 @@
+"""PostgreSQL behind the same ``store.conn.execute(sql, params)`` the SQLite store offers.
+
+Every module that reads the store writes SQLite-flavoured SQL with ``?`` placeholders and reads
+``sqlite3.Row``-like rows. Rather than a second copy of every query, :class:`PgConnection`
+translates the few things that differ mechanically, in one place, and the store layer keeps the
+statements that differ in meaning (full-text search, aggregates, locking) in :mod:`.dialect`:
+
+- ``?`` placeholders become ``%s`` (and a literal ``%`` becomes ``%%``), outside string literals;
+- a bare ``end`` column (a reserved word in PostgreSQL, not in SQLite) is quoted;
+- ``ORDER BY`` items get SQLite's NULL order (NULLs first ascending, last descending), so
+  listings and exports come out in the same order on both stores;
+- rows are :class:`Row`: index and key access, ``dict(row)``, unpacking, like ``sqlite3.Row``.
+
+Text columns are declared ``COLLATE "C"`` in the PostgreSQL schema, so ``ORDER BY`` and
+``lower()`` behave as in SQLite (code point order, ASCII-only case folding) whatever the
+server's locale.
+
+A lost connection (server restarted, network gone) is a :class:`StoreError` that says so; the
+next statement outside a transaction reconnects, and the store retries a whole batch, so no
+batch is ever half-written (see ``Store.retrying``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
+from typing import Any
+
+from ..errors import StoreError
+
+try:  # psycopg is the optional extra `postgres`; the SQLite store never needs it
+    import psycopg
+    from psycopg import errors as pg_errors
+except ImportError:  # pragma: no cover - exercised only without the extra
+    psycopg = None  # type: ignore[assignment]
+    pg_errors = None  # type: ignore[assignment]
+
+URL_PREFIXES = ("postgresql://", "postgres://")
+
+
+def is_postgres_url(target: object) -> bool:
+    return isinstance(target, str) and target.startswith(URL_PREFIXES)
+
+
+def display_url(url: str) -> str:
+    """host:port/database, never a password, for messages."""
+    try:
+        from psycopg.conninfo import conninfo_to_dict
+
+        info = conninfo_to_dict(url)
+    except Exception:  # a malformed URL: say only what kind of store it is
+        return "postgresql://…"
+    host = info.get("host") or "localhost"
+    return f"postgresql://{host}:{info.get('port') or 5432}/{info.get('dbname') or ''}"
+
+
+# --- rows ---------------------------------------------------------------------------------
+
+
+class Row(Sequence[Any]):
+    """A result row like ``sqlite3.Row``: ``row[0]``, ``row["name"]``, ``dict(row)``, ``a, b = row``."""
+
+    __slots__ = ("_index", "_values")
+
+    def __init__(self, values: Sequence[Any], index: dict[str, int]) -> None:
+        self._values = tuple(values)
+        self._index = index
+
+    def __getitem__(self, key: Any) -> Any:  # type: ignore[override]
+        if isinstance(key, str):
+            try:
+                return self._values[self._index[key.lower()]]
+            except KeyError:
+                raise IndexError(f"No item with that key: {key!r}") from None
+        return self._values[key]
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._values)
+
+    def keys(self) -> list[str]:
+        return list(self._index)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Row):
+            return self._values == other._values and self._index == other._index
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._values)
+
+    def __repr__(self) -> str:
+        return f"Row({dict(zip(self._index, self._values, strict=False))!r})"
+
+
+def _row_factory(cursor: Any) -> Any:
+    names = [c.name for c in cursor.description] if cursor.description else []
+    index: dict[str, int] = {}
+    for i, name in enumerate(names):
+        index.setdefault(name.lower(), i)  # like sqlite3.Row: the first column of a name wins
+
+    def make(values: Sequence[Any]) -> Row:
+        return Row(values, index)
+
+    return make
+
+
+# --- SQL translation ------------------------------------------------------------------------
+
+_TOKENS = re.compile(r"""'(?:[^']|'')*'|"(?:[^"]|"")*"|\w+|\s+|.""", re.DOTALL)
+_ORDER_END = {"limit", "offset", "union", "except", "intersect", "for", "window"}
+
+
+@lru_cache(maxsize=2048)
+def translate(sql: str) -> str:
+    """SQLite-flavoured SQL as PostgreSQL reads it (placeholders, ``end``, NULL order)."""
+    tokens = _TOKENS.findall(sql)
+    has_case = any(t.lower() == "case" for t in tokens)
+    out: list[str] = []
+    for i, tok in enumerate(tokens):
+        if tok == "?":
+            out.append("%s")
+        elif tok == "%":
+            out.append("%%")
+        elif tok.startswith("'") and "%" in tok:
+            out.append(tok.replace("%", "%%"))
+        elif tok.lower() == "end" and not has_case and _prev_significant(tokens, i) != ".":
+            out.append('"end"')
+        else:
+            out.append(tok)
+    return _null_order("".join(out))
+
+
+def _prev_significant(tokens: list[str], i: int) -> str:
+    for j in range(i - 1, -1, -1):
+        if not tokens[j].isspace():
+            return tokens[j]
+    return ""
+
+
+def _null_order(sql: str) -> str:
+    """Append NULLS FIRST/LAST to each ORDER BY item that does not say, as SQLite orders NULLs."""
+    tokens = _TOKENS.findall(sql)
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        out.append(tok)
+        if tok.lower() == "order":
+            j = i + 1
+            while j < len(tokens) and tokens[j].isspace():
+                out.append(tokens[j])
+                j += 1
+            if j < len(tokens) and tokens[j].lower() == "by":
+                out.append(tokens[j])
+                i = _order_items(tokens, j + 1, out)
+                continue
+            i = j
+            continue
+        i += 1
+    return "".join(out)
+
+
+def _order_items(tokens: list[str], i: int, out: list[str]) -> int:
+    """Copy the ORDER BY list starting at ``tokens[i]`` with NULL order added; return where it ends."""
+    depth = 0
+    item: list[str] = []
+
+    def flush() -> None:
+        words = [t.lower() for t in item if not t.isspace()]
+        text = "".join(item)
+        body = text.rstrip()
+        if body and "nulls" not in words:
+            body += " NULLS LAST" if words and words[-1] == "desc" else " NULLS FIRST"
+        out.append(body + text[len(text.rstrip()):])
+        item.clear()
+
+    while i < len(tokens):
+        tok = tokens[i]
+        low = tok.lower()
+        if tok == "(":
+            depth += 1
+        elif tok == ")":
+            if depth == 0:
+                break
+            depth -= 1
+        elif depth == 0 and (low in _ORDER_END or tok == ";"):
+            break
+        elif depth == 0 and tok == ",":
+            flush()
+            out.append(tok)
+            i += 1
+            continue
+        item.append(tok)
+        i += 1
+    flush()
+    return i
+
+
+# --- the connection -----------------------------------------------------------------------
+
+CONNECTION_LOST = ("lost the connection to PostgreSQL at {where} ({why}); the transaction in progress was "
+                   "rolled back, so nothing of it is stored. Run the same command again to resume: what is "
+                   "stored already is recognised and not written twice")
+
+
+def _is_connection_loss(conn: Any, exc: BaseException) -> bool:
+    if psycopg is None or not isinstance(exc, psycopg.OperationalError):
+        return False
+    return bool(conn is None or conn.closed or conn.broken
+                or isinstance(exc, pg_errors.AdminShutdown | pg_errors.CrashShutdown))
+
+
+class PgConnection:
+    """One PostgreSQL connection with the ``sqlite3.Connection`` surface the code base uses.
+
+    Autocommit, like the SQLite store's ``isolation_level=None``: a statement outside
+    ``BEGIN``/``COMMIT`` is its own transaction, and ``Store.transaction`` issues ``BEGIN``.
+    """
+
+    def __init__(self, url: str, *, readonly: bool = False, reconnect_wait: float = 30.0) -> None:
+        if psycopg is None:
+            raise StoreError("a postgresql:// store needs psycopg: pip install 'duiding[postgres]'")
+        self.url = url
+        self.where = display_url(url)
+        self.readonly = readonly
+        self.reconnect_wait = reconnect_wait
+        self._conn: Any = None
+        self._in_transaction = False  # after our BEGIN, until COMMIT/ROLLBACK: never reconnect in between
+        self._connect(wait=0)
+
+    # connection management
+
+    def _connect(self, wait: float) -> None:
+        """Connect, retrying for up to ``wait`` seconds (a restarting server refuses for a moment)."""
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                conn = psycopg.connect(self.url, autocommit=True, row_factory=_row_factory, connect_timeout=10,
+                                       application_name="duiding")
+                break
+            except psycopg.OperationalError as e:
+                if time.monotonic() >= deadline:
+                    raise StoreError(f"cannot connect to PostgreSQL at {self.where}: {_first_line(e)}") from e
+                time.sleep(0.25)
+        if self.readonly:
+            conn.execute("SET default_transaction_read_only = on")
+        conn.execute("SET client_min_messages = warning")  # no NOTICEs about stop-word-only searches
+        self._conn = conn
+
+    @property
+    def broken(self) -> bool:
+        return self._conn is None or self._conn.closed or self._conn.broken
+
+    def reconnect(self, wait: float | None = None) -> None:
+        """Drop a broken connection and open a new one, waiting for the server to come back."""
+        if self._conn is not None:
+            with contextlib.suppress(Exception):  # already gone; nothing to release
+                self._conn.close()
+        self._conn = None
+        self._in_transaction = False
+        self._connect(self.reconnect_wait if wait is None else wait)
+
+    def _ready(self, sql: str) -> Any:
+        """The live connection; reconnects only between transactions, never inside one.
+
+        Reconnecting in the middle of a transaction would run its remaining statements outside
+        it, on their own: exactly the partial batch this store promises never to write.
+        """
+        statement = sql.strip().upper()
+        if self.broken:
+            if self._in_transaction and not statement.startswith("BEGIN"):
+                raise StoreError(CONNECTION_LOST.format(where=self.where, why="connection closed"))
+            self.reconnect()
+        if statement.startswith("BEGIN"):
+            self._in_transaction = True
+        elif statement in ("COMMIT", "ROLLBACK"):
+            self._in_transaction = False
+        return self._conn
+
+    def _lost(self, e: BaseException) -> StoreError:
+        return StoreError(CONNECTION_LOST.format(where=self.where, why=_first_line(e)))
+
+    # the sqlite3-like surface
+
+    def execute(self, sql: str, params: Sequence[Any] | None = ()) -> Any:
+        conn = self._ready(sql)
+        try:
+            return conn.execute(translate(sql), tuple(params or ()))
+        except psycopg.OperationalError as e:
+            if _is_connection_loss(conn, e):
+                raise self._lost(e) from e
+            raise
+
+    def executemany(self, sql: str, seq: Iterable[Sequence[Any]]) -> Any:
+        conn = self._ready(sql)
+        rows = [tuple(p) for p in seq]
+        cur = conn.cursor()
+        try:
+            if rows:
+                cur.executemany(translate(sql), rows)
+            return cur
+        except psycopg.OperationalError as e:
+            if _is_connection_loss(conn, e):
+                raise self._lost(e) from e
+            raise
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+
+    @property
+    def raw(self) -> Any:
+        """The psycopg connection itself, for the store layer's PostgreSQL-only statements."""
+        if self.broken and not self._in_transaction:
+            self.reconnect()
+        return self._conn
+
+
+def _first_line(e: BaseException) -> str:
+    text = str(e).strip()
+    return text.splitlines()[0] if text else type(e).__name__
+
+
+def retryable(exc: BaseException) -> bool:
+    """Errors where running the same batch again is the right answer: deadlock, serialization."""
+    if pg_errors is None:
+        return False
+    return isinstance(exc, pg_errors.DeadlockDetected | pg_errors.SerializationFailure)
