@@ -36,7 +36,6 @@ from ..records import Annotation, Failure
 from . import session
 from .segments import merge, plan
 
-DEFAULT_MASTER = "local[2]"
 ARTICLES_PER_INGEST_TASK = 2000
 ARTICLES_PER_NLP_TASK = 50  # ~15 s of Frog per task: small enough that a retry costs little
 HASH_TABLES = 32  # candidate probability 1-(1-J)^32: 0.9992 at Jaccard 0.2, 0.97 at 0.1
@@ -55,7 +54,7 @@ class SparkEngine:
     """A ``pipeline.Engine`` on Spark; use as a context manager so the session is stopped."""
 
     def __init__(self, master: str | None = None, work_dir: str | Path = "duiding-spark") -> None:
-        self.master = master or DEFAULT_MASTER
+        self.master = master  # None: spark-submit's master, else local[2]
         self.work_dir = Path(work_dir).resolve()
         self._spark: Any = None
 

@@ -14,11 +14,16 @@ from typing import Any
 
 from ..errors import ConfigError
 
+LOCAL_MASTER = "local[2]"
 DRIVER_MEMORY = "1g"  # the driver holds one batch of results at a time, not the corpus
 
 
-def start(master: str, work_dir: Path, app: str = "duiding") -> Any:
-    """A SparkSession on ``master`` (``local[2]``, ``spark://host:7077``, ``yarn``…) with quiet, local settings."""
+def start(master: str | None, work_dir: Path, app: str = "duiding") -> Any:
+    """A SparkSession on ``master`` (``local[2]``, ``spark://host:7077``, ``yarn``…) with quiet, local settings.
+
+    Without ``master``: what ``spark-submit`` chose when it launched us (it sets PYSPARK_GATEWAY_PORT),
+    else ``local[2]``.
+    """
     try:
         from pyspark.sql import SparkSession
     except ImportError as e:
@@ -30,7 +35,10 @@ def start(master: str, work_dir: Path, app: str = "duiding") -> Any:
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
     scratch = work_dir / "tmp"
     scratch.mkdir(parents=True, exist_ok=True)
-    builder = (SparkSession.builder.master(master).appName(app)
+    if master is None and not os.environ.get("PYSPARK_GATEWAY_PORT"):
+        master = LOCAL_MASTER
+    builder = SparkSession.builder.master(master) if master else SparkSession.builder
+    builder = (builder.appName(app)
                .config("spark.ui.enabled", "false")
                .config("spark.ui.showConsoleProgress", "false")
                .config("spark.driver.memory", DRIVER_MEMORY)
@@ -44,6 +52,6 @@ def start(master: str, work_dir: Path, app: str = "duiding") -> Any:
     try:
         session = builder.getOrCreate()
     except Exception as e:  # the JVM did not start: no Java, no memory, a bad master URL
-        raise ConfigError(f"Spark could not start on {master}: {e}") from e
+        raise ConfigError(f"Spark could not start on {master or 'the spark-submit master'}: {e}") from e
     session.sparkContext.setLogLevel("ERROR")
     return session
