@@ -23,6 +23,7 @@ import math
 import os
 import pickle
 import signal
+import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -55,13 +56,16 @@ class SparkEngine:
 
     def __init__(self, master: str | None = None, work_dir: str | Path = "duiding-spark") -> None:
         self.master = master  # None: spark-submit's master, else local[2]
-        self.work_dir = Path(work_dir).resolve()
+        where = str(work_dir)
+        self.remote = "://" in where  # hdfs://, s3a://: every node reads it; local paths are made absolute
+        self.work_dir = where.rstrip("/") if self.remote else str(Path(where).resolve())
         self._spark: Any = None
 
     @property
     def spark(self) -> Any:
         if self._spark is None:
-            self._spark = session.start(self.master, self.work_dir)
+            scratch = Path(tempfile.gettempdir()) / "duiding-spark" if self.remote else Path(self.work_dir) / "tmp"
+            self._spark = session.start(self.master, scratch)
         return self._spark
 
     def close(self) -> None:
@@ -76,7 +80,15 @@ class SparkEngine:
         self.close()
 
     def parquet(self, name: str) -> str:
-        return str(self.work_dir / name)
+        return f"{self.work_dir}/{name}"
+
+    def has(self, name: str) -> bool:
+        """Whether a stage's Parquet exists (a --no-nlp run has no ``nlp``)."""
+        try:
+            self.spark.read.parquet(self.parquet(name)).schema  # noqa: B018
+        except Exception:  # AnalysisException: path does not exist
+            return False
+        return True
 
     def _slices(self, n: int, per_task: int) -> int:
         cores = self.spark.sparkContext.defaultParallelism

@@ -50,10 +50,9 @@ def load(parquet: str | Path, store: Store, config: Config, *, master: str | Non
             store_outcomes(chunk, store, report.ingest)
         report.ingest.seconds = time.perf_counter() - started
         store.finish_run(report.ingest.run_id, "done", report.ingest.counts())
-        nlp_dir = Path(engine.parquet("nlp"))
-        if not nlp_dir.is_dir():
+        if not engine.has("nlp"):  # a --no-nlp run
             return report
-        results = _annotations(engine.spark, str(nlp_dir))
+        results = _annotations(engine.spark, engine.parquet("nlp"))
         report.nlp = analyse_pending(store, workers=1, batch_size=int(config.batch_size),
                                      run_id=report.ingest.run_id, run=lambda jobs, _w, _o: _replay(jobs, results))
         report.entities = resolve_entities(store)

@@ -18,7 +18,7 @@ LOCAL_MASTER = "local[2]"
 DRIVER_MEMORY = "1g"  # the driver holds one batch of results at a time, not the corpus
 
 
-def start(master: str | None, work_dir: Path, app: str = "duiding") -> Any:
+def start(master: str | None, scratch: Path, app: str = "duiding") -> Any:
     """A SparkSession on ``master`` (``local[2]``, ``spark://host:7077``, ``yarn``…) with quiet, local settings.
 
     Without ``master``: what ``spark-submit`` chose when it launched us (it sets PYSPARK_GATEWAY_PORT),
@@ -33,7 +33,6 @@ def start(master: str | None, work_dir: Path, app: str = "duiding") -> Any:
     # executors must run this interpreter (the venv with duiding and Frog), unless spark-submit says otherwise
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
-    scratch = work_dir / "tmp"
     scratch.mkdir(parents=True, exist_ok=True)
     if master is None and not os.environ.get("PYSPARK_GATEWAY_PORT"):
         master = LOCAL_MASTER
