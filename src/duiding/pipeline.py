@@ -233,7 +233,7 @@ class Engine(Protocol):
 
     def prepare(self, items: Sequence[Source | Failure], opts: PrepareOptions,
                 batch_size: int) -> Iterator[list[Outcome]]: ...
-    def run_jobs(self, jobs: Sequence[Any], workers: int,
+    def run_jobs(self, jobs: Iterable[Any], workers: int,
                  options: dict[str, str] | None) -> Iterator[Any]: ...
     def cluster_events(self, articles: Sequence[Any], idf: dict[str, float], events: list[Any] | None) -> list[Any]: ...
     def near_duplicates(self, docs: Sequence[Any]) -> list[Any]: ...
@@ -247,7 +247,7 @@ class LocalEngine:
         for batch in batched(raw_items(items, opts.read), batch_size):
             yield prepare(batch, opts)
 
-    def run_jobs(self, jobs: Sequence[Any], workers: int, options: dict[str, str] | None) -> Iterator[Any]:
+    def run_jobs(self, jobs: Iterable[Any], workers: int, options: dict[str, str] | None) -> Iterator[Any]:
         from .nlp.runner import run_jobs
 
         return run_jobs(jobs, workers, options)
