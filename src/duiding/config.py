@@ -25,7 +25,7 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("db", "duiding.db", "SQLite file that holds everything; created on first use."),
+    Setting("db", "duiding.db", "SQLite file that holds everything (created on first use), or a postgresql:// URL."),
     Setting("batch_size", 200, "Articles written per transaction: a crash loses at most one batch of work."),
     Setting("languages", "nl,en,de,fr,es,it,pt,af,da,sv,pl,ru,uk,tr,ar,id",
             "Languages the detector chooses among (ISO 639-1); fewer is faster and more accurate."),

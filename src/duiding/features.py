@@ -26,8 +26,10 @@ def article_features(store: Store, lang: ModuleType, ids: list[str] | None = Non
     sql = "SELECT id, title, text, published_start, published_end, nlp_status FROM articles"
     params: list[str] = []
     if ids is not None:
-        sql += f" WHERE id IN ({','.join('?' * len(ids)) or 'NULL'})"
+        sql += f" WHERE id IN ({','.join('?' * len(ids)) or 'NULL'}) ORDER BY id"
         params = ids
+    else:
+        sql += " ORDER BY rowid"  # the order articles were added, on either store
     for row in store.conn.execute(sql, params).fetchall():
         aid, title, text, start, end, status = row
         terms = _lemmas(store, aid, lang) if status == "done" else _words(text, lang)
@@ -55,7 +57,8 @@ def _entities(store: Store, article_id: str, text: str) -> dict[str, float]:
     lead_end = text.find("\n\n") if "\n\n" in text else len(text)
     weights: Counter[str] = Counter()
     rows = store.conn.execute(
-        "SELECT entity_id, start, type FROM mentions WHERE article_id = ? AND entity_id IS NOT NULL", (article_id,))
+        "SELECT entity_id, start, type FROM mentions WHERE article_id = ? AND entity_id IS NOT NULL ORDER BY id",
+        (article_id,))
     for entity_id, start, kind in rows:
         weights[entity_id] += TYPE_WEIGHT.get(kind, 1.0) * (LEAD_BONUS if start < lead_end else 1.0)
     return dict(weights)

@@ -83,7 +83,8 @@ def _restore(members: dict[str, list[str]], features: dict[str, Features], idf: 
 
 
 def _docs(store: Store) -> list[Doc]:
-    return [Doc(r[0], r[1], r[2]) for r in store.conn.execute("SELECT id, text, published_start FROM articles")]
+    rows = store.conn.execute("SELECT id, text, published_start FROM articles ORDER BY rowid")  # as added
+    return [Doc(r[0], r[1], r[2]) for r in rows]
 
 
 def _event_label(e: Event, features: dict[str, Features], idf: dict[str, float], names: dict[str, str]) -> str:

@@ -18,8 +18,8 @@ err = Console(stderr=True, highlight=False)
 
 
 def db_option(f: F) -> F:
-    return click.option("--db", default=None, metavar="FILE",
-                        help="SQLite store (default: setting db, i.e. ./duiding.db).")(f)
+    return click.option("--db", default=None, metavar="FILE|URL",
+                        help="SQLite file or postgresql:// URL (default: setting db, i.e. ./duiding.db).")(f)
 
 
 def config(ctx: click.Context, **flags: Any) -> Config:

@@ -84,7 +84,7 @@ class Store:
         self.conn = PgConnection(self.path, readonly=readonly)
         try:
             if readonly:
-                if self.conn.execute("SELECT to_regclass('schema_migrations')").fetchone()[0] is None:
+                if self.conn.execute("SELECT to_regclass('articles')").fetchone()[0] is None:  # not migrated (yet)
                     raise StoreError(f"no store in {self.conn.where}; run `duiding analyze PATH --db URL` first")
             else:
                 migrate_postgres(self.conn.raw)
@@ -119,7 +119,9 @@ class Store:
                 self.conn.execute(lock)
             yield self.conn
         except BaseException:
-            if not getattr(self.conn, "broken", False):  # a lost connection has rolled back already
+            if getattr(self.conn, "broken", False):  # a lost connection has rolled back already
+                self.conn.abandon()
+            else:
                 self.conn.execute("ROLLBACK")
             raise
         self.conn.execute("COMMIT")
@@ -285,6 +287,7 @@ def article_filters(*, outlet: str | None, language: str | None, since: str | No
 
 def _article_row(r: Any) -> dict[str, Any]:
     d = dict(r)
+    d.pop("rowid", None)  # PostgreSQL's explicit insertion order; SQLite's rowid is not in `*`
     d["removed"] = json.loads(d.get("removed") or "[]")
     return d
 

@@ -266,6 +266,10 @@ class PgConnection:
         self._in_transaction = False
         self._connect(self.reconnect_wait if wait is None else wait)
 
+    def abandon(self) -> None:
+        """The transaction died with the connection (the server rolled it back): the next statement may reconnect."""
+        self._in_transaction = False
+
     def _ready(self, sql: str) -> Any:
         """The live connection; reconnects only between transactions, never inside one.
 

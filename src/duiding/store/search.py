@@ -174,7 +174,7 @@ def _search_postgres(store: Store, query: str, where: str, params: list[Any], li
     tsq = ts_query(query)
     rank_sql = (f"SELECT f.id, ts_rank('{TS_WEIGHTS}', f.doc, q) AS rank FROM articles_fts f "
                 "JOIN articles a ON a.id = f.id CROSS JOIN to_tsquery('dutch', ?) AS q WHERE f.doc @@ q "
-                f"{where.replace('WHERE', 'AND', 1)} ORDER BY rank DESC, f.seq DESC LIMIT ? OFFSET ?")
+                f"{where.replace('WHERE', 'AND', 1)} ORDER BY rank DESC, a.rowid DESC LIMIT ? OFFSET ?")
     try:
         ranked = store.conn.execute(rank_sql, [tsq, *params, limit, offset]).fetchall()
         if not ranked:
