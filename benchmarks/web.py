@@ -3,8 +3,10 @@
 The store holds the analysed stories (the seeds from ../shared when present, and the example
 corpus, through Frog) plus N generated articles ingested without language analysis (made like
 benchmarks/ingest.py makes them), so search runs over the whole archive while the story pages show
-real analysed stories. ``duiding serve`` runs in its own process; this process is the load: asyncio
-clients on loopback, each sending its next request when the last one answered (closed loop).
+real analysed stories. ``duiding serve`` runs in its own process; the load comes from a second
+process on loopback: ``wrk`` (Debian's package; C, so the load itself costs the 2-core machine
+little) with a Lua script that walks the request list, or, without wrk, asyncio clients in this
+process. Either way each client sends its next request when the last one answered (closed loop).
 
 Run: ``python benchmarks/web.py [--articles 100000] [--clients 20] [--requests 1000]
 [--workdir DIR]``. The store is built once per workdir and reused. Prints a table per endpoint:
@@ -18,12 +20,14 @@ import asyncio
 import os
 import random
 import re
+import shutil
 import socket
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 import httpx
 
@@ -116,6 +120,40 @@ async def load(base: str, requests: list[tuple[str, dict[str, str]]], clients: i
         return times, time.perf_counter() - started, bad
 
 
+WRK_SCRIPT = """
+local paths = {}
+for line in io.lines(os.getenv("DUIDING_WRK_PATHS")) do paths[#paths + 1] = line end
+local i = 0
+setup = function(thread) thread:set("offset", math.random(#paths)) end
+init = function() i = tonumber(wrk.thread:get("offset") or 0) or 0 end
+request = function()
+  i = i + 1
+  return wrk.format("GET", paths[(i % #paths) + 1])
+end
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("RESULT %d %.3f %.3f %.3f %.3f %.3f %d\\n", summary.requests,
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
+    latency.max / 1000, summary.duration / 1e6, e.status + e.connect + e.read + e.write + e.timeout))
+end
+"""
+
+
+def wrk_load(base: str, requests: list[tuple[str, dict[str, str]]], clients: int, seconds: int,
+             work: Path) -> tuple[int, float, float, float, float, float, int]:
+    """requests, p50, p95, p99, max (ms), wall seconds, errors: from wrk, a C load generator in its own process."""
+    paths = work / "wrk-paths.txt"
+    paths.write_text("".join(p + ("?" + urlencode(q) if q else "") + "\n" for p, q in requests), encoding="utf-8")
+    script = work / "paths.lua"
+    script.write_text(WRK_SCRIPT, encoding="utf-8")
+    out = subprocess.run(["wrk", "-t", "2", "-c", str(clients), "-d", f"{seconds}s", "--timeout", "30s",
+                          "-s", str(script), base], capture_output=True, text=True, check=True,
+                         env=os.environ | {"DUIDING_WRK_PATHS": str(paths)}).stdout
+    line = next(x for x in out.splitlines() if x.startswith("RESULT"))
+    n, p50, p95, p99, worst, wall, errors = line.split()[1:]
+    return int(n), float(p50), float(p95), float(p99), float(worst), float(wall), int(errors)
+
+
 def peak_rss_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
@@ -135,6 +173,8 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=100_000, help="generated articles besides the stories")
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--requests", type=int, default=1000, help="requests per endpoint kind")
+    ap.add_argument("--seconds", type=int, default=20, help="duration of each wrk run")
+    ap.add_argument("--python-client", action="store_true", help="use asyncio clients even when wrk is installed")
     ap.add_argument("--workdir", default="/tmp/duiding-bench-web")
     args = ap.parse_args()
     work = Path(args.workdir)
@@ -164,9 +204,16 @@ def main() -> None:
         print(f"{'endpoint':<22} {'reqs':>6} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'max ms':>8} "
               f"{'non200':>5}")
         asyncio.run(load(base, story_requests[:50] + searches[:50], args.clients))  # warm-up, not reported
+        use_wrk = shutil.which("wrk") and not args.python_client
+        print(f"load: {'wrk (second process)' if use_wrk else 'asyncio httpx clients in this process'}")
         for name, requests in (("story page", story_requests), ("search API", searches), ("search page", pages)):
-            times, seconds, bad = asyncio.run(load(base, requests, args.clients))
-            report(name, times, seconds, bad)
+            if use_wrk:
+                n, p50, p95, p99, worst, wall, bad = wrk_load(base, requests, args.clients, args.seconds, work)
+                print(f"{name:<22} {n:>6} {n / wall:>7.1f} {p50:>8.1f} {p95:>8.1f} {p99:>8.1f} {worst:>8.1f} "
+                      f"{bad:>5}", flush=True)
+            else:
+                times, seconds, bad = asyncio.run(load(base, requests, args.clients))
+                report(name, times, seconds, bad)
         print(f"server peak RSS {peak_rss_mb(server.pid):.0f} MB")
     finally:
         server.terminate()

@@ -67,8 +67,11 @@ class Store:
                 self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30, check_same_thread=False)
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA busy_timeout = 30000")
-            if readonly:  # a larger page cache for readers: 100k-store filtered search p95 52 -> 31 ms
-                self.conn.execute("PRAGMA cache_size = -65536")
+            if readonly:
+                # Readers map the file: every connection of a server shares the OS's page cache instead
+                # of each filling a private one (40 request threads x 64 MB of cache reached 1.5 GB).
+                self.conn.execute("PRAGMA mmap_size = 2147483648")
+                self.conn.execute("PRAGMA cache_size = -8192")
             self.conn.execute("PRAGMA foreign_keys = ON")
             if not readonly:
                 self.conn.execute("PRAGMA journal_mode = WAL")

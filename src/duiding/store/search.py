@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -129,18 +130,17 @@ def search(store: Store, query: str, *, outlet: str | None = None, language: str
     where, params = _with_people(where, params, entity=entity, speaker=speaker)
     if store.dialect.is_postgres:
         return _search_postgres(store, query, where, params, limit, offset)
-    order = "f.rowid DESC" if _common_words_only(store, query) else "score"
     # Two phases: rank first (bm25 must score every match, so keep that query lean), then build
     # snippets for the page only. On a 100k store this halves the latency of common words.
-    if where:
-        rank_sql = ("SELECT f.rowid, bm25(articles_fts, 3.0, 1.0, 0.5) AS score FROM articles_fts f "
-                    "JOIN articles a ON a.rowid = f.rowid WHERE articles_fts MATCH ? "
-                    f"{where.replace('WHERE', 'AND', 1)} ORDER BY {order} LIMIT ? OFFSET ?")
-    else:
-        rank_sql = ("SELECT f.rowid, bm25(articles_fts, 3.0, 1.0, 0.5) AS score FROM articles_fts f "
-                    f"WHERE articles_fts MATCH ? ORDER BY {order} LIMIT ? OFFSET ?")
+    args = [match, *params, limit, offset]
     try:
-        ranked = store.conn.execute(rank_sql, [match, *params, limit, offset]).fetchall()
+        key = (store.path, match, where, *map(str, params))
+        ranked = None if key in _TOO_MANY else _within(store.conn, RANK_BUDGET_S, _rank_sql(where, "score"), args)
+        if ranked is None:  # too many matches to rank in time: the newest first, which costs ~1 ms
+            _TOO_MANY[key] = None
+            if len(_TOO_MANY) > 10_000:
+                _TOO_MANY.pop(next(iter(_TOO_MANY)))
+            ranked = store.conn.execute(_rank_sql(where, "f.rowid DESC"), args).fetchall()
         if not ranked:
             return []
         marks = ",".join("?" * len(ranked))
@@ -248,26 +248,37 @@ def facets(store: Store, article_ids: list[str]) -> dict[str, list[dict[str, Any
             "speaker": [dict(r) for r in speaker]}
 
 
-COMMON_SHARE = 0.2  # a word in more than this share of all articles says little about relevance
+RANK_BUDGET_S = 0.025
+# Searches that ran out of budget, so the next time goes straight to newest-first. A store mostly
+# grows, and a query with too many matches keeps having too many, so entries need no expiry.
+_TOO_MANY: dict[tuple[str, ...], None] = {}
 
 
-def _common_words_only(store: Store, query: str) -> bool:
-    """Whether every word of a plain query is in most articles ("hebben", "gemeente" in a local archive).
+def _rank_sql(where: str, order: str) -> str:
+    join = "JOIN articles a ON a.rowid = f.rowid " if where else ""
+    return ("SELECT f.rowid, bm25(articles_fts, 3.0, 1.0, 0.5) AS score FROM articles_fts f "
+            f"{join}WHERE articles_fts MATCH ? {where.replace('WHERE', 'AND', 1)} ORDER BY {order} LIMIT ? OFFSET ?")
 
-    bm25 must then score tens of thousands of matches to find the top few (measured: 54 ms for a
-    word in 56% of a 100k store) while the ranking means little; newest-added first costs 0.1 ms.
+
+def _within(conn: sqlite3.Connection, seconds: float, sql: str, args: list[Any]) -> list[Any] | None:
+    """Rows of ``sql``, or None when it runs longer than ``seconds``.
+
+    bm25 must score every match before it can return the best few: a word in half of a 100k
+    archive ("hebben", "wate*") took 50–490 ms, and under 20 concurrent readers such queries
+    queue everyone behind them. Ranking that many matches says little anyway, so past the budget
+    the search shows the newest matches instead. (Asking the FTS vocabulary for a word's document
+    count first, as an earlier version did, reads the word's whole posting list: 10–15 ms itself.)
     """
-    words = [w.lower() for w in _WORD.findall(query)]
-    if not words or any(ch in query for ch in '"*') or " OR " in query:
-        return False
-    total = store.conn.execute("SELECT max(rowid) FROM articles").fetchone()[0] or 0
-    if total < 1000:
-        return False
-    for w in words:
-        row = store.conn.execute("SELECT doc FROM articles_vocab WHERE term = ?", (w,)).fetchone()
-        if row is None or row[0] < COMMON_SHARE * total:
-            return False
-    return True
+    deadline = time.perf_counter() + seconds
+    conn.set_progress_handler(lambda: int(time.perf_counter() > deadline), 2000)
+    try:
+        return conn.execute(sql, args).fetchall()
+    except sqlite3.OperationalError as e:
+        if "interrupt" in str(e):
+            return None
+        raise
+    finally:
+        conn.set_progress_handler(None, 0)
 
 
 def hit_dict(hit: Hit) -> dict[str, Any]:
