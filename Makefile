@@ -10,13 +10,16 @@ FROGDATA := $(VENV)/share/duiding/frogdata
 STAMP := $(VENV)/.installed
 DB ?= duiding.db
 
-.PHONY: setup apt demo test test-fast lint bench clean
+.PHONY: setup apt apt-install demo test test-fast lint bench clean
 
 setup: $(STAMP)
 
 # apt only when something is missing, so a developer's `make test` does not need root every time.
 apt:
-	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@$(MAKE) -s apt-install PACKAGES="$(APT_PACKAGES)"
+
+apt-install:
+	@missing=""; for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing apt packages:$$missing"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
@@ -49,8 +52,11 @@ test-fast: setup
 lint: setup
 	$(BIN)/ruff check src tests benchmarks
 
+# wrk (a C load generator) is the load for benchmarks/web.py: light enough to share 2 cores with the server.
 bench: setup
+	@$(MAKE) -s apt-install PACKAGES="wrk"
 	$(BIN)/python benchmarks/ingest.py
+	$(BIN)/python benchmarks/web.py
 	$(BIN)/python benchmarks/ner.py
 	$(BIN)/python benchmarks/nlp_throughput.py
 
