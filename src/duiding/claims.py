@@ -37,7 +37,7 @@ def _key(row: dict[str, Any]) -> tuple[str, str, frozenset[str]]:
 
 
 def align_claims(store: Store, lang: ModuleType) -> list[ClaimGroup]:
-    rows = [dict(r) for r in store.conn.execute("SELECT * FROM claims")]
+    rows = [dict(r) for r in store.conn.execute("SELECT * FROM claims ORDER BY rowid")]  # as written
     groups: dict[tuple[str, str, frozenset[str]], list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
         key = _key(r)

@@ -16,7 +16,10 @@ def claims(store: Store, article_ids: list[str] | None = None) -> list[dict[str,
     if article_ids is not None:
         sql += f" WHERE c.article_id IN ({','.join('?' * len(article_ids)) or 'NULL'})"
         params = article_ids
-    return [dict(r) for r in store.conn.execute(sql + " ORDER BY c.about, a.published_start", params)]
+    rows = [dict(r) for r in store.conn.execute(sql + " ORDER BY c.about, a.published_start", params)]
+    for r in rows:
+        r.pop("rowid", None)  # PostgreSQL's explicit insertion order; SQLite's rowid is not in `c.*`
+    return rows
 
 
 def claim_groups(store: Store, status: str | None = None) -> list[dict[str, Any]]:

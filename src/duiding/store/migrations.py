@@ -330,6 +330,7 @@ def current_version(conn: sqlite3.Connection) -> int:
 # sync by a trigger and searched through a GIN index. ``articles.rowid`` is SQLite's implicit
 # rowid made explicit (the order articles were added), so ``ORDER BY rowid`` means the same on
 # both stores; ``Store`` leaves it out of the article dicts it returns, as SQLite's ``*`` does.
+# ``claims.rowid`` likewise: claim alignment reads claims in the order they were written.
 # Version 6 (fts5vocab) has no counterpart: PostgreSQL ranks through the GIN index and needs no
 # term table, so it is recorded and creates nothing.
 
@@ -536,7 +537,8 @@ CREATE TABLE claims (
     hedge {_T},
     about {_T} NOT NULL,
     anchors {_T} NOT NULL,
-    sentence INTEGER NOT NULL
+    sentence INTEGER NOT NULL,
+    rowid BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE
 );
 CREATE INDEX claims_article ON claims(article_id);
 CREATE TABLE claim_groups (
