@@ -37,7 +37,11 @@ def _key(row: dict[str, Any]) -> tuple[str, str, frozenset[str]]:
 
 
 def align_claims(store: Store, lang: ModuleType) -> list[ClaimGroup]:
-    rows = [dict(r) for r in store.conn.execute("SELECT * FROM claims ORDER BY rowid")]  # as written
+    # Oldest article first, then position: a group's label comes from its first member, so the order
+    # must not depend on which analysis worker happened to finish (and write) first.
+    rows = [dict(r) for r in store.conn.execute(
+        "SELECT c.* FROM claims c JOIN articles a ON a.id = c.article_id "
+        "ORDER BY a.published_start IS NULL, a.published_start, c.article_id, c.start, c.id")]
     groups: dict[tuple[str, str, frozenset[str]], list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
         key = _key(r)
