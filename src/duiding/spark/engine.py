@@ -39,6 +39,7 @@ from .segments import merge, plan
 
 ARTICLES_PER_INGEST_TASK = 2000
 ARTICLES_PER_NLP_TASK = 50  # ~15 s of Frog per task: small enough that a retry costs little
+STAGE_CHUNK = 10_000  # rows per driver-side write when staging texts as Parquet
 HASH_TABLES = 32  # candidate probability 1-(1-J)^32: 0.9992 at Jaccard 0.2, 0.97 at 0.1
 HASH_FEATURES = 1 << 24  # shingle hash space; collisions only add candidates, verification is exact
 LSH_SEED = 9
@@ -90,6 +91,18 @@ class SparkEngine:
             return False
         return True
 
+    def stage(self, name: str, rows: Iterable[tuple[Any, ...]], schema: str) -> Any:
+        """Rows from the driver as Parquet, written in chunks, read back as a DataFrame.
+
+        ``parallelize`` keeps its whole collection in the driver's JVM heap; article texts for 100k
+        articles do not fit in a small driver, so texts go to the executors through Parquet instead.
+        """
+        mode = "overwrite"
+        for chunk in batched(rows, STAGE_CHUNK):
+            self.spark.createDataFrame(chunk, schema).write.mode(mode).parquet(self.parquet(name))
+            mode = "append"
+        return None if mode == "overwrite" else self.spark.read.parquet(self.parquet(name))
+
     def _slices(self, n: int, per_task: int) -> int:
         cores = self.spark.sparkContext.defaultParallelism
         return max(1, min(n, max(cores, math.ceil(n / per_task))))
@@ -112,12 +125,21 @@ class SparkEngine:
     def run_jobs(self, jobs: Iterable[Job], workers: int,
                  options: dict[str, str] | None) -> Iterator[Annotation | Failure]:
         """Frog and the enrichments on executors (``workers`` is Spark's cores here); results in job order."""
-        indexed = list(enumerate(jobs))
-        if not indexed:
+        n = 0  # counted while staging: jobs may be a one-pass iterator
+
+        def rows() -> Iterator[tuple[Any, ...]]:
+            nonlocal n
+            for seq, j in enumerate(jobs):
+                n += 1
+                yield (seq, j.article_id, j.source, j.text, j.language, j.published_start, j.published_end)
+
+        staged = self.stage("jobs", rows(), "seq LONG, article_id STRING, source STRING, text STRING, "
+                                            "language STRING, published_start STRING, published_end STRING")
+        if staged is None:
             return
-        rdd = self.spark.sparkContext.parallelize(indexed, self._slices(len(indexed), ARTICLES_PER_NLP_TASK))
-        rows = rdd.mapPartitions(functools.partial(_analyse_partition, options=options))
-        self.spark.createDataFrame(rows, NLP_SCHEMA).write.mode("overwrite").parquet(self.parquet("nlp"))
+        staged = staged.repartitionByRange(self._slices(n, ARTICLES_PER_NLP_TASK), "seq")
+        rows_out = staged.rdd.mapPartitions(functools.partial(_analyse_partition, options=options))
+        self.spark.createDataFrame(rows_out, NLP_SCHEMA).write.mode("overwrite").parquet(self.parquet("nlp"))
         for row in self.spark.read.parquet(self.parquet("nlp")).orderBy("seq").select("payload").toLocalIterator():
             yield pickle.loads(row.payload)
 
@@ -130,15 +152,15 @@ class SparkEngine:
         cut = plan(articles, stored)
         if cut is None:  # a date that cannot be placed: one sequential pass, on the driver, same function
             return cluster_events(articles, idf, stored)
-        merged = stored
-        if cut.segments:
-            sc = self.spark.sparkContext
-            shared = sc.broadcast(idf)
-            work = [(k, (seg.events, seg.articles)) for k, seg in enumerate(cut.segments)]
-            rdd = sc.parallelize(work, self._slices(len(work), 1))
-            results = dict(rdd.mapPartitions(functools.partial(_cluster_partition, idf=shared)).collect())
-            merged = merge(stored, [results[k] for k in sorted(results)], {f.id: f for f in articles})
-            shared.unpersist()
+        if len(cut.segments) < 2:  # nothing to spread: shipping one segment's features would only cost time
+            return cluster_events(articles, idf, stored)
+        sc = self.spark.sparkContext
+        shared = sc.broadcast(idf)
+        work = [(k, (seg.events, seg.articles)) for k, seg in enumerate(cut.segments)]
+        rdd = sc.parallelize(work, self._slices(len(work), 1))
+        results = dict(rdd.mapPartitions(functools.partial(_cluster_partition, idf=shared)).collect())
+        merged = merge(stored, [results[k] for k in sorted(results)], {f.id: f for f in articles})
+        shared.unpersist()
         return cluster_events(cut.undated, idf, merged) if cut.undated else merged
 
     def near_duplicates(self, docs: Sequence[Doc]) -> list[Group]:
@@ -148,13 +170,14 @@ class SparkEngine:
 
         if not docs:
             return []
-        sc = self.spark.sparkContext
-        texts = sc.parallelize([(d.id, d.text) for d in docs], self._slices(len(docs), ARTICLES_PER_INGEST_TASK))
-        sets = self.spark.createDataFrame(texts.mapPartitions(_shingle_partition), "id STRING, shingles ARRAY<STRING>")
-        sets = sets.cache()
+        texts = self.stage("texts", ((d.id, d.text) for d in docs), "id STRING, text STRING")
+        texts = texts.repartition(self._slices(len(docs), ARTICLES_PER_INGEST_TASK))
+        # shingle sets go to Parquet rather than the cache: at 100k articles they outgrow a small heap
+        self.spark.createDataFrame(texts.rdd.mapPartitions(_shingle_partition), "id STRING, shingles ARRAY<STRING>"
+                                   ).write.mode("overwrite").parquet(self.parquet("shingles"))
+        sets = self.spark.read.parquet(self.parquet("shingles"))
         usable = {r.id for r in sets.select("id").collect()}
         if len(usable) < 2:
-            sets.unpersist()
             return []
         hashed = HashingTF(inputCol="shingles", outputCol="features", numFeatures=HASH_FEATURES,
                            binary=True).transform(sets)
@@ -170,7 +193,6 @@ class SparkEngine:
         edges_df = self.spark.createDataFrame(verified, "a STRING, b STRING, score DOUBLE")
         edges_df.write.mode("overwrite").parquet(self.parquet("duplicate_pairs"))
         edges = [(r.a, r.b, r.score) for r in self.spark.read.parquet(self.parquet("duplicate_pairs")).collect()]
-        sets.unpersist()
         return group_copies([d for d in docs if d.id in usable], edges)
 
     # --- results ----------------------------------------------------------------------------
@@ -238,9 +260,10 @@ def _prepare_partition(items: Iterable[tuple[int, Source | Failure]], opts: Prep
         _test_kill("ingest")
 
 
-def _analyse_partition(jobs: Iterable[tuple[int, Job]], options: dict[str, str] | None) -> Iterator[tuple[Any, ...]]:
+def _analyse_partition(rows: Iterable[Any], options: dict[str, str] | None) -> Iterator[tuple[Any, ...]]:
     init_worker()
-    for seq, job in jobs:
+    for seq, *fields in rows:
+        job = Job(*fields)
         r = work(job, options)
         if isinstance(r, Annotation):
             yield (seq, job.article_id, "annotation", r.backend, len(r.sentences), len(r.mentions), len(r.quotes),
