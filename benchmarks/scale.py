@@ -1,0 +1,215 @@
+"""Scale: articles/s and peak memory of the local engine and Spark ``local[2]`` at 10k, 100k (, 1M) articles.
+
+Two measurements, because full Frog analysis of 100k articles takes hours on two cores:
+
+- **scale curve** — ingest (read, clean, language id, store) and the story stage without Frog
+  (near-copies, events and storylines over word features, which is what an unanalysed article
+  clusters on) for each size;
+- **full pipeline** — ingest, Frog and enrichments, entities, stories on a small n.
+
+Articles come from the example corpus' paragraphs (``benchmarks/ingest.paragraphs``, as in the
+ingest benchmark), with the words inside each paragraph shuffled so articles are not accidental
+near-copies of each other, plus 5 % real near-copies (an earlier article with one paragraph
+dropped) so the duplicate stage has work. Dates are spread over 2025, one file per article.
+
+Each run is a child process; peak memory is the largest sum of RSS over that process and all its
+descendants (JVM, Python workers, Frog), sampled every 0.2 s from /proc. The machine's cores may
+be shared with other work: treat the figures as lower bounds on throughput.
+
+Run: ``python benchmarks/scale.py [--sizes 10000 100000] [--frog 300] [--engines local spark]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.ingest import OUTLETS, paragraphs  # noqa: E402
+
+COPY_SHARE = 0.05
+EVENTS_MAX = 20_000  # above this the scale runs time ingest and near-copies only
+
+
+def generate(n: int, folder: Path, seed: int = 11) -> Path:
+    rng = random.Random(seed)
+    paras = paragraphs()
+    folder.mkdir(parents=True, exist_ok=True)
+    bodies: list[list[str]] = []
+    for i in range(n):
+        if bodies and rng.random() < COPY_SHARE:  # a near-copy: an earlier article minus one paragraph
+            parts = list(rng.choice(bodies[-500:]))
+            if len(parts) > 3:
+                parts.pop(rng.randrange(len(parts)))
+        else:
+            parts = []
+            for p in rng.sample(paras, rng.randint(3, 7)):
+                words = p.split()
+                rng.shuffle(words)
+                parts.append(" ".join(words))
+        bodies.append(parts)
+        body = "\n\n".join(parts) + f"\n\nDit is bericht nummer {i} in de reeks."
+        title = " ".join(rng.choice(paras).split()[:8])
+        day = (f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+               f"T{rng.randint(6, 22):02d}:{rng.randint(0, 59):02d}:00+01:00")
+        sub = folder / f"{i // 1000:04d}"
+        sub.mkdir(exist_ok=True)
+        (sub / f"{i:07d}.txt").write_text(f"{title}\n{day}\nhttps://{rng.choice(OUTLETS)}/artikel/{i}\n\n{body}\n",
+                                          encoding="utf-8")
+    return folder
+
+
+# --- the child: one engine, one size, one mode --------------------------------------------------
+
+def child(engine_name: str, mode: str, folder: Path, work: Path) -> dict[str, float]:
+    from duiding import Store, load_config
+    from duiding.lang import for_language
+    from duiding.pipeline import LocalEngine, analyze, ingest
+    from duiding.stories import update_stories
+
+    config = load_config(env={"DUIDING_REPORTS": "", "DUIDING_ANALYSE": "1" if mode == "frog" else "0"})
+    times: dict[str, float] = {}
+    engine: object = LocalEngine()
+    if engine_name == "spark":
+        from duiding.spark.engine import SparkEngine
+
+        engine = SparkEngine("local[2]", work / "parquet")
+        started = time.perf_counter()
+        _ = engine.spark  # type: ignore[attr-defined]
+        times["session"] = time.perf_counter() - started
+    with Store(work / "store.db") as store:
+        started = time.perf_counter()
+        if mode == "frog":
+            report = analyze([str(folder)], store, config, engine=engine)  # type: ignore[arg-type]
+            times["total"] = time.perf_counter() - started
+            times["analysed"] = report.nlp.analysed
+        else:
+            ingest([str(folder)], store, config, engine=engine)  # type: ignore[arg-type]
+            times["ingest"] = time.perf_counter() - started
+            timed = {}
+
+            def clock(name: str, fn):  # type: ignore[no-untyped-def]
+                def run(*args):  # type: ignore[no-untyped-def]
+                    t = time.perf_counter()
+                    result = fn(*args)
+                    timed[name] = time.perf_counter() - t
+                    return result
+                return run
+
+            if store.count("articles") > EVENTS_MAX:  # one-pass clustering is O(n x events): hours at 100k
+                from duiding.stories import _docs
+
+                t = time.perf_counter()
+                engine.near_duplicates(_docs(store))  # type: ignore[attr-defined]
+                times["duplicates"] = time.perf_counter() - t
+                times["total"] = time.perf_counter() - started
+                times["articles"] = store.count("articles")
+                if engine_name == "spark":
+                    engine.close()  # type: ignore[attr-defined]
+                return times
+            t = time.perf_counter()
+            update_stories(store, for_language("nl"), cluster=clock("events", engine.cluster_events),  # type: ignore[attr-defined]
+                           duplicates=clock("duplicates", engine.near_duplicates))  # type: ignore[attr-defined]
+            times["stories"] = time.perf_counter() - t
+            times.update(timed)
+            times["total"] = time.perf_counter() - started
+        times["articles"] = store.count("articles")
+    if engine_name == "spark":
+        engine.close()  # type: ignore[attr-defined]
+    return times
+
+
+# --- the parent: generate, run children, sample memory, print the table --------------------------
+
+def _tree_rss_kib(root: int) -> int:
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            vm = next((line for line in (entry / "status").read_text().splitlines() if line.startswith("VmRSS:")),
+                      "VmRSS: 0 kB")
+        except (OSError, ValueError, IndexError):
+            continue
+        children.setdefault(ppid, []).append(int(entry.name))
+        rss[int(entry.name)] = int(vm.split()[1])
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        stack += children.get(pid, [])
+    return total
+
+
+def measure(engine: str, mode: str, folder: Path) -> dict[str, float]:
+    with tempfile.TemporaryDirectory(prefix="duiding-scale-") as tmp:
+        proc = subprocess.Popen([sys.executable, __file__, "--child", engine, mode, str(folder), tmp],
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        peak = 0
+        done = threading.Event()
+
+        def sample() -> None:
+            nonlocal peak
+            while not done.is_set():
+                peak = max(peak, _tree_rss_kib(proc.pid))
+                time.sleep(0.2)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        out, _ = proc.communicate()
+        done.set()
+        sampler.join()
+        if proc.returncode != 0:
+            raise SystemExit(f"{engine} {mode} failed ({proc.returncode})")
+        result = json.loads(out.strip().splitlines()[-1])
+        result["peak_mb"] = peak / 1024
+        return result
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--child", nargs=4, metavar=("ENGINE", "MODE", "FOLDER", "WORK"))
+    ap.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000])
+    ap.add_argument("--frog", type=int, default=300, help="articles for the full pipeline with Frog (0: skip)")
+    ap.add_argument("--engines", nargs="*", default=["local", "spark"])
+    args = ap.parse_args()
+    if args.child:
+        engine, mode, folder, work = args.child
+        print(json.dumps(child(engine, mode, Path(folder), Path(work))))
+        return
+    print(f"cores: {os.cpu_count()} (shared with other work on this machine)")
+    header = (f"{'mode':<7}{'n':>9}  {'engine':<8}{'ingest s':>9}{'dups s':>8}{'events s':>9}{'total s':>9}"
+              f"{'art/s':>8}{'peak MB':>9}")
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="duiding-scale-data-") as data:
+        runs = [("frog", args.frog)] if args.frog else []
+        runs += [("scale", n) for n in args.sizes]
+        for mode, n in runs:
+            folder = generate(n, Path(data) / f"n{n}")
+            for engine in args.engines:
+                r = measure(engine, mode, folder)
+                rate = r["articles"] / r["total"] if r["total"] else 0.0
+                rows.append(f"{mode:<7}{n:>9,}  {engine:<8}{r.get('ingest', float('nan')):>9.1f}"
+                            f"{r.get('duplicates', float('nan')):>8.1f}{r.get('events', float('nan')):>9.1f}"
+                            f"{r['total']:>9.1f}{rate:>8.1f}{r['peak_mb']:>9.0f}")
+                print(rows[-1], flush=True)
+    print("\n" + header)
+    print("\n".join(rows))
+    print("total s excludes the Spark session start (~5 s); frog rows: ingest + Frog + entities + stories")
+
+
+if __name__ == "__main__":
+    main()
