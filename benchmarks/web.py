@@ -154,11 +154,21 @@ def wrk_load(base: str, requests: list[tuple[str, dict[str, str]]], clients: int
     return int(n), float(p50), float(p95), float(p99), float(worst), float(wall), int(errors)
 
 
-def peak_rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
+def memory_mb(pid: int) -> tuple[float, float]:
+    """Proportional and private memory (MB) of the server and its worker processes, now.
+
+    Not RSS: every read connection maps the store file, and RSS counts the same page-cache pages
+    once per mapping (40 threads x a 600 MB file read as 8.7 GB). PSS shares them out fairly.
+    """
+    pids = [pid, *(int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split())]
+    pss = private = 0
+    for p in pids:
+        for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                pss += int(line.split()[1])
+            elif line.startswith(("Private_Clean:", "Private_Dirty:")):
+                private += int(line.split()[1])
+    return pss / 1024, private / 1024
 
 
 def report(name: str, times: list[float], seconds: float, bad: int) -> None:
@@ -174,6 +184,7 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--requests", type=int, default=1000, help="requests per endpoint kind")
     ap.add_argument("--seconds", type=int, default=20, help="duration of each wrk run")
+    ap.add_argument("--workers", type=int, default=1, help="server processes (duiding serve --workers)")
     ap.add_argument("--python-client", action="store_true", help="use asyncio clients even when wrk is installed")
     ap.add_argument("--workdir", default="/tmp/duiding-bench-web")
     args = ap.parse_args()
@@ -182,7 +193,7 @@ def main() -> None:
     db = build(work, args.articles)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen([str(EXE), "serve", "--db", str(db), "--port", str(port)],
+    server = subprocess.Popen([str(EXE), "serve", "--db", str(db), "--port", str(port), "--workers", str(args.workers)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         deadline = time.time() + 60
@@ -214,7 +225,9 @@ def main() -> None:
             else:
                 times, seconds, bad = asyncio.run(load(base, requests, args.clients))
                 report(name, times, seconds, bad)
-        print(f"server peak RSS {peak_rss_mb(server.pid):.0f} MB")
+        pss, private = memory_mb(server.pid)
+        print(f"server memory after the runs: PSS {pss:.0f} MB, private {private:.0f} MB "
+              f"({args.workers} worker process{'es' if args.workers > 1 else ''})")
     finally:
         server.terminate()
         server.wait(timeout=20)

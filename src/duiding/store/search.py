@@ -248,7 +248,7 @@ def facets(store: Store, article_ids: list[str]) -> dict[str, list[dict[str, Any
             "speaker": [dict(r) for r in speaker]}
 
 
-RANK_BUDGET_S = 0.025
+RANK_BUDGET_S = 0.010  # ~15k matches here; 20 concurrent searches on 100k: p95 185 ms at 25 ms, 151 at 10
 # Searches that ran out of budget, so the next time goes straight to newest-first. A store mostly
 # grows, and a query with too many matches keeps having too many, so entries need no expiry.
 _TOO_MANY: dict[tuple[str, ...], None] = {}

@@ -40,6 +40,7 @@ class ReportCache:
         self.size = size
         self._items: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
         self._lock = threading.Lock()
+        self._computing: dict[tuple[Any, ...], threading.Lock] = {}
 
     def get(self, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
         stamp = store_stamp(self.db)
@@ -50,9 +51,17 @@ class ReportCache:
             if full in self._items:
                 self._items.move_to_end(full)
                 return self._items[full]
-        value = compute()  # outside the lock: two threads may compute the same report once each
-        with self._lock:
-            self._items[full] = value
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
+            computing = self._computing.setdefault(full, threading.Lock())
+        # One thread computes, the others wait for it: 20 readers arriving together at a cold page
+        # would otherwise each compute it, and each take 20 times as long on a shared core.
+        with computing:
+            with self._lock:
+                if full in self._items:
+                    return self._items[full]
+            value = compute()
+            with self._lock:
+                self._items[full] = value
+                self._computing.pop(full, None)
+                while len(self._items) > self.size:
+                    self._items.popitem(last=False)
         return value
