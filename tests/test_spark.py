@@ -8,12 +8,13 @@ Spark analyses and one load, about two and a half minutes on two cores.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 
-from duiding import Store, load_config
+from duiding import Store
 
 from .conftest import ROOT, SHARED, run_cli
 
@@ -86,16 +87,18 @@ def test_every_stage_left_parquet(spark_export: Path, work: Path) -> None:
 
 
 def test_loading_the_parquet_into_a_fresh_store_twice_gives_the_same_export(spark_export: Path, work: Path) -> None:
-    from duiding.spark.run import load
-
     db = work / "loaded.db"
+    first = run_cli("load", str(work / "parquet"), "--db", str(db), check=True, timeout=SPARK_TIMEOUT)
+    stored = re.search(r"stored \(new articles\)\D+(\d+)", first.stdout)
+    assert stored and int(stored.group(1)) == len(_doc(spark_export)["articles"]), first.stdout
     with Store(db) as store:
-        first = load(work / "parquet", store, load_config(env={}))
         counts = [store.count(t) for t in ("articles", "publications", "failures")]
-        load(work / "parquet", store, load_config(env={}))
+    run_cli("load", str(work / "parquet"), "--db", str(db), check=True, timeout=SPARK_TIMEOUT)
+    with Store(db) as store:
         assert [store.count(t) for t in ("articles", "publications", "failures")] == counts
-    assert first.ingest.stored == len(_doc(spark_export)["articles"])
     assert _doc(_export(db)) == _doc(spark_export)
+    missing = run_cli("load", str(work / "nothing-here"), "--db", str(db))
+    assert missing.returncode == 2 and "no Spark run here" in missing.stderr
 
 
 def test_a_worker_killed_mid_task_is_retried_with_nothing_lost_or_doubled(local_export: Path, work: Path) -> None:

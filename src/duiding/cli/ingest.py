@@ -145,4 +145,23 @@ def analyze(ctx: click.Context, paths: tuple[str, ...], db: str | None, outlet: 
         out.print(table)
 
 
-COMMANDS = [analyze]
+@click.command("load")
+@click.argument("parquet", metavar="DIR")
+@db_option
+@click.option("--master", default=None, metavar="URL", help="Spark master to read with (default local[2]).")
+@click.pass_context
+def load_parquet(ctx: click.Context, parquet: str, db: str | None, master: str | None) -> None:
+    """Load the Parquet of an `analyze --engine spark` run (its --parquet DIR) into the store; loading twice changes
+    nothing. For runs whose driver could not reach the store, or to fill a second store from one run."""
+    from ..spark.run import load
+
+    cfg = config(ctx, db=db)
+    if "://" not in parquet and not Path(parquet, "ingest").is_dir():
+        raise click.BadParameter(f"{parquet}: no Spark run here (expected {parquet}/ingest/*.parquet)",
+                                 param_hint="DIR")
+    with open_store(ctx, cfg.db) as store:
+        report = load(parquet, store, cfg, master=master)
+    _summary(report, cfg.db)
+
+
+COMMANDS = [analyze, load_parquet]
