@@ -78,10 +78,8 @@ def ingest(path: Path, db: Path) -> tuple[float, int]:
     return seconds, usage.ru_maxrss
 
 
-def search_latency(db: Path, n: int = 400, seed: int = 3) -> tuple[float, float, float]:
-    sys.path.insert(0, str(ROOT / "src"))
-    from duiding import Store, search
-
+def query_mix(n: int, seed: int) -> list[tuple[str, dict[str, str]]]:
+    """Queries like a newsroom's: single words (rare to very common), pairs, prefixes, filtered searches."""
     rng = random.Random(seed)
     words = sorted({w.lower() for p in paragraphs() for w in re.findall(r"[A-Za-zÀ-ÿ]{5,}", p)})
     queries = []
@@ -95,6 +93,14 @@ def search_latency(db: Path, n: int = 400, seed: int = 3) -> tuple[float, float,
             queries.append((f"{rng.choice(words)[:4]}*", {}))
         else:
             queries.append((rng.choice(words), {"outlet": "nos.nl", "since": "2025-03", "until": "2025-09"}))
+    return queries
+
+
+def search_latency(db: Path, n: int = 400, seed: int = 3) -> tuple[float, float, float]:
+    sys.path.insert(0, str(ROOT / "src"))
+    from duiding import Store, search
+
+    queries = query_mix(n, seed)
     times = []
     with Store(db, readonly=True) as store:
         for q, filters in queries:

@@ -19,7 +19,6 @@ import argparse
 import asyncio
 import os
 import random
-import re
 import shutil
 import socket
 import statistics
@@ -32,7 +31,7 @@ from urllib.parse import urlencode
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from ingest import ROOT, generate, paragraphs
+from ingest import ROOT, generate, query_mix
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 EXE = Path(sys.executable).with_name("duiding")
@@ -77,22 +76,8 @@ def story_urls(base: str) -> list[str]:
 
 
 def search_urls(n: int, seed: int = 5) -> list[tuple[str, dict[str, str]]]:
-    """A mix like a newsroom's: single words (rare to very common), pairs, prefixes, filtered searches."""
-    rng = random.Random(seed)
-    words = sorted({w.lower() for p in paragraphs() for w in re.findall(r"[A-Za-zÀ-ÿ]{5,}", p)})
-    out = []
-    for _ in range(n):
-        kind = rng.random()
-        if kind < 0.5:
-            params = {"q": rng.choice(words)}
-        elif kind < 0.7:
-            params = {"q": f"{rng.choice(words)} {rng.choice(words)}"}
-        elif kind < 0.8:
-            params = {"q": f"{rng.choice(words)[:4]}*"}
-        else:
-            params = {"q": rng.choice(words), "outlet": "nos.nl", "since": "2025-03", "until": "2025-09"}
-        out.append(("/api/search", params | {"limit": "20"}))
-    return out
+    """The query mix of benchmarks/ingest.py, as API requests."""
+    return [("/api/search", {"q": q, **filters, "limit": "20"}) for q, filters in query_mix(n, seed)]
 
 
 async def load(base: str, requests: list[tuple[str, dict[str, str]]], clients: int) -> tuple[list[float], float, int]:

@@ -11,6 +11,23 @@ import sqlite3
 from datetime import UTC, datetime
 from typing import Any
 
+# Keeps the full-text index (title, text, lemmas) in step with articles, then fills it: used by each
+# migration that recreates the index.
+_FTS_SYNC = """CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, text, lemmas) VALUES (new.rowid, new.title, new.text, new.lemmas);
+END;
+CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text, lemmas)
+    VALUES ('delete', old.rowid, old.title, old.text, old.lemmas);
+END;
+CREATE TRIGGER articles_au AFTER UPDATE OF title, text, lemmas ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text, lemmas)
+    VALUES ('delete', old.rowid, old.title, old.text, old.lemmas);
+    INSERT INTO articles_fts(rowid, title, text, lemmas) VALUES (new.rowid, new.title, new.text, new.lemmas);
+END;
+INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+"""
+
 MIGRATIONS: list[tuple[int, str, str]] = [
     (1, "articles, publications, failures, runs, full-text index", """
 CREATE TABLE articles (
@@ -137,20 +154,7 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
     title, text, lemmas, content='articles', content_rowid='rowid',
     tokenize = "unicode61 remove_diacritics 2"
 );
-CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
-    INSERT INTO articles_fts(rowid, title, text, lemmas) VALUES (new.rowid, new.title, new.text, new.lemmas);
-END;
-CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
-    INSERT INTO articles_fts(articles_fts, rowid, title, text, lemmas)
-    VALUES ('delete', old.rowid, old.title, old.text, old.lemmas);
-END;
-CREATE TRIGGER articles_au AFTER UPDATE OF title, text, lemmas ON articles BEGIN
-    INSERT INTO articles_fts(articles_fts, rowid, title, text, lemmas)
-    VALUES ('delete', old.rowid, old.title, old.text, old.lemmas);
-    INSERT INTO articles_fts(rowid, title, text, lemmas) VALUES (new.rowid, new.title, new.text, new.lemmas);
-END;
-INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
-"""),
+""" + _FTS_SYNC),
     (3, "quotes with their speakers", """
 CREATE TABLE quotes (
     id TEXT PRIMARY KEY,
@@ -257,20 +261,7 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
     title, text, lemmas, content='articles', content_rowid='rowid',
     tokenize = "unicode61 remove_diacritics 2", prefix = '3 4 5'
 );
-CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
-    INSERT INTO articles_fts(rowid, title, text, lemmas) VALUES (new.rowid, new.title, new.text, new.lemmas);
-END;
-CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
-    INSERT INTO articles_fts(articles_fts, rowid, title, text, lemmas)
-    VALUES ('delete', old.rowid, old.title, old.text, old.lemmas);
-END;
-CREATE TRIGGER articles_au AFTER UPDATE OF title, text, lemmas ON articles BEGIN
-    INSERT INTO articles_fts(articles_fts, rowid, title, text, lemmas)
-    VALUES ('delete', old.rowid, old.title, old.text, old.lemmas);
-    INSERT INTO articles_fts(rowid, title, text, lemmas) VALUES (new.rowid, new.title, new.text, new.lemmas);
-END;
-INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
-"""),
+""" + _FTS_SYNC),
 ]
 
 
