@@ -24,6 +24,8 @@ class Marked:
     closer: int | None  # position of the closing mark; None when the quote runs on into the next paragraph
     paragraph: int
     continues_previous: bool  # this paragraph part continues a quote opened in the previous paragraph
+    open_at: int = -1  # first character of the opening mark (``,,`` is two characters)
+    close_end: int = -1  # just after the closing mark (``''`` is two characters); ``end`` when unclosed
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,12 @@ def find_quotes(text: str, lang: ModuleType) -> tuple[list[Marked], list[Issue]]
             if ch in pairs and not _is_apostrophe(text, i) and ((continuing and i == lo) or _can_open(text, i, lo)):
                 close = _find_close(text, i, hi, pairs[ch])
                 if close is not None:
-                    found.append(Marked(i + 1, close, i, close, pi, continuing and i == lo))
+                    start, first = i, continuing and i == lo
+                    for again in _reopened(text, i, close):
+                        # flattened paragraphs of one long quote: each reopens with a mark, only the last closes
+                        found.append(Marked(start + 1, again - 1, start, None, pi, first))
+                        start, first = again, True
+                    found.append(Marked(start + 1, close, start, close, pi, first))
                     i = close + 1
                     continuing = False
                     continue
@@ -106,7 +113,17 @@ def find_quotes(text: str, lang: ModuleType) -> tuple[list[Marked], list[Issue]]
     if carry is not None and found:
         issues.append(Issue(found[-1].opener, "a quote runs to the end of the article without closing"))
         found.pop()
-    return [_trimmed(text, m) for m in found if m.end > m.start], issues
+    return [_trimmed(text, _widened(text, m)) for m in found if m.end > m.start], issues
+
+
+def _widened(text: str, m: Marked) -> Marked:
+    """Where the marks really begin and end: ``,,`` and ``''`` are two characters (a NUL pad in the scan copy)."""
+    open_at = m.opener - 1 if m.opener > 0 and text[m.opener - 1] == "\x00" else m.opener
+    if m.closer is None:
+        close_end = m.end
+    else:
+        close_end = m.closer + (2 if m.closer + 1 < len(text) and text[m.closer + 1] == "\x00" else 1)
+    return Marked(m.start, m.end, m.opener, m.closer, m.paragraph, m.continues_previous, open_at, close_end)
 
 
 def _find_close(text: str, opener: int, hi: int, closers: str) -> int | None:
@@ -123,6 +140,19 @@ def _find_close(text: str, opener: int, hi: int, closers: str) -> int | None:
     return None
 
 
+def _reopened(text: str, opener: int, close: int) -> list[int]:
+    """Opening marks inside a quote that begin a new sentence (``… toe. 'Op die …``): where a long
+    quote's paragraphs were run together, each paragraph's reopening mark is still there."""
+    mark = text[opener]
+    out = []
+    for j in range(opener + 2, close - 1):
+        if text[j] == mark and text[j - 1] in " \x00" and text[j + 1][:1].isupper():
+            k = j - 2 if text[j - 1] == " " else j - 3
+            if k >= 0 and text[k] in ".!?":
+                out.append(j)
+    return out
+
+
 def _runs_to_end(text: str, i: int, hi: int, paras: list[tuple[int, int]], pi: int, pairs: dict[str, str]) -> bool:
     """An unclosed quote that opens a paragraph's text and is continued by the next paragraph's opening mark."""
     if pi + 1 >= len(paras):
@@ -137,4 +167,4 @@ def _trimmed(text: str, m: Marked) -> Marked:
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
         end -= 1
-    return Marked(start, end, m.opener, m.closer, m.paragraph, m.continues_previous)
+    return Marked(start, end, m.opener, m.closer, m.paragraph, m.continues_previous, m.open_at, m.close_end)

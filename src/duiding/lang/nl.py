@@ -102,7 +102,12 @@ ROLE_SUFFIXES = ("kundige", "kenner", "expert", "onderzoeker", "onderzoekster", 
                  "analist", "woordvoerder", "woordvoerster", "minister", "president", "premier", "correspondent",
                  "directeur", "voorzitter", "topman", "topvrouw", "leider", "generaal", "professor", "journalist",
                  "econoom", "politicoloog", "historicus", "adviseur", "diplomaat", "ambassadeur", "burgemeester",
-                 "wethouder", "schepen", "dijkgraaf", "commissaris", "chef", "baas", "officier", "advocaat")
+                 "wethouder", "schepen", "dijkgraaf", "commissaris", "chef", "baas", "officier", "advocaat",
+                 "bestuurder", "docent", "leraar", "lerares", "ontwikkelaar", "initiatiefnemer", "eigenaar",
+                 "eigenaresse", "oprichter", "oprichtster", "manager", "rechercheur", "trainer", "coach", "bewoner",
+                 "bewoonster", "student", "studente", "medewerker", "medewerkster", "ombudsman", "kamerlid",
+                 "raadslid", "fractievoorzitter", "lijsttrekker", "partijleider", "verkoper", "verkoopster",
+                 "psycholoog", "psychiater", "arts", "chirurg", "verpleegkundige", "huisarts", "boer", "ondernemer")
 
 # Capitalised words that are fields of study or similar, not people ("hoogleraar Koreastudies").
 NOT_A_NAME_SUFFIXES = ("studies", "kunde", "wetenschap", "wetenschappen", "logie", "recht")
@@ -140,7 +145,7 @@ GENITIVE_SUFFIXES = ("'s", "’s", "s'", "s’", "'", "’", "s")
 
 # Quotation marks: opening mark -> the closing marks that may end it. Dutch and Flemish outlets use
 # all of these; „…” and ‚…’ are the low-high pairs.
-QUOTE_PAIRS: dict[str, str] = {"“": "”“", "„": "”“", '"': '"', "«": "»", "‘": "’", "‚": "’‘", "'": "'", "”": "”"}
+QUOTE_PAIRS: dict[str, str] = {"“": "”“", "„": "”“\"", '"': '"', "«": "»", "‘": "’", "‚": "’‘", "'": "'", "”": "”"}
 
 # Lemmas (as Frog gives them) and surface forms of verbs that attribute speech or opinion.
 SPEECH_LEMMAS = frozenset({
@@ -151,6 +156,8 @@ SPEECH_LEMMAS = frozenset({
     "verzekeren", "betogen", "oordelen", "vrezen", "hopen", "verwachten", "aldus", "citeren",
     "verwijten", "schetsen", "omschrijven", "beschrijven", "spreken", "typeren", "pleiten", "eisen", "vragen",
     "klagen", "aankondigen", "toegeven", "toelichten", "besluiten", "constateren", "zweren",
+    "aanmoedigen", "kreunen", "grappen", "verzuchten", "aandringen", "uitroepen", "verduidelijken",
+    "verwoorden", "tweeten", "posten", "mailen", "appen", "herhalen", "bezweren", "meedelen", "onthullen",
 })  # fmt: skip
 SPEECH_FORMS = frozenset({
     "zegt", "zei", "zeiden", "zeggen", "stelt", "stelde", "stelden", "vertelt", "vertelde", "denkt", "dacht",
@@ -163,8 +170,12 @@ SPEECH_FORMS = frozenset({
     "vreesde", "hoopt", "hoopte", "verwacht", "verwachtte", "oordeelt", "oordeelde", "merkt", "merkte",
     "verwijt", "verweet", "schetst", "schetste", "omschrijft", "omschreef", "spreekt", "sprak", "pleit", "pleitte",
     "eist", "eiste", "vraagt", "vroeg", "klaagt", "klaagde", "kondigt", "kondigde", "licht", "lichtte",
-    "constateert", "constateerde", "zweert", "zwoer",
+    "constateert", "constateerde", "zweert", "zwoer", "weet", "wist", "tweet", "tweette", "kreunt", "kreunde",
+    "verzucht", "verzuchtte", "moedigt", "moedigde", "onthult", "onthulde", "herhaalt", "herhaalde",
 })  # fmt: skip
+# Forms that attribute speech only with their particle ("legt uit", "voegt toe", "laat weten", "geeft aan").
+PARTICLE_SPEECH_FORMS = frozenset({"legt", "legde", "voegt", "voegde", "laat", "liet", "geeft", "gaf", "merkt",
+                                   "merkte", "licht", "lichtte", "kondigt", "kondigde", "moedigt", "moedigde"})
 ACCORDING_TO = ("volgens",)
 PRONOUNS = frozenset({"hij", "ze", "zij", "hem", "haar", "die", "deze"})
 # Descriptions that point back at the last fitting speaker ("de expert", "de kenner").
@@ -189,6 +200,33 @@ INSTITUTION_NOUNS = frozenset({
 ROLE_NOUNS = DESCRIPTION_NOUNS | frozenset({"woordvoerder", "woordvoerster", "zegsman", "zegsvrouw"})
 # Prepositions that link a role to its organisation ("hoogleraar aan de Universiteit Leiden").
 AFFILIATION_PREPOSITIONS = frozenset({"aan", "bij", "van", "voor", "namens", "uit"})
+# Personal pronouns that can be the subject of a speech verb and point back at a speaker.
+SUBJECT_PRONOUNS = frozenset({"hij", "ze", "zij", "ik", "u"})
+DETERMINERS = frozenset({"de", "het", "een", "die", "deze", "dat", "dit"})
+# Words between a cue verb and its speaker ("zegt ook X", "aldus dan X", "weet X nog").
+CUE_FILLERS = frozenset({
+    "ook", "dan", "nog", "wel", "nu", "echter", "daarom", "tenslotte", "zelf", "verder", "immers", "bovendien",
+    "dus", "toen", "later", "eerder", "vervolgens", "weer", "er", "daar", "hier", "zo", "altijd", "stellig",
+    "lachend", "desgevraagd", "tevreden", "kortweg", "droog", "nuchter", "even", "gisteren", "vandaag", "al",
+    "nadrukkelijk", "resoluut", "opgelucht", "zelfs", "meteen", "achteraf", "eerlijk", "trots", "spontaan",
+})  # fmt: skip
+# Words that end a clause before a verb: the subject of "maar vindt dat …" is not in "maar".
+CLAUSE_BREAKS = frozenset({"en", "maar", "want", "dat", "omdat", "terwijl", "als", "toen", "die", "wat", "of"})
+# Prepositions a speaker may follow and still be the subject ("volgens X", "aldus X").
+SUBJECT_PREPOSITIONS = frozenset({"volgens", "aldus", "door"})
+# A quote right after these names a thing ("als 'vroemvroemorganisatie'", "het boek 'Daar'"), nobody speaks.
+NAMING_WORDS = frozenset({
+    "als", "zogenaamde", "zogeheten", "genaamd", "getiteld", "heet", "heten", "titel", "boek", "film", "programma",
+    "serie", "campagne", "project", "term", "woord", "begrip", "actie", "album", "nummer", "lied", "voorstelling",
+    "tentoonstelling", "rubriek", "motto", "thema", "slogan", "label", "stempel", "etiket", "predicaat", "hashtag",
+})  # fmt: skip
+# Nouns for people by their ending (besides ROLE_SUFFIXES): "buurtbewoner", "tentamensurveillant", "studente".
+PERSON_SUFFIXES = ("bewoner", "bewoonster", "ant", "ent", "eur", "ist", "aar", "ier", "man", "vrouw", "ster",
+                   "ling", "oog", "ige", "ene", "er", "es", "trice", "ice")
+# Capitalised words right after a cue that are not names ("zegt Nederland", "aldus Volgens").
+STOP_CAPITALISED = frozenset({"nederland", "volgens", "het", "de", "een", "maar", "en", "dat", "die"})
+# How far (characters) a quote with no cue may be from the last attributed one and still be that voice.
+CONTINUATION_CHARS = 1500
 MIN_QUOTE_WORDS = 4  # shorter quoted text needs an attribution to count as a quote, else it is a scare quote
 
 # --- stories ----------------------------------------------------------------------------------
