@@ -26,6 +26,7 @@ the last fitting person named outside quotation marks. Names the tagger missed r
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from types import ModuleType
 
@@ -79,9 +80,14 @@ class _Context:
 
 
 def extract_quotes(text: str, sentences: tuple[Sentence, ...], mentions: list[Mention],
-                   lang: ModuleType, title: str | None = None) -> tuple[list[Quote], list[Issue]]:
-    """Direct and partial quotes (with marks) and indirect speech, in text order."""
-    ctx = _Context(text, sentences, sorted(mentions, key=lambda m: (m.start, -m.end)), lang, title)
+                   lang: ModuleType, title: str | None = None,
+                   first_names: Collection[str] = ()) -> tuple[list[Quote], list[Issue]]:
+    """Direct and partial quotes (with marks) and indirect speech, in text order.
+
+    ``title`` names who an interview is with; ``first_names`` lets names the tagger missed
+    (``Emilie Ruiter``, tagged as proper nouns but not as a person) still be speakers."""
+    people = [_as_person(m, first_names, lang) for m in mentions] + _untagged_people(sentences, mentions, first_names)
+    ctx = _Context(text, sentences, sorted(people, key=lambda m: (m.start, -m.end)), lang, title)
     marked, issues = find_quotes(text, lang)
     ctx.quoted = [(m.open_at, m.close_end) for m in marked]
     quotes: list[Quote] = []
@@ -96,6 +102,36 @@ def extract_quotes(text: str, sentences: tuple[Sentence, ...], mentions: list[Me
                 ctx.history.append((m.close_end, quote.speaker))
     quotes += _indirect(ctx, marked)
     return sorted(quotes, key=lambda q: q.start), issues
+
+
+def _as_person(m: Mention, first_names: Collection[str], lang: ModuleType) -> Mention:
+    """``Emilie Ruiter`` tagged as a place: a name of two or more words that opens with a first name
+    (and does not end in an organisation word, as ``Sky News``) is a person."""
+    words = m.name.split()
+    if m.type in ("LOC", "MISC") and len(words) >= 2 and words[0].split("-")[0] in first_names \
+            and all(w[:1].isupper() for w in words) and words[-1].lower() not in lang.ORG_HEADS:
+        return Mention(m.start, m.end, m.text, "PER", m.sentence, m.name)
+    return m
+
+
+def _untagged_people(sentences: tuple[Sentence, ...], mentions: list[Mention],
+                     first_names: Collection[str]) -> list[Mention]:
+    """Runs of proper nouns that start with a known first name and no mention covers: people."""
+    covered = [(m.start, m.end) for m in mentions]
+    out = []
+    for si, s in enumerate(sentences):
+        toks = s.tokens
+        i = 0
+        while i < len(toks):
+            j = i
+            while j < len(toks) and toks[j].pos.startswith("SPEC") and toks[j].text[:1].isupper():
+                j += 1
+            if j - i >= 2 and toks[i].text.split("-")[0] in first_names \
+                    and not any(a < toks[j - 1].end and toks[i].start < b for a, b in covered):
+                name = " ".join(t.text for t in toks[i:j])
+                out.append(Mention(toks[i].start, toks[j - 1].end, name, "PER", si, name))
+            i = max(j, i + 1)
+    return out
 
 
 # --- one quote ---------------------------------------------------------------------------------
@@ -148,6 +184,11 @@ def _previous_quote_end(ctx: _Context, pos: int) -> int:
         if not _has_words(rest) or rest.strip().startswith((",", "en ", "maar ")):
             return end
     return 0
+
+
+def _next_quote_start(ctx: _Context, pos: int, hi: int) -> int:
+    """The reporter's words after a quote end where the next quote opens (``'Nee…' 'Zeer…', zegt X``)."""
+    return min([lo for lo, _ in ctx.quoted if pos <= lo < hi] + [hi])
 
 
 def _is_title(words: list[str]) -> bool:
@@ -203,7 +244,7 @@ def _is_filler(t: Token, ctx: _Context) -> bool:
 
 def _after(close_end: int, hi: int, ctx: _Context) -> _Found | None:
     """``,,…'', zegt X`` / ``'…', aldus X`` / ``"…", weet Slot`` / ``,,…'', moedigt de docent aan``."""
-    toks = _tokens_between(ctx, close_end, hi)
+    toks = _tokens_between(ctx, close_end, _next_quote_start(ctx, close_end, hi))
     i = 0
     while i < len(toks) and toks[i].text in ",…–—-":
         i += 1
@@ -240,8 +281,8 @@ def _colon(lo: int, open_at: int, ctx: _Context) -> _Found | None:
     if not toks:
         return None
     whole = _speaker_np(toks, ctx, "colon", strict=True, skip=0)
-    if whole is not None and len(toks) <= 8:
-        return whole
+    if whole is not None and len(toks) <= 8 and not any(_is_verb(t) and "pv" in t.pos for t in toks):
+        return whole  # "Edwin Mulder van de GGD: ,,…''" (a clause with a verb says more: "Daarin is X nuchter:")
     if len(toks) <= 3 and all(t.text[:1].isupper() or t.text.lower() in ctx.lang.NAME_PARTICLES for t in toks) \
             and toks[0].text.lower() not in ctx.lang.STOP_CAPITALISED:
         # "Kalverboer: ,,…''": a bare name before the colon, whatever the tagger made of it
@@ -254,7 +295,9 @@ def _colon(lo: int, open_at: int, ctx: _Context) -> _Found | None:
     for k in reversed(speech):
         if toks[k].text.lower() in ctx.lang.ACCORDING_TO:
             return _speaker_np(toks[k + 1:], ctx, "colon")
-        found = _subject(toks[:k], ctx, "colon") or _speaker_np(toks[k + 1:], ctx, "colon", strict=True)
+        inverted = k == 0 or toks[k - 1].text == ","  # "Kim koos voor …, zegt Town: ,,…''"
+        after = _speaker_np(toks[k + 1:], ctx, "colon", strict=True)
+        found = (after if inverted else None) or _subject(toks[:k], ctx, "colon") or after
         if found:
             return found
     return _subject(toks, ctx, "colon") or whole
@@ -283,7 +326,7 @@ def _around(lo: int, open_at: int, close_end: int, hi: int, ctx: _Context, short
                 or _subject(before[:k], ctx, "before")
         if found:
             return found
-    after = _tokens_between(ctx, close_end, hi)
+    after = _tokens_between(ctx, close_end, _next_quote_start(ctx, close_end, hi))
     if not short and any(_is_speech(t, ctx) for t in after[:6]):
         return _subject(before, ctx, "before")
     return None
@@ -328,12 +371,23 @@ def _from_context(m: Marked, si: int, ctx: _Context) -> _Found | None:
 def _topic(toks: list[Token], ctx: _Context) -> Speaker | None:
     """The person (or organisation) a sentence is about: its first named person, else a subject
     pronoun or role at its start."""
+    for k, t in enumerate(toks):
+        if _is_speech(t, ctx) or t.text.lower() == "aldus":
+            # "Dat Kim … komt, zegt volgens Koreadeskundige Remco Breuker veel": who the cue introduces
+            j = k + 1
+            while j < len(toks) and (toks[j].text.lower() in ctx.lang.ACCORDING_TO or _is_filler(toks[j], ctx)):
+                j += 1
+            introduced = _speaker_np(toks[j:], ctx, "previous", strict=True, skip=0)
+            if introduced is not None and introduced[0].kind == "person":
+                return introduced[0]
     for t in toks:
         mention = _mention_at(ctx, t.start)
-        if mention is not None and mention.type == "PER" and not _possessive(mention) \
+        if mention is not None and _is_person(mention, ctx) and not _possessive(mention) \
                 and not _after_preposition(toks, t, ctx):
             return _person(mention, ctx, mention.text)
     found = _subject(toks[:6], ctx, "previous", people_only=True)
+    if found is None:
+        found = _subject(toks[:4], ctx, "previous")  # "De machtige ANWB hoeft …": an organisation as subject
     return found[0] if found else None
 
 
@@ -375,12 +429,21 @@ def _speaker_np(toks: list[Token], ctx: _Context, cue: str, strict: bool = False
         if t.text in ".!?;:,()" and not roles:
             return None
         mention = _mention_at(ctx, t.start)
+        nxt = _mention_at(ctx, toks[j + 1].start) if mention is not None and j + 1 < len(toks) else None
+        if mention is not None and mention.type != "PER" and nxt is not None and nxt.type == "PER" \
+                and ctx.text[mention.end:nxt.start] == " ":
+            roles.append(mention.text)  # "VVD-Europarlementariër Caroline Nagtegaal", "Ajax-trainer Erik ten Hag"
+            j += 1
+            continue
         if mention is not None and is_role_word(mention.text, lang) \
                 and " " not in mention.text and _name_follows(toks, j):
             roles.append(t.text)  # "FNV-bestuurder Kemal Yildiz" with the role tagged as a name
             j += 1
             continue
         if mention is not None and mention.type == "PER":
+            group = _coordinated(mention, ctx)
+            if group is not None:
+                return group, cue
             return _person(mention, ctx, mention.text, " ".join(roles) or None), cue
         if mention is not None and mention.type == "ORG":
             if roles:
@@ -427,10 +490,35 @@ def _name_follows(toks: list[Token], j: int) -> bool:
     return False
 
 
+def _is_person(m: Mention, ctx: _Context) -> bool:
+    """A person, whatever the tagger's type, when the text gives an age: ``de 13-jarige Gwen Bogaart``,
+    ``Ben Hallozi (62)``."""
+    if m.type == "PER":
+        return True
+    before = ctx.text[max(0, m.start - 14):m.start].split()
+    return _age_follows(m, ctx) or bool(before and before[-1].lower().endswith(ctx.lang.AGE_ADJECTIVE_ENDINGS))
+
+
 def _age_follows(m: Mention, ctx: _Context) -> bool:
     """``Ben Hallozi (62)``: a name followed by an age in brackets is a person."""
     after = ctx.text[m.end:m.end + 6]
     return after.startswith(" (") and after[2:4].isdigit()
+
+
+def _coordinated(m: Mention, ctx: _Context) -> Speaker | None:
+    """``Anissa El Abbassi (23) en Maryam Belkadi (23)``: two people speak as one."""
+    after = ctx.text[m.end:m.end + 12]
+    gap = 0
+    if after.startswith(" (") and ")" in after:
+        gap = after.index(")") + 1
+    rest = ctx.text[m.end + gap:m.end + gap + 4]
+    if rest != " en ":
+        return None
+    other = _mention_at(ctx, m.end + gap + 4)
+    if other is None or other.type != "PER":
+        return None
+    name = f"{m.name} en {other.name}"
+    return Speaker(name, ctx.text[m.start:other.end], m.start, other.end, kind="person")
 
 
 def _untagged_name(toks: list[Token], j: int, ctx: _Context) -> Speaker | None:
@@ -461,13 +549,16 @@ def _description(toks: list[Token], j: int, ctx: _Context, cue: str, strict: boo
     k = j + 1
     while k < len(toks) and (toks[k].pos.startswith(("ADJ", "TW")) or toks[k].text.lower() in lang.CUE_FILLERS):
         k += 1
-    if k >= len(toks) or not toks[k].pos.startswith("N"):
+    if k >= len(toks):
+        return None
+    mention = _mention_at(ctx, toks[k].start)
+    if mention is not None and (mention.type in ("ORG", "PER") or _is_person(mention, ctx)):
+        # "de ANWB", "de 12-jarige Lynn van der Loo"
+        return _person(mention, ctx, ctx.text[toks[j].start:mention.end]), cue
+    if not toks[k].pos.startswith("N"):
         return None
     noun = toks[k]
     low = noun.text.lower()
-    mention = _mention_at(ctx, noun.start)
-    if mention is not None and mention.type in ("ORG", "PER"):
-        return _person(_extended(mention, ctx), ctx, ctx.text[toks[j].start:mention.end]), cue  # "de ANWB"
     person_noun = is_role_word(low, lang) or low in lang.DESCRIPTION_NOUNS or low.endswith(lang.PERSON_SUFFIXES)
     institution = low in lang.INSTITUTION_NOUNS
     if not (person_noun or institution):
@@ -496,6 +587,10 @@ def _description(toks: list[Token], j: int, ctx: _Context, cue: str, strict: boo
             return Speaker(resolved.name, said, toks[j].start, noun.end, resolved.role, resolved.organisation,
                            resolved.kind), cue
     phrase = ctx.text[toks[j + 1].start:toks[end - 1].end]
+    if org is None and low in lang.SPOKESPERSON_NOUNS:
+        org = _organisation_before(toks[j].start, ctx)  # "De gemeente X … '…', zegt een woordvoerder."
+        if org is not None:
+            phrase = f"{phrase} van {org}"
     return Speaker(None, said, toks[j].start, toks[end - 1].end, role=phrase, organisation=org, kind="role"), cue
 
 
@@ -510,6 +605,23 @@ def _extended(m: Mention, ctx: _Context) -> Mention:
         name = f"{m.name} {rest[0]} {word}"
         return Mention(m.start, m.end + 2 + len(rest[0]) + len(word), name, m.type, m.sentence, name)
     return m
+
+
+def _organisation_before(pos: int, ctx: _Context) -> str | None:
+    """The organisation the sentences before ``pos`` (this one and the one before) are about:
+    its last organisation, or an institution with its place (``de gemeente Amsterdam``)."""
+    si = ctx.sentence_at(pos)
+    lo = ctx.sentences[max(0, si - 1)].start if ctx.sentences else 0
+    toks = _tokens_between(ctx, lo, pos)
+    for k in range(len(toks) - 1, -1, -1):
+        t = toks[k]
+        mention = _mention_at(ctx, t.start)
+        if mention is not None and mention.type == "ORG":
+            return _extended(mention, ctx).name
+        if t.text.lower() in ctx.lang.INSTITUTION_NOUNS:
+            nxt = _mention_at(ctx, toks[k + 1].start) if k + 1 < len(toks) else None
+            return f"{t.text.lower()} {nxt.name}" if nxt is not None else t.text.lower()
+    return None
 
 
 def _role_speaker(toks: list[Token], a: int, b: int, ctx: _Context, org: str | None = None) -> Speaker:
@@ -589,9 +701,20 @@ def _last_person_before(pos: int, ctx: _Context) -> Mention | None:
     for m in ctx.mentions:
         if m.start >= pos:
             break
-        if m.type == "PER" and not ctx.inside_quote(m.start) and not _possessive(m):
+        if m.type == "PER" and not ctx.inside_quote(m.start) and not _possessive(m) and _plausible_person(m, ctx):
             best = m
     return best
+
+
+def _plausible_person(m: Mention, ctx: _Context) -> bool:
+    """A pronoun points back at people: not at an acronym (``PKK``) nor at a one-word name the article
+    never repeats or gives a first name (``Spotify`` mistagged as a person)."""
+    if m.name.isupper() and len(m.name) > 1:
+        return False
+    if " " in m.name or (_is_person(m, ctx) and m.type != "PER"):
+        return True
+    return sum(1 for other in ctx.mentions if other.name == m.name) > 1 or any(
+        m.name in other.name.split() for other in ctx.mentions if other.type == "PER" and other.name != m.name)
 
 
 def _person_with_role(description: str, ctx: _Context) -> Mention | None:
@@ -615,7 +738,8 @@ def _person_with_role(description: str, ctx: _Context) -> Mention | None:
 def _person(m: Mention, ctx: _Context, said_as: str, role_hint: str | None = None, start: int | None = None,
             end: int | None = None) -> Speaker:
     # a role word before the name ("zei commissievoorzitter Anouk Verbeek") makes it a person whatever the tagger said
-    kind = "person" if m.type == "PER" or role_hint else "organisation"
+    kind = "person" if m.type == "PER" or role_hint or _is_person(m, ctx) else "organisation"
+    m = _extended(m, ctx)
     return Speaker(m.name, said_as, m.start if start is None else start, m.end if end is None else end,
                    role=role_hint, organisation=m.name if kind == "organisation" else None, kind=kind)
 

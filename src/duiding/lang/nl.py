@@ -94,6 +94,7 @@ ORG_HEADS = frozenset({
     "academie", "denktank", "bv", "nv", "inc", "ltd", "corporation", "organisatie", "unie", "college", "rechtbank",
     "hof", "kamer", "bond", "federatie", "groep", "group", "times", "post", "journal", "nieuws", "omroep", "krant",
     "company", "council", "agency", "foundation", "office", "department", "ministry", "party", "command",
+    "news", "tv", "radio", "fm", "media", "network", "club", "fc", "united", "city",
 })
 
 # Role nouns (as word endings): "Koreadeskundige", "Rusland-kenner", "Noord-Korea-expert" are roles,
@@ -106,7 +107,8 @@ ROLE_SUFFIXES = ("kundige", "kenner", "expert", "onderzoeker", "onderzoekster", 
                  "bestuurder", "docent", "leraar", "lerares", "ontwikkelaar", "initiatiefnemer", "eigenaar",
                  "eigenaresse", "oprichter", "oprichtster", "manager", "rechercheur", "trainer", "coach", "bewoner",
                  "bewoonster", "student", "studente", "medewerker", "medewerkster", "ombudsman", "kamerlid",
-                 "raadslid", "fractievoorzitter", "lijsttrekker", "partijleider", "verkoper", "verkoopster",
+                 "raadslid", "fractievoorzitter", "parlementariër",
+                 "europarlementariër", "lijsttrekker", "partijleider", "verkoper", "verkoopster",
                  "psycholoog", "psychiater", "arts", "chirurg", "verpleegkundige", "huisarts", "boer", "ondernemer")
 
 # Capitalised words that are fields of study or similar, not people ("hoogleraar Koreastudies").
@@ -196,6 +198,9 @@ INSTITUTION_NOUNS = frozenset({
     "provincie", "waterschap", "vakbond", "bond", "directie", "school", "universiteit", "ziekenhuis", "club",
     "bedrijf", "organisatie", "partij", "stad", "raad", "leger", "krant", "omroep", "inspectie", "rijkswaterstaat",
 })  # fmt: skip
+# Unnamed spokespeople: "zegt een woordvoerder" speaks for the organisation just named.
+SPOKESPERSON_NOUNS = frozenset({"woordvoerder", "woordvoerster", "zegsman", "zegsvrouw", "voorlichter",
+                                "persvoorlichter", "persvoorlichtster", "woordvoering"})
 # Role nouns that name a function even without a known suffix (besides ROLE_SUFFIXES above).
 ROLE_NOUNS = DESCRIPTION_NOUNS | frozenset({"woordvoerder", "woordvoerster", "zegsman", "zegsvrouw"})
 # Prepositions that link a role to its organisation ("hoogleraar aan de Universiteit Leiden").
@@ -225,6 +230,8 @@ PERSON_SUFFIXES = ("bewoner", "bewoonster", "ant", "ent", "eur", "ist", "aar", "
                    "ling", "oog", "ige", "ene", "er", "es", "trice", "ice")
 # Capitalised words right after a cue that are not names ("zegt Nederland", "aldus Volgens").
 STOP_CAPITALISED = frozenset({"nederland", "volgens", "het", "de", "een", "maar", "en", "dat", "die"})
+# An adjective of age before a name makes it a person ("de 13-jarige Gwen Bogaart").
+AGE_ADJECTIVE_ENDINGS = ("jarige",)
 # How far (characters) a quote with no cue may be from the last attributed one and still be that voice.
 CONTINUATION_CHARS = 1500
 MIN_QUOTE_WORDS = 4  # shorter quoted text needs an attribution to count as a quote, else it is a scare quote

@@ -30,6 +30,7 @@ class Job:
     language: str
     published_start: str | None = None  # the article's date range: time expressions resolve against it
     published_end: str | None = None
+    title: str | None = None  # who an interview is with is often only in its title
 
 
 _LOAD_ERROR: dict[str, str] = {}
@@ -42,7 +43,7 @@ def annotate(job: Job, options: dict[str, str] | None = None) -> Annotation:
     lang = for_language(job.language)
     first_names = getattr(backend, "first_names", frozenset())
     mentions = chain(repaired_mentions(sentences, job.text, lang, first_names), sentences, lang, first_names)
-    quotes, issues = extract_quotes(job.text, sentences, mentions, lang)
+    quotes, issues = extract_quotes(job.text, sentences, mentions, lang, job.title, first_names)
     claims = find_claims(job.text, sentences, mentions, lang)
     timexes = find_timexes(job.text, _anchor(job), lang)
     return Annotation(job.article_id, job.language, backend.name, sentences, tuple(mentions),

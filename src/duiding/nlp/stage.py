@@ -44,13 +44,13 @@ def analyse_pending(store: Store, *, workers: int, batch_size: int, run_id: int 
     report = NlpReport()
     jobs: list[Job] = []
     skipped: list[tuple[str, str]] = []
-    for article_id, source, text, language, start, end in pending(store):
+    for article_id, source, text, language, start, end, title in pending(store):
         if not language:
             skipped.append((article_id, "not analysed: language unknown"))
         elif not has_backend(language):
             skipped.append((article_id, f"not analysed: no backend for {language}"))
         else:
-            jobs.append(Job(article_id, source, text, language, start, end))
+            jobs.append(Job(article_id, source, text, language, start, end, title))
     if skipped:
         mark_not_analysed(store, skipped)
         for _, reason in skipped:

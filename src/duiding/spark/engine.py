@@ -131,10 +131,12 @@ class SparkEngine:
             nonlocal n
             for seq, j in enumerate(jobs):
                 n += 1
-                yield (seq, j.article_id, j.source, j.text, j.language, j.published_start, j.published_end)
+                yield (seq, j.article_id, j.source, j.text, j.language, j.published_start, j.published_end,
+                       j.title)
 
         staged = self.stage("jobs", rows(), "seq LONG, article_id STRING, source STRING, text STRING, "
-                                            "language STRING, published_start STRING, published_end STRING")
+                                            "language STRING, published_start STRING, published_end STRING, "
+                                            "title STRING")
         if staged is None:
             return
         staged = staged.repartitionByRange(self._slices(n, ARTICLES_PER_NLP_TASK), "seq")

@@ -18,10 +18,11 @@ DONE = "done"
 FAILED = "failed"
 
 
-def pending(store: Store) -> list[tuple[str, str, str, str | None, str | None, str | None]]:
-    """(id, source, text, language, published start, end) of articles not analysed yet, oldest first."""
+def pending(store: Store) -> list[tuple[str, str, str, str | None, str | None, str | None, str | None]]:
+    """(id, source, text, language, published start, end, title) of articles not analysed yet, oldest first."""
     return [tuple(r) for r in store.conn.execute(
-        "SELECT id, source, text, language, published_start, published_end FROM articles WHERE nlp_status IS NULL "
+        "SELECT id, source, text, language, published_start, published_end, title FROM articles "
+        "WHERE nlp_status IS NULL "
         "ORDER BY published_start IS NULL, published_start, id")]
 
 
