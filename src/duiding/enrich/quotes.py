@@ -86,7 +86,8 @@ def extract_quotes(text: str, sentences: tuple[Sentence, ...], mentions: list[Me
 
     ``title`` names who an interview is with; ``first_names`` lets names the tagger missed
     (``Emilie Ruiter``, tagged as proper nouns but not as a person) still be speakers."""
-    people = [_as_person(m, first_names, lang) for m in mentions] + _untagged_people(sentences, mentions, first_names)
+    people = [_as_person(m, first_names, lang) for m in mentions if m.name.lower() not in lang.NOT_NAMES]
+    people += _untagged_people(sentences, mentions, first_names)
     ctx = _Context(text, sentences, sorted(people, key=lambda m: (m.start, -m.end)), lang, title)
     marked, issues = find_quotes(text, lang)
     ctx.quoted = [(m.open_at, m.close_end) for m in marked]
@@ -515,7 +516,7 @@ def _coordinated(m: Mention, ctx: _Context) -> Speaker | None:
     if rest != " en ":
         return None
     other = _mention_at(ctx, m.end + gap + 4)
-    if other is None or other.type != "PER":
+    if other is None or not _is_person(other, ctx):
         return None
     name = f"{m.name} en {other.name}"
     return Speaker(name, ctx.text[m.start:other.end], m.start, other.end, kind="person")
@@ -599,6 +600,9 @@ def _extended(m: Mention, ctx: _Context) -> Mention:
     ``van`` and capitalised words."""
     if m.type != "ORG":
         return m
+    for other in ctx.mentions:  # "de Unie" after "de Unie van Waterschappen"
+        if other.type == "ORG" and other.start < m.start and other.name.startswith(m.name + " "):
+            return Mention(m.start, m.end, m.text, m.type, m.sentence, other.name)
     rest = ctx.text[m.end:m.end + 60].split()
     if len(rest) >= 2 and rest[0] in ("van", "voor") and rest[1][:1].isupper():
         word = rest[1].rstrip(".,;:!?'\"")
@@ -701,7 +705,7 @@ def _last_person_before(pos: int, ctx: _Context) -> Mention | None:
     for m in ctx.mentions:
         if m.start >= pos:
             break
-        if m.type == "PER" and not ctx.inside_quote(m.start) and not _possessive(m) and _plausible_person(m, ctx):
+        if _is_person(m, ctx) and not ctx.inside_quote(m.start) and not _possessive(m) and _plausible_person(m, ctx):
             best = m
     return best
 

@@ -230,6 +230,9 @@ PERSON_SUFFIXES = ("bewoner", "bewoonster", "ant", "ent", "eur", "ist", "aar", "
                    "ling", "oog", "ige", "ene", "er", "es", "trice", "ice")
 # Capitalised words right after a cue that are not names ("zegt Nederland", "aldus Volgens").
 STOP_CAPITALISED = frozenset({"nederland", "volgens", "het", "de", "een", "maar", "en", "dat", "die"})
+# Capitalised words a tagger takes for names that are interjections or answers ("Tsja, daarin is …").
+NOT_NAMES = frozenset({"tsja", "tja", "nou", "ach", "och", "oké", "ok", "ja", "nee", "hè", "hoor", "jawel", "welnee",
+                       "kortom", "enfin", "goed", "zo", "oh", "o", "ah", "hé", "hallo", "dag", "sorry"})
 # An adjective of age before a name makes it a person ("de 13-jarige Gwen Bogaart").
 AGE_ADJECTIVE_ENDINGS = ("jarige",)
 # How far (characters) a quote with no cue may be from the last attributed one and still be that voice.
