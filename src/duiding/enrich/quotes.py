@@ -598,6 +598,8 @@ def _description(toks: list[Token], j: int, ctx: _Context, cue: str, strict: boo
 def _extended(m: Mention, ctx: _Context) -> Mention:
     """``de Unie van Waterschappen`` where the tagger stopped at ``Unie``: the name runs on over
     ``van`` and capitalised words."""
+    if m.type == "PER":
+        return _longer_name(m, ctx)
     if m.type != "ORG":
         return m
     for other in ctx.mentions:  # "de Unie" after "de Unie van Waterschappen"
@@ -626,6 +628,31 @@ def _organisation_before(pos: int, ctx: _Context) -> str | None:
             nxt = _mention_at(ctx, toks[k + 1].start) if k + 1 < len(toks) else None
             return f"{t.text.lower()} {nxt.name}" if nxt is not None else t.text.lower()
     return None
+
+
+def _longer_name(m: Mention, ctx: _Context) -> Mention:
+    """``aldus Jolanda Zondag`` where the tagger took only ``Jolanda``: proper nouns (with name
+    particles) right after a one-word name belong to it."""
+    if " " in m.name:
+        return m
+    i = ctx.token_index(m.end)
+    parts: list[Token] = []
+    while i < len(ctx.tokens) and len(parts) < 4:
+        t = ctx.tokens[i]
+        gap = ctx.text[(parts[-1].end if parts else m.end):t.start]
+        if gap != " " or ctx.by_start.get(t.start) is not None:
+            break
+        if t.text.lower() in ctx.lang.NAME_PARTICLES or (t.pos.startswith("SPEC") and t.text[:1].isupper()):
+            parts.append(t)
+            i += 1
+            continue
+        break
+    while parts and not parts[-1].pos.startswith("SPEC"):
+        parts.pop()  # never end on a particle
+    if not parts:
+        return m
+    name = ctx.text[m.start:parts[-1].end]
+    return Mention(m.start, parts[-1].end, name, m.type, m.sentence, name)
 
 
 def _role_speaker(toks: list[Token], a: int, b: int, ctx: _Context, org: str | None = None) -> Speaker:
