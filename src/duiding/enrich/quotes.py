@@ -689,6 +689,8 @@ def _subject(toks: list[Token], ctx: _Context, cue: str, people_only: bool = Fal
 def _after_preposition(toks: list[Token], t: Token, ctx: _Context) -> bool:
     """``met Mays handreiking``, ``tegen Sky News``: a name behind a preposition is not the subject."""
     i = toks.index(t)
+    if i > 0 and toks[i - 1].text.lower() in ctx.lang.POSSESSIVES:
+        return True  # "zijn Vespa": a thing someone has, not who speaks
     j = i - 1
     while j >= 0 and (toks[j].text.lower() in ctx.lang.DETERMINERS or toks[j].pos.startswith("ADJ")
                       or is_role_word(toks[j].text, ctx.lang)):
@@ -710,6 +712,8 @@ def _resolve(t: Token, ctx: _Context, description: str | None) -> Speaker:
     quotation marks before the quote, or the last speaker when nobody was named since.
     """
     said = t.text
+    if said.lower() == "ik":
+        return Speaker(None, said, t.start, t.end, kind="unknown")  # the writer of a column, not the last person named
     if description:
         person = _person_with_role(description, ctx)
         if person is not None:

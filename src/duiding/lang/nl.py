@@ -207,6 +207,7 @@ ROLE_NOUNS = DESCRIPTION_NOUNS | frozenset({"woordvoerder", "woordvoerster", "ze
 AFFILIATION_PREPOSITIONS = frozenset({"aan", "bij", "van", "voor", "namens", "uit"})
 # Personal pronouns that can be the subject of a speech verb and point back at a speaker.
 SUBJECT_PRONOUNS = frozenset({"hij", "ze", "zij", "ik", "u"})
+POSSESSIVES = frozenset({"zijn", "haar", "hun", "mijn", "onze", "ons", "jouw", "je", "uw"})
 DETERMINERS = frozenset({"de", "het", "een", "die", "deze", "dat", "dit"})
 # Words between a cue verb and its speaker ("zegt ook X", "aldus dan X", "weet X nog").
 CUE_FILLERS = frozenset({
