@@ -667,7 +667,7 @@ def _subject(toks: list[Token], ctx: _Context, cue: str, people_only: bool = Fal
         mention = _mention_at(ctx, t.start)
         if mention is not None and mention.type == "PER" and not _possessive(mention) \
                 and not _after_preposition(toks, t, ctx):
-            return _person(mention, ctx, mention.text), cue
+            return _coordinated(mention, ctx) or _person(mention, ctx, mention.text), cue
     for j, t in enumerate(toks):
         low = t.text.lower()
         if _after_preposition(toks, t, ctx):
