@@ -147,6 +147,8 @@ def _attribute(m: Marked, ctx: _Context, part: int) -> Quote | None:
              _previous_quote_end(ctx, m.open_at))
     hi = ctx.sentences[si_close].end if ctx.sentences else len(text)
     pre = text[lo:m.open_at]
+    if pre.rstrip()[-1:] in (".", "!", "?") and pre.endswith(" "):
+        pre = ""  # "… 30 km/h. "Hoe meer …": a sentence the splitter did not end opens with the quote
     partial = _has_words(pre) and not pre.rstrip().endswith(":")
     if _is_title(words) or (partial and _named_thing(pre, ctx)):
         return None  # a quoted name or title is not speech, whoever is near it
@@ -348,7 +350,7 @@ def _from_context(m: Marked, si: int, ctx: _Context) -> _Found | None:
     """No cue in the quote's sentence: who the text was just about, else who spoke last, else the
     person the article is about."""
     last = ctx.history[-1] if ctx.history else None
-    for back in (1, 2, 3):
+    for back in (0, 1, 2, 3):  # 0: the words before the quote in a sentence the splitter ran on
         if si - back < 0:
             break
         s = ctx.sentences[si - back]
@@ -483,9 +485,11 @@ def _speaker_np(toks: list[Token], ctx: _Context, cue: str, strict: bool = False
 
 def _name_follows(toks: list[Token], j: int) -> bool:
     """A lower-case noun before a name within two words is the name's role (``student bouwkunde X``)."""
-    for t in toks[j + 1:j + 3]:
+    for t in toks[j + 1:j + 4]:
         if t.pos.startswith("SPEC"):
             return True
+        if t.text.lower() in ("'t", "’t", "de", "van"):
+            continue  # "carnavalswinkel 't Mooswief"
         if not t.pos.startswith("N") or t.text[:1].isupper():
             return False
     return False
@@ -560,7 +564,8 @@ def _description(toks: list[Token], j: int, ctx: _Context, cue: str, strict: boo
         return None
     noun = toks[k]
     low = noun.text.lower()
-    person_noun = is_role_word(low, lang) or low in lang.DESCRIPTION_NOUNS or low.endswith(lang.PERSON_SUFFIXES)
+    person_noun = is_role_word(low, lang) or low in lang.DESCRIPTION_NOUNS or low in lang.PERSON_NOUNS \
+        or low.endswith(lang.PERSON_SUFFIXES)
     institution = low in lang.INSTITUTION_NOUNS
     if not (person_noun or institution):
         return None
@@ -679,11 +684,25 @@ def _subject(toks: list[Token], ctx: _Context, cue: str, people_only: bool = Fal
         if low in ctx.lang.DETERMINERS:
             found = _description(toks, j, ctx, cue, strict=True)
             if found is not None and not (people_only and found[0].kind == "organisation"):
-                return found
+                return _with_relative_clause(found, toks, ctx), found[1]
         mention = _mention_at(ctx, t.start)
         if mention is not None and mention.type == "ORG" and not people_only:
             return _person(mention, ctx, mention.text), cue
     return None
+
+
+def _with_relative_clause(found: _Found, toks: list[Token], ctx: _Context) -> Speaker:
+    """``Een vriend die politicologie doceert aan de universiteit vertelt …``: an unnamed speaker is
+    described by the relative clause that runs up to the verb."""
+    sp = found[0]
+    if sp.kind != "role" or sp.end is None:
+        return sp
+    rest = [t for t in toks if t.start >= sp.end]
+    if len(rest) >= 2 and rest[0].text.lower() in ("die", "dat") and not any(t.text in ",;:" for t in rest):
+        role = f"{sp.role} {ctx.text[rest[0].start:rest[-1].end]}"
+        return Speaker(None, ctx.text[(sp.start or rest[0].start):rest[-1].end], sp.start, rest[-1].end, role,
+                       sp.organisation, "role")
+    return sp
 
 
 def _after_preposition(toks: list[Token], t: Token, ctx: _Context) -> bool:
@@ -695,6 +714,8 @@ def _after_preposition(toks: list[Token], t: Token, ctx: _Context) -> bool:
     while j >= 0 and (toks[j].text.lower() in ctx.lang.DETERMINERS or toks[j].pos.startswith("ADJ")
                       or is_role_word(toks[j].text, ctx.lang)):
         j -= 1
+    if j >= 1 and toks[j].text.lower() in ("van", "door") and toks[j - 1].text.lower() in ctx.lang.SPEECH_NOUNS:
+        return False  # "de uitspraak van John Cleese:", "een tweet van X": whose words they are
     return j >= 0 and toks[j].pos.startswith("VZ") and toks[j].text.lower() not in ctx.lang.SUBJECT_PREPOSITIONS
 
 

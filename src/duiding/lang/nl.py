@@ -158,7 +158,7 @@ SPEECH_LEMMAS = frozenset({
     "verzekeren", "betogen", "oordelen", "vrezen", "hopen", "verwachten", "aldus", "citeren",
     "verwijten", "schetsen", "omschrijven", "beschrijven", "spreken", "typeren", "pleiten", "eisen", "vragen",
     "klagen", "aankondigen", "toegeven", "toelichten", "besluiten", "constateren", "zweren",
-    "aanmoedigen", "kreunen", "grappen", "verzuchten", "aandringen", "uitroepen", "verduidelijken",
+    "aanmoedigen", "kreunen", "grappen", "toezeggen", "verzuchten", "aandringen", "uitroepen", "verduidelijken",
     "verwoorden", "tweeten", "posten", "mailen", "appen", "herhalen", "bezweren", "meedelen", "onthullen",
 })  # fmt: skip
 SPEECH_FORMS = frozenset({
@@ -195,7 +195,8 @@ GENERIC_EXPERTS = frozenset({"expert", "kenner", "deskundige", "specialist", "we
 # Speakers that are organisations or institutions without a name ("laat de politie weten").
 INSTITUTION_NOUNS = frozenset({
     "politie", "gemeente", "brandweer", "regering", "kabinet", "ministerie", "rechtbank", "justitie", "parket",
-    "provincie", "waterschap", "vakbond", "bond", "directie", "school", "universiteit", "ziekenhuis", "club",
+    "provincie", "overheid", "rijksoverheid", "waterschap", "vakbond", "bond", "directie", "school", "universiteit",
+    "ziekenhuis", "club",
     "bedrijf", "organisatie", "partij", "stad", "raad", "leger", "krant", "omroep", "inspectie", "rijkswaterstaat",
 })  # fmt: skip
 # Unnamed spokespeople: "zegt een woordvoerder" speaks for the organisation just named.
@@ -229,6 +230,16 @@ NAMING_WORDS = frozenset({
 # Nouns for people by their ending (besides ROLE_SUFFIXES): "buurtbewoner", "tentamensurveillant", "studente".
 PERSON_SUFFIXES = ("bewoner", "bewoonster", "ant", "ent", "eur", "ist", "aar", "ier", "man", "vrouw", "ster",
                    "ling", "oog", "ige", "ene", "er", "es", "trice", "ice")
+# Nouns for people that no ending gives away ("een vriend die …", "haar moeder").
+PERSON_NOUNS = frozenset({
+    "vriend", "vriendin", "collega", "moeder", "vader", "zoon", "dochter", "broer", "zus", "zuster", "kind", "meisje",
+    "jongen", "buurman", "buurvrouw", "klant", "patiënt", "patiënte", "cliënt", "slachtoffer", "getuige", "ouder",
+    "opa", "oma", "echtgenoot", "echtgenote", "partner", "kennis", "gast", "inwoner", "burger", "leerling", "scholier",
+    "fan", "supporter", "speler", "speelster", "reiziger", "passagier", "automobilist", "fietser", "ooggetuige",
+})  # fmt: skip
+# Nouns for someone's words: the person after "van" is who said them ("de uitspraak van X: '…'").
+SPEECH_NOUNS = frozenset({"uitspraak", "uitspraken", "woorden", "citaat", "tweet", "tweets", "brief", "verklaring",
+                          "reactie", "boodschap", "oproep", "bericht", "toespraak", "speech", "motto", "waarschuwing"})
 # Capitalised words right after a cue that are not names ("zegt Nederland", "aldus Volgens").
 STOP_CAPITALISED = frozenset({"nederland", "volgens", "het", "de", "een", "maar", "en", "dat", "die"})
 # Capitalised words a tagger takes for names that are interjections or answers ("Tsja, daarin is …").
