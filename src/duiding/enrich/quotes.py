@@ -471,8 +471,9 @@ def _speaker_np(toks: list[Token], ctx: _Context, cue: str, strict: bool = False
             roles.append(t.text)  # "ontwikkelaar Erwin Slot", "student bouwkunde Yousef Koja"
             j += 1
             continue
-        if t.text[:1].isupper() and low not in lang.NAME_PARTICLES and not _is_verb(t):
-            name = _untagged_name(toks, j, ctx)
+        if (t.text[:1].isupper() and low not in lang.NAME_PARTICLES and not _is_verb(t)) \
+                or (roles and low in lang.NAME_PARTICLES):
+            name = _untagged_name(toks, j, ctx, " ".join(roles) or None)
             if name is not None:
                 return name, cue
         if roles:
@@ -526,12 +527,13 @@ def _coordinated(m: Mention, ctx: _Context) -> Speaker | None:
     return Speaker(name, ctx.text[m.start:other.end], m.start, other.end, kind="person")
 
 
-def _untagged_name(toks: list[Token], j: int, ctx: _Context) -> Speaker | None:
-    """``aldus Mazdaverkoper Song Miao``: capitalised words the tagger did not take for a name."""
+def _untagged_name(toks: list[Token], j: int, ctx: _Context, role: str | None = None) -> Speaker | None:
+    """``aldus Mazdaverkoper Song Miao``, ``weet carnavalswinkel 't Mooswief in Maastricht``: capitalised
+    words the tagger did not take for a name (a place right after them says where they are from)."""
     parts: list[str] = []
     k = j
     while k < len(toks) and ((toks[k].text[:1].isupper() and toks[k].pos.startswith(("SPEC", "N")))
-                             or (parts and toks[k].text.lower() in ctx.lang.NAME_PARTICLES
+                             or (toks[k].text.lower() in ctx.lang.NAME_PARTICLES
                                  and k + 1 < len(toks) and toks[k + 1].text[:1].isupper())):
         parts.append(toks[k].text)
         k += 1
@@ -543,7 +545,11 @@ def _untagged_name(toks: list[Token], j: int, ctx: _Context) -> Speaker | None:
     if not any(t.pos.startswith("SPEC") for t in toks[j:k]) or parts[0].lower() in ctx.lang.STOP_CAPITALISED:
         return None  # capitalised because it starts a sentence, not because it is a name
     name = " ".join(parts)
-    return Speaker(name, name, toks[j].start, toks[k - 1].end, kind="person")
+    if role is not None and k + 1 < len(toks) and toks[k].text.lower() in ctx.lang.ORIGIN_PREPOSITIONS:
+        place = _mention_at(ctx, toks[k + 1].start)
+        if place is not None and place.type == "LOC":
+            role = f"{role} {toks[k].text} {place.name}"
+    return Speaker(name, name, toks[j].start, toks[k - 1].end, role=role, kind="person")
 
 
 def _description(toks: list[Token], j: int, ctx: _Context, cue: str, strict: bool) -> _Found | None:
@@ -741,6 +747,12 @@ def _resolve(t: Token, ctx: _Context, description: str | None) -> Speaker:
             return _person(person, ctx, said, start=t.start, end=t.end)
     last = ctx.history[-1] if ctx.history else None
     person = _last_person_before(min(ctx.position, t.start), ctx)
+    if description is None:
+        since = max(person.end if person is not None else 0, last[0] if last is not None else 0,
+                    ctx.sentences[max(0, ctx.sentence_at(t.start) - 2)].start if ctx.sentences else 0)
+        role = _role_referent(since, min(ctx.position, t.start), ctx)
+        if role is not None:  # "… verspreidde de Amerikaanse ambassadeur bij de EU een verklaring. Hij noemde …"
+            return Speaker(role.name, said, t.start, t.end, role.role, role.organisation, role.kind)
     if person is not None and (last is None or person.start > last[0] or description is not None):
         return _person(person, ctx, said, start=t.start, end=t.end)
     if last is not None and last[1].kind in ("person", "role"):
@@ -749,6 +761,19 @@ def _resolve(t: Token, ctx: _Context, description: str | None) -> Speaker:
     if person is not None:
         return _person(person, ctx, said, start=t.start, end=t.end)
     return Speaker(None, said, t.start, t.end, role=description, kind="unknown")
+
+
+def _role_referent(lo: int, hi: int, ctx: _Context) -> Speaker | None:
+    """The last described person (``de Amerikaanse ambassadeur bij de EU``) between ``lo`` and ``hi``,
+    outside quotation marks and not behind a preposition: who a pronoun after it points at."""
+    toks = _tokens_between(ctx, lo, hi)
+    best = None
+    for j, t in enumerate(toks):
+        if t.text.lower() in ("de", "een") and not _after_preposition(toks, t, ctx):
+            found = _description(toks, j, ctx, "previous", strict=True)
+            if found is not None and found[0].kind in ("role", "person") and found[0].organisation:
+                best = found[0]
+    return best
 
 
 def _last_person_before(pos: int, ctx: _Context) -> Mention | None:

@@ -240,6 +240,8 @@ PERSON_NOUNS = frozenset({
 # Nouns for someone's words: the person after "van" is who said them ("de uitspraak van X: '…'").
 SPEECH_NOUNS = frozenset({"uitspraak", "uitspraken", "woorden", "citaat", "tweet", "tweets", "brief", "verklaring",
                           "reactie", "boodschap", "oproep", "bericht", "toespraak", "speech", "motto", "waarschuwing"})
+# "bakker Jan de Vries uit Zwolle": where an otherwise unknown speaker is from.
+ORIGIN_PREPOSITIONS = frozenset({"uit", "in"})
 # Capitalised words right after a cue that are not names ("zegt Nederland", "aldus Volgens").
 STOP_CAPITALISED = frozenset({"nederland", "volgens", "het", "de", "een", "maar", "en", "dat", "die"})
 # Capitalised words a tagger takes for names that are interjections or answers ("Tsja, daarin is …").
