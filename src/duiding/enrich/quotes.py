@@ -46,6 +46,7 @@ class _Context:
     mentions: list[Mention]
     lang: ModuleType
     title: str | None = None
+    first_names: Collection[str] = ()
     tokens: list[Token] = field(default_factory=list)
     token_starts: list[int] = field(default_factory=list)
     token_sentence: list[int] = field(default_factory=list)
@@ -88,7 +89,7 @@ def extract_quotes(text: str, sentences: tuple[Sentence, ...], mentions: list[Me
     (``Emilie Ruiter``, tagged as proper nouns but not as a person) still be speakers."""
     people = [_as_person(m, first_names, lang) for m in mentions if m.name.lower() not in lang.NOT_NAMES]
     people += _untagged_people(sentences, mentions, first_names)
-    ctx = _Context(text, sentences, sorted(people, key=lambda m: (m.start, -m.end)), lang, title)
+    ctx = _Context(text, sentences, sorted(people, key=lambda m: (m.start, -m.end)), lang, title, first_names)
     marked, issues = find_quotes(text, lang)
     ctx.quoted = [(m.open_at, m.close_end) for m in marked]
     quotes: list[Quote] = []
@@ -101,8 +102,26 @@ def extract_quotes(text: str, sentences: tuple[Sentence, ...], mentions: list[Me
             quotes.append(quote)
             if quote.speaker.kind != "unknown":
                 ctx.history.append((m.close_end, quote.speaker))
+    quotes = _repeated(quotes)
     quotes += _indirect(ctx, marked)
     return sorted(quotes, key=lambda q: q.start), issues
+
+
+def _repeated(quotes: list[Quote]) -> list[Quote]:
+    """A quote in the lead that the article repeats later with its speaker (``'We zien ze …'`` …
+    ``X en Y: "We zien ze vooral …"``) is that speaker's: papers tease a quote before they attribute it."""
+    out = []
+    for q in quotes:
+        if q.speaker.kind == "unknown" and q.kind == "direct":
+            words = set(q.text.lower().split())
+            for later in quotes:
+                if later.start > q.end and later.speaker.kind != "unknown" and words:
+                    shared = len(words & set(later.text.lower().split())) / len(words)
+                    if shared >= 0.8 and len(words) >= 5:
+                        q = Quote(q.start, q.end, q.text, q.kind, later.speaker, "repeated", q.sentence, q.part)
+                        break
+        out.append(q)
+    return out
 
 
 def _as_person(m: Mention, first_names: Collection[str], lang: ModuleType) -> Mention:
@@ -392,6 +411,18 @@ def _topic(toks: list[Token], ctx: _Context) -> Speaker | None:
     if found is None:
         found = _subject(toks[:4], ctx, "previous")  # "De machtige ANWB hoeft …": an organisation as subject
     return found[0] if found else None
+
+
+def _writer(ctx: _Context) -> str | None:
+    """A columnist's name in the title: a first name and the capitalised words after it, nobody the
+    text itself names."""
+    words = (ctx.title or "").replace(".", " ").split()
+    for i, w in enumerate(words[:-1]):
+        if w in ctx.first_names and words[i + 1][:1].isupper() and words[i + 1].lower() not in ctx.lang.DETERMINERS:
+            name = f"{w} {words[i + 1]}"
+            if name not in ctx.text:
+                return name
+    return None
 
 
 def _main_person(ctx: _Context) -> Speaker | None:
@@ -740,7 +771,10 @@ def _resolve(t: Token, ctx: _Context, description: str | None) -> Speaker:
     """
     said = t.text
     if said.lower() == "ik":
-        return Speaker(None, said, t.start, t.end, kind="unknown")  # the writer of a column, not the last person named
+        # the writer of a column (named in its title: "… Max Pam Beweringen & Bewijzen"), not the last person named
+        writer = _writer(ctx)
+        return Speaker(writer, said, t.start, t.end, role="auteur" if writer else None,
+                       kind="person" if writer else "unknown")
     if description:
         person = _person_with_role(description, ctx)
         if person is not None:
