@@ -99,3 +99,17 @@ def test_a_missing_path_is_a_failure_not_a_crash(tmp_path: Path, corpus: Path) -
     proc = run_cli("analyze", str(corpus), str(tmp_path / "bestaat-niet"), "--db", str(tmp_path / "m.db"))
     assert proc.returncode == 0
     assert "no such file or folder" in proc.stdout
+
+
+def test_speakers_say_how_many_quotes_have_no_speaker(analysed: Path) -> None:
+    doc = json.loads(run_cli("export", "--db", str(analysed), "--format", "json", check=True).stdout)
+    marked = [q for q in doc["quotes"] if q["kind"] in ("direct", "partial")]
+    unknown = [q for q in marked if q["speaker"]["kind"] == "unknown"]
+    listed = [json.loads(line) for line in
+              run_cli("speakers", "--db", str(analysed), "--json", check=True).stdout.splitlines()]
+    assert sum(r["n_quotes"] for r in listed) == len(marked) - len(unknown)
+    table = run_cli("speakers", "--db", str(analysed), check=True).stdout
+    if unknown:
+        assert f"{len(unknown)} of {len(marked)} quotes have no known speaker" in " ".join(table.split())
+    else:
+        assert "no known speaker" not in table

@@ -7,6 +7,7 @@ import json
 import click
 from rich.table import Table
 
+from ..store.quotes import attribution_counts
 from ..store.quotes import quotes as list_quotes
 from ..store.quotes import speakers as list_speakers
 from .common import db_option, open_store, out, story_ids
@@ -57,11 +58,14 @@ def speakers(ctx: click.Context, db: str | None, limit: int, as_json: bool) -> N
     """Everyone quoted: how often, in how many articles, by which outlets, with which roles."""
     with open_store(ctx, db, readonly=True) as store:
         rows = list_speakers(store, limit=limit)
+        total, unattributed = attribution_counts(store)
     if as_json:
         for r in rows:
             click.echo(json.dumps(r, ensure_ascii=False))
         return
-    table = Table(title=f"{len(rows)} speakers", header_style="bold", expand=True)
+    table = Table(title=f"{len(rows)} speakers", header_style="bold", expand=True,
+                  caption=f"{unattributed} of {total} quotes have no known speaker and are not counted above"
+                  if unattributed else None)
     table.add_column("speaker", ratio=2, overflow="fold")
     table.add_column("quotes", justify="right", no_wrap=True)
     table.add_column("articles", justify="right", no_wrap=True)

@@ -52,6 +52,14 @@ def speakers(store: Store, *, limit: int | None = None) -> list[dict[str, Any]]:
     return [dict(r) for r in store.conn.execute(sql)]
 
 
+def attribution_counts(store: Store) -> tuple[int, int]:
+    """(direct and partial quotes, those without a speaker): lists of speakers say how many they leave out."""
+    row = store.conn.execute(
+        "SELECT count(*), coalesce(sum(CASE WHEN speaker_kind = 'unknown' THEN 1 ELSE 0 END), 0) FROM quotes "
+        "WHERE kind IN ('direct', 'partial')").fetchone()
+    return int(row[0]), int(row[1])
+
+
 def export_quotes(store: Store) -> Iterator[dict[str, Any]]:
     for r in store.conn.execute(
             "SELECT q.*, e.name AS entity_name FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_entity "
