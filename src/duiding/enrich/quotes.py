@@ -25,6 +25,7 @@ the last fitting person named outside quotation marks. Names the tagger missed r
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ from .roles import is_role_word, role_of
 
 _Found = tuple[Speaker, str]
 _GENITIVE_ENDINGS = ("s", "'s", "’s", "'", "’")
+_WORDS = re.compile(r"\w+")
 
 
 @dataclass
@@ -88,7 +90,7 @@ def extract_quotes(text: str, sentences: tuple[Sentence, ...], mentions: list[Me
     ``title`` names who an interview is with; ``first_names`` lets names the tagger missed
     (``Emilie Ruiter``, tagged as proper nouns but not as a person) still be speakers."""
     people = [_as_person(m, first_names, lang) for m in mentions if m.name.lower() not in lang.NOT_NAMES]
-    people += _untagged_people(sentences, mentions, first_names)
+    people += _untagged_people(sentences, mentions, first_names, lang)
     ctx = _Context(text, sentences, sorted(people, key=lambda m: (m.start, -m.end)), lang, title, first_names)
     marked, issues = find_quotes(text, lang)
     ctx.quoted = [(m.open_at, m.close_end) for m in marked]
@@ -113,11 +115,11 @@ def _repeated(quotes: list[Quote]) -> list[Quote]:
     out = []
     for q in quotes:
         if q.speaker.kind == "unknown" and q.kind == "direct":
-            words = set(q.text.lower().split())
+            words = set(_WORDS.findall(q.text.lower()))
             for later in quotes:
                 if later.start > q.end and later.speaker.kind != "unknown" and words:
-                    shared = len(words & set(later.text.lower().split())) / len(words)
-                    if shared >= 0.8 and len(words) >= 5:
+                    shared = len(words & set(_WORDS.findall(later.text.lower()))) / len(words)
+                    if shared >= 0.7 and len(words) >= 5:
                         q = Quote(q.start, q.end, q.text, q.kind, later.speaker, "repeated", q.sentence, q.part)
                         break
         out.append(q)
@@ -134,8 +136,8 @@ def _as_person(m: Mention, first_names: Collection[str], lang: ModuleType) -> Me
     return m
 
 
-def _untagged_people(sentences: tuple[Sentence, ...], mentions: list[Mention],
-                     first_names: Collection[str]) -> list[Mention]:
+def _untagged_people(sentences: tuple[Sentence, ...], mentions: list[Mention], first_names: Collection[str],
+                     lang: ModuleType) -> list[Mention]:
     """Runs of proper nouns that start with a known first name and no mention covers: people."""
     covered = [(m.start, m.end) for m in mentions]
     out = []
@@ -144,7 +146,10 @@ def _untagged_people(sentences: tuple[Sentence, ...], mentions: list[Mention],
         i = 0
         while i < len(toks):
             j = i
-            while j < len(toks) and toks[j].pos.startswith("SPEC") and toks[j].text[:1].isupper():
+            while j < len(toks) and ((toks[j].text[:1].isupper()
+                                      and (toks[j].pos.startswith("SPEC") or (j > i and toks[j].pos.startswith("N"))))
+                                     or (j > i and toks[j].text in lang.NAME_PARTICLES and j + 1 < len(toks)
+                                         and toks[j + 1].text[:1].isupper())):
                 j += 1
             if j - i >= 2 and toks[i].text.split("-")[0] in first_names \
                     and not any(a < toks[j - 1].end and toks[i].start < b for a, b in covered):
@@ -668,7 +673,11 @@ def _organisation_before(pos: int, ctx: _Context) -> str | None:
             return _extended(mention, ctx).name
         if t.text.lower() in ctx.lang.INSTITUTION_NOUNS:
             nxt = _mention_at(ctx, toks[k + 1].start) if k + 1 < len(toks) else None
-            return f"{t.text.lower()} {nxt.name}" if nxt is not None else t.text.lower()
+            if nxt is not None:
+                return f"{t.text.lower()} {nxt.name}"
+            if k + 1 < len(toks) and toks[k + 1].text[:1].isupper() and toks[k + 1].pos.startswith("SPEC"):
+                return f"{t.text.lower()} {toks[k + 1].text}"  # "de gemeente Utrecht", the place untagged
+            return t.text.lower()
     return None
 
 

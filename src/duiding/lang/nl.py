@@ -109,7 +109,7 @@ ROLE_SUFFIXES = ("kundige", "kenner", "expert", "onderzoeker", "onderzoekster", 
                  "bewoonster", "student", "studente", "medewerker", "medewerkster", "ombudsman", "kamerlid",
                  "raadslid", "fractievoorzitter", "parlementariër",
                  "europarlementariër", "lijsttrekker", "partijleider", "verkoper", "verkoopster",
-                 "psycholoog", "psychiater", "arts", "chirurg", "verpleegkundige", "huisarts", "boer", "ondernemer")
+                 "psycholoog", "psychiater", "chirurg", "verpleegkundige", "huisarts", "ondernemer")
 
 # Capitalised words that are fields of study or similar, not people ("hoogleraar Koreastudies").
 NOT_A_NAME_SUFFIXES = ("studies", "kunde", "wetenschap", "wetenschappen", "logie", "recht")
@@ -236,6 +236,7 @@ PERSON_NOUNS = frozenset({
     "jongen", "buurman", "buurvrouw", "klant", "patiënt", "patiënte", "cliënt", "slachtoffer", "getuige", "ouder",
     "opa", "oma", "echtgenoot", "echtgenote", "partner", "kennis", "gast", "inwoner", "burger", "leerling", "scholier",
     "fan", "supporter", "speler", "speelster", "reiziger", "passagier", "automobilist", "fietser", "ooggetuige",
+    "boer", "boerin",
 })  # fmt: skip
 # Nouns for someone's words: the person after "van" is who said them ("de uitspraak van X: '…'").
 SPEECH_NOUNS = frozenset({"uitspraak", "uitspraken", "woorden", "citaat", "tweet", "tweets", "brief", "verklaring",
