@@ -310,7 +310,8 @@ def _colon(lo: int, open_at: int, ctx: _Context) -> _Found | None:
     whole = _speaker_np(toks, ctx, "colon", strict=True, skip=0)
     if whole is not None and len(toks) <= 8 and not any(_is_verb(t) and "pv" in t.pos for t in toks):
         return whole  # "Edwin Mulder van de GGD: ,,…''" (a clause with a verb says more: "Daarin is X nuchter:")
-    if len(toks) <= 3 and all(t.text[:1].isupper() or t.text.lower() in ctx.lang.NAME_PARTICLES for t in toks) \
+    if len(toks) <= 3 and all((t.text[:1].isupper() and t.pos.startswith(("SPEC", "N")))
+                              or t.text.lower() in ctx.lang.NAME_PARTICLES for t in toks) \
             and toks[0].text.lower() not in ctx.lang.STOP_CAPITALISED:
         # "Kalverboer: ,,…''": a bare name before the colon, whatever the tagger made of it
         name = ctx.text[toks[0].start:toks[-1].end]
@@ -385,6 +386,9 @@ def _from_context(m: Marked, si: int, ctx: _Context) -> _Found | None:
         if not toks:
             continue
         found = _topic(toks, ctx)
+        if found is not None and found.kind == "organisation" and last is not None \
+                and m.open_at - last[0] < ctx.lang.CONTINUATION_CHARS:
+            return last[1], "continuation"  # "GroenLinks is de grootste. '…'": the expert goes on, not the party
         if found is not None:
             return found, "previous"
     if last is not None and m.open_at - last[0] < ctx.lang.CONTINUATION_CHARS:
@@ -596,6 +600,11 @@ def _description(toks: list[Token], j: int, ctx: _Context, cue: str, strict: boo
     k = j + 1
     while k < len(toks) and (toks[k].pos.startswith(("ADJ", "TW")) or toks[k].text.lower() in lang.CUE_FILLERS):
         k += 1
+    if det in ("de", "die", "deze") and k > j + 1 and toks[k - 1].text.lower() in lang.LATTER_WORDS:
+        latter = _last_person_before(min(ctx.position, toks[j].start), ctx)  # "zei die laatste"
+        if latter is not None:
+            return _person(latter, ctx, ctx.text[toks[j].start:toks[k - 1].end], start=toks[j].start,
+                           end=toks[k - 1].end), cue
     if k >= len(toks):
         return None
     mention = _mention_at(ctx, toks[k].start)

@@ -228,8 +228,8 @@ NAMING_WORDS = frozenset({
     "tentoonstelling", "rubriek", "motto", "thema", "slogan", "label", "stempel", "etiket", "predicaat", "hashtag",
 })  # fmt: skip
 # Nouns for people by their ending (besides ROLE_SUFFIXES): "buurtbewoner", "tentamensurveillant", "studente".
-PERSON_SUFFIXES = ("bewoner", "bewoonster", "ant", "ent", "eur", "ist", "aar", "ier", "man", "vrouw", "ster",
-                   "ling", "oog", "ige", "ene", "er", "es", "trice", "ice")
+PERSON_SUFFIXES = ("bewoner", "bewoonster", "ganger", "houder", "hebber", "nemer", "gever", "maker", "werker",
+                   "voerder", "zitter", "leider", "kundige", "loog", "man", "vrouw", "ster", "trice", "ist")
 # Nouns for people that no ending gives away ("een vriend die …", "haar moeder").
 PERSON_NOUNS = frozenset({
     "vriend", "vriendin", "collega", "moeder", "vader", "zoon", "dochter", "broer", "zus", "zuster", "kind", "meisje",
@@ -243,6 +243,8 @@ SPEECH_NOUNS = frozenset({"uitspraak", "uitspraken", "woorden", "citaat", "tweet
                           "reactie", "boodschap", "oproep", "bericht", "toespraak", "speech", "motto", "waarschuwing"})
 # "bakker Jan de Vries uit Zwolle": where an otherwise unknown speaker is from.
 ORIGIN_PREPOSITIONS = frozenset({"uit", "in"})
+# "zei die laatste": the person named last.
+LATTER_WORDS = frozenset({"laatste", "laatstgenoemde"})
 # Capitalised words right after a cue that are not names ("zegt Nederland", "aldus Volgens").
 STOP_CAPITALISED = frozenset({"nederland", "volgens", "het", "de", "een", "maar", "en", "dat", "die"})
 # Capitalised words a tagger takes for names that are interjections or answers ("Tsja, daarin is …").
