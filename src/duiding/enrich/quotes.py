@@ -180,6 +180,8 @@ def _attribute(m: Marked, ctx: _Context, part: int) -> Quote | None:
     short = len(words) < lang.MIN_QUOTE_WORDS
     if found is None and partial:
         found = _around(lo, m.open_at, m.close_end, hi, ctx, short)
+    if found is None:
+        found = _said_after(si_close, ctx)
     if short and found is None and not m.continues_previous:
         return None  # a scare quote or a quoted term ("zijn “vrienden”"): nobody is said to say it
     if found is None and part > 0 and ctx.last_speaker() is not None:
@@ -368,6 +370,17 @@ def _clause_before(toks: list[Token], k: int, ctx: _Context) -> list[Token]:
     return toks[j + 1:k]
 
 
+def _said_after(si: int, ctx: _Context) -> _Found | None:
+    """``… in de 'snelle vangst', maar in de samenwerking. Dat zegt Arjen Gerritsen, …``: the next
+    sentence says whose words these were."""
+    if si + 1 >= len(ctx.sentences):
+        return None
+    toks = [t for t in ctx.sentences[si + 1].tokens if not ctx.inside_quote(t.start)]
+    if len(toks) < 3 or toks[0].text.lower() not in ctx.lang.THAT_WORDS or not _is_speech(toks[1], ctx):
+        return None
+    return _speaker_np(toks[2:], ctx, "next")
+
+
 # --- 4. the sentences before -------------------------------------------------------------------
 
 
@@ -411,6 +424,11 @@ def _topic(toks: list[Token], ctx: _Context) -> Speaker | None:
             introduced = _speaker_np(toks[j:], ctx, "previous", strict=True, skip=0)
             if introduced is not None and introduced[0].kind == "person":
                 return introduced[0]
+    verb = next((k for k, t in enumerate(toks) if _is_verb(t) and "pv" in t.pos), None)
+    if verb is not None and 0 < verb <= 5 and toks[0].text.lower() in ctx.lang.DETERMINERS:
+        opening = _description(toks[:verb], 0, ctx, "previous", strict=True)
+        if opening is not None and opening[0].kind == "role":
+            return opening[0]  # "De advocaat vreest dat Stanley …": the lawyer, not Stanley
     for t in toks:
         mention = _mention_at(ctx, t.start)
         if mention is not None and _is_person(mention, ctx) and not _possessive(mention) \
@@ -506,6 +524,12 @@ def _speaker_np(toks: list[Token], ctx: _Context, cue: str, strict: bool = False
             return _resolve(t, ctx, None), cue
         if low in lang.DETERMINERS and not roles:
             return _description(toks, j, ctx, cue, strict)
+        if low in lang.POSSESSIVES and not roles and j + 1 < len(toks) and _person_noun(toks[j + 1], lang):
+            owner = _last_person_before(min(ctx.position, t.start), ctx)  # "legt zijn advocaat uit"
+            noun = toks[j + 1].text
+            role = f"{noun} van {owner.name}" if owner is not None else noun
+            return Speaker(None, ctx.text[t.start:toks[j + 1].end], t.start, toks[j + 1].end, role=role,
+                           kind="role"), cue
         if t.pos.startswith("N") and not t.text[:1].isupper() \
                 and (is_role_word(t.text, lang) or _name_follows(toks, j)):
             roles.append(t.text)  # "ontwikkelaar Erwin Slot", "student bouwkunde Yousef Koja"
@@ -590,6 +614,14 @@ def _untagged_name(toks: list[Token], j: int, ctx: _Context, role: str | None = 
         if place is not None and place.type == "LOC":
             role = f"{role} {toks[k].text} {place.name}"
     return Speaker(name, name, toks[j].start, toks[k - 1].end, role=role, kind="person")
+
+
+def _person_noun(t: Token, lang: ModuleType) -> bool:
+    """A noun for a person: a role (also in the plural, by its lemma), or a word for people."""
+    low, lemma = t.text.lower(), t.lemma.lower()
+    return t.pos.startswith("N") and any(
+        is_role_word(w, lang) or w in lang.DESCRIPTION_NOUNS or w in lang.PERSON_NOUNS
+        or w.endswith(lang.PERSON_SUFFIXES) for w in (low, lemma))
 
 
 def _description(toks: list[Token], j: int, ctx: _Context, cue: str, strict: bool) -> _Found | None:
@@ -740,6 +772,10 @@ def _subject(toks: list[Token], ctx: _Context, cue: str, people_only: bool = Fal
             found = _description(toks, j, ctx, cue, strict=True)
             if found is not None and not (people_only and found[0].kind == "organisation"):
                 return _with_relative_clause(found, toks, ctx), found[1]
+        if (j == 0 or all(x.pos.startswith("ADJ") for x in toks[:j])) and _person_noun(t, ctx.lang) \
+                and not t.text[:1].isupper() and "mv" in t.pos:
+            phrase = ctx.text[toks[0].start:t.end]  # "Roemeense diplomaten spreken over een '…'"
+            return Speaker(None, phrase, toks[0].start, t.end, role=phrase, kind="role"), cue
         mention = _mention_at(ctx, t.start)
         if mention is not None and mention.type == "ORG" and not people_only:
             return _person(mention, ctx, mention.text), cue
@@ -834,9 +870,22 @@ def _last_person_before(pos: int, ctx: _Context) -> Mention | None:
     for m in ctx.mentions:
         if m.start >= pos:
             break
-        if _is_person(m, ctx) and not ctx.inside_quote(m.start) and not _possessive(m) and _plausible_person(m, ctx):
+        if _is_person(m, ctx) and not ctx.inside_quote(m.start) and not _possessive(m) and _plausible_person(m, ctx) \
+                and not _behind_preposition(m, ctx):
             best = m
     return best
+
+
+def _behind_preposition(m: Mention, ctx: _Context) -> bool:
+    """``aan het adres van Baudet``: a person named behind a preposition is seldom who ``hij`` means."""
+    i = ctx.token_index(m.start) - 1
+    while i >= 0 and (ctx.tokens[i].text.lower() in ctx.lang.DETERMINERS or is_role_word(ctx.tokens[i].text, ctx.lang)):
+        i -= 1
+    if i < 0:
+        return False
+    t = ctx.tokens[i]
+    return t.pos.startswith("VZ") and t.text.lower() not in ctx.lang.SUBJECT_PREPOSITIONS \
+        and t.text.lower() not in ctx.lang.CLAUSE_PREPOSITIONS
 
 
 def _plausible_person(m: Mention, ctx: _Context) -> bool:

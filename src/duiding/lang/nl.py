@@ -221,6 +221,8 @@ CUE_FILLERS = frozenset({
 CLAUSE_BREAKS = frozenset({"en", "maar", "want", "dat", "omdat", "terwijl", "als", "toen", "die", "wat", "of"})
 # Prepositions a speaker may follow and still be the subject ("volgens X", "aldus X").
 SUBJECT_PREPOSITIONS = frozenset({"volgens", "aldus", "door"})
+# Words tagged as prepositions that open a clause whose subject follows ("Sinds Trump het Witte Huis bewoont").
+CLAUSE_PREPOSITIONS = frozenset({"sinds", "na", "tot"})
 # A quote right after these names a thing ("als 'vroemvroemorganisatie'", "het boek 'Daar'"), nobody speaks.
 NAMING_WORDS = frozenset({
     "als", "zogenaamde", "zogeheten", "genaamd", "getiteld", "heet", "heten", "titel", "boek", "film", "programma",
@@ -243,6 +245,8 @@ SPEECH_NOUNS = frozenset({"uitspraak", "uitspraken", "woorden", "citaat", "tweet
                           "reactie", "boodschap", "oproep", "bericht", "toespraak", "speech", "motto", "waarschuwing"})
 # "bakker Jan de Vries uit Zwolle": where an otherwise unknown speaker is from.
 ORIGIN_PREPOSITIONS = frozenset({"uit", "in"})
+# "Dat zegt X": a sentence opening with these and a speech verb attributes the one before.
+THAT_WORDS = frozenset({"dat", "dit", "zo"})
 # "zei die laatste": the person named last.
 LATTER_WORDS = frozenset({"laatste", "laatstgenoemde"})
 # Capitalised words right after a cue that are not names ("zegt Nederland", "aldus Volgens").
