@@ -650,8 +650,8 @@ def _description(toks: list[Token], j: int, ctx: _Context, cue: str, strict: boo
     person_noun = is_role_word(low, lang) or low in lang.DESCRIPTION_NOUNS or low in lang.PERSON_NOUNS \
         or low.endswith(lang.PERSON_SUFFIXES)
     institution = low in lang.INSTITUTION_NOUNS
-    if not (person_noun or institution):
-        return None
+    if not (person_noun or institution or (not strict and det in ("de", "een"))):
+        return None  # right after a speech verb any "een demonstrante", "de organisatie" is who speaks
     end = k + 1
     org = None
     if end + 1 < len(toks) and toks[end].text.lower() in lang.AFFILIATION_PREPOSITIONS:
@@ -833,6 +833,9 @@ def _resolve(t: Token, ctx: _Context, description: str | None) -> Speaker:
         person = _person_with_role(description, ctx)
         if person is not None:
             return _person(person, ctx, said, start=t.start, end=t.end)
+        for _, sp in reversed(ctx.history):  # "legt zijn advocaat uit" … "De advocaat vreest …"
+            if sp.role and sp.name is None and sp.role.lower().split()[0] == description:
+                return Speaker(None, said, t.start, t.end, sp.role, sp.organisation, sp.kind)
     last = ctx.history[-1] if ctx.history else None
     person = _last_person_before(min(ctx.position, t.start), ctx)
     if description is None:
