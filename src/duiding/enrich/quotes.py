@@ -12,9 +12,12 @@ the quote's surroundings in this order and takes the first that names someone:
 3. the reporter's own sentence around a partial quote: the subject of its speech verb
    (``Hij noemde de EU een 'vijand'``, ``Tegen Sky News zei hij dat iedereen '…' is``) or
    ``volgens X``;
-4. the sentences before the quote: a person the previous sentence is about (``Ben Hallozi woont
-   pal naast het gebouw. "…"``), else the speaker of the last quote when nobody new was named since
-   (``…'', weet Slot. ,,…''``), else the person the article is about (an interview: its title).
+4. the sentence after it when that opens with ``Dat zegt X``;
+5. the sentences before the quote: a person the previous sentence is about or introduces (``Ben
+   Hallozi woont pal naast het gebouw. "…"``), else the speaker of the last quote when nobody new
+   was named since (``…'', weet Slot. ,,…''``), else the person the article is about (an interview:
+   its title). A quote teased in the lead and repeated later takes the later speaker; a column's
+   ``ik`` is the writer its title names.
 
 A speaker is a person, an organisation or a described role (``een woordvoerder van de gemeente
 Amsterdam``), never a place. Pronouns and descriptions (``hij``, ``ze``, ``de docent``) resolve to
