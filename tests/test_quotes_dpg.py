@@ -23,7 +23,7 @@ GOLD = DATA / "quotes_dev.json"
 ARTICLES = DATA / "dpgMedia2019-articles-byarticle-all.jsonl"
 TOOLS = SHARED / "tools"
 
-FLOORS = {"recall": 0.97, "speaker": 0.90, "precision": 0.96}
+FLOORS = {"recall": 0.97, "speaker": 0.90, "precision": 0.97}
 FLOORS_MINIMUM = {"recall": 0.97, "speaker": 0.90, "precision": 0.95}
 
 pytestmark = [

@@ -177,7 +177,7 @@ def _attribute(m: Marked, ctx: _Context, part: int) -> Quote | None:
     if pre.rstrip()[-1:] in (".", "!", "?") and pre.endswith(" "):
         pre = ""  # "… 30 km/h. "Hoe meer …": a sentence the splitter did not end opens with the quote
     partial = _has_words(pre) and not pre.rstrip().endswith(":")
-    if _is_title(words) or (partial and _named_thing(pre, ctx)):
+    if _is_title(words) or _named_thing(pre, ctx):
         return None  # a quoted name or title is not speech, whoever is near it
     found = _after(m.close_end, hi, ctx) or _colon(lo, m.open_at, ctx)
     short = len(words) < lang.MIN_QUOTE_WORDS
@@ -233,8 +233,8 @@ def _is_title(words: list[str]) -> bool:
 
 def _named_thing(pre: str, ctx: _Context) -> bool:
     """``als 'vroemvroemorganisatie'``, ``het programma 'Zomergasten'``: the quote names, nobody speaks."""
-    last = pre.rstrip().split()[-1:] if pre.strip() else []
-    return bool(last) and last[0].lower() in ctx.lang.NAMING_WORDS
+    words = pre.rstrip().rstrip(":").split()
+    return bool(words) and words[-1].lower().strip(",") in ctx.lang.NAMING_WORDS
 
 
 # --- tokens ------------------------------------------------------------------------------------

@@ -228,6 +228,8 @@ NAMING_WORDS = frozenset({
     "als", "zogenaamde", "zogeheten", "genaamd", "getiteld", "heet", "heten", "titel", "boek", "film", "programma",
     "serie", "campagne", "project", "term", "woord", "begrip", "actie", "album", "nummer", "lied", "voorstelling",
     "tentoonstelling", "rubriek", "motto", "thema", "slogan", "label", "stempel", "etiket", "predicaat", "hashtag",
+    "artikel", "kop", "kopje", "opdruk", "opschrift", "stukje", "column", "bord", "spandoek", "leus", "leuze",
+    "naam", "bijnaam",
 })  # fmt: skip
 # Nouns for people by their ending (besides ROLE_SUFFIXES): "buurtbewoner", "tentamensurveillant", "studente".
 PERSON_SUFFIXES = ("bewoner", "bewoonster", "ganger", "houder", "hebber", "nemer", "gever", "maker", "werker",
