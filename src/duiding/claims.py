@@ -1,12 +1,23 @@
-"""Claim alignment: the same quantity of the same thing, as different articles report it.
+"""Claim alignment: the same quantity of the same thing at the same time, as different articles report it.
 
-Claims are grouped when they measure the same kind of thing (distance, duration, a count of
-the same noun) about the same anchors (``Vladivostok`` and ``Noord-Koreaanse grens``); a claim
-about other anchors is a different measure (``700 km van Pyongyang`` is not the border distance)
-and is never compared. A group whose values differ is a discrepancy — ``small`` when the hedges
-(``ongeveer``, ``zo'n``: see ``lang.HEDGES``) could explain the gap, ``large`` when they cannot —
-and a group whose values agree is an agreement. Time expressions that several articles give for
-the same dates (``10 tot 13 september`` / ``tussen 10 en 13 september``) are agreements too.
+Two claims are compared only when everything that decides which figure is meant agrees: the measure
+(kind and unit, or the counted noun: ``zetels``; people nouns count alike), the noun after it
+(``130 kilometer van de grens``, ``€250 per dag``, ``zes jaar cel``), the named subjects of the
+sentence (people, parties, organisations: ``30 zetels`` of two parties together is not
+one party's ``12``), the places (scope: Amsterdam's figure is not the national one), whether it is a
+poll or expectation and whether it is a change (``vijf zetels erbij``), and the time (the
+sentences' own dates overlap, else the articles are at most a week apart). A subject is needed
+that is more than one shared place name: a named person or organisation, the measured-from phrase
+(``van de Noord-Koreaanse grens``), or two places or more. Articles must share a storyline, or
+name the same subjects with two content words in common. A sentence with two figures of one measure
+is left out: which is which cannot be told. Where unsure, nothing is flagged.
+
+Groups are built so that every member is comparable with every other (not chains). A group whose
+values differ is a discrepancy — ``small`` when the hedges (``ongeveer``, ``zo'n``: ``lang.HEDGES``)
+could explain the gap, ``large`` when they cannot — and one whose values agree is an agreement; its
+``about`` says what the claims measure and why they were aligned. Time expressions that several
+articles give for the same dates (``10 tot 13 september`` / ``tussen 10 en 13 september``) are
+agreements too.
 """
 
 from __future__ import annotations
@@ -15,10 +26,12 @@ import hashlib
 import json
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 from types import ModuleType
 from typing import Any
 
 from .store import Store
+from .store.claims import claim_contexts, day_timexes_by_event
 
 
 @dataclass(frozen=True)
@@ -30,90 +43,190 @@ class ClaimGroup:
     claims: tuple[str, ...]  # claim ids, or "t:<article>:<start>" for time expressions
 
 
-def _key(row: dict[str, Any]) -> tuple[str, str, frozenset[str]]:
-    anchors = frozenset(a.lower() for a in json.loads(row["anchors"]))
-    measured = row["unit"].lower() if row["kind"] in ("count", "ordinal") else row["kind"]
-    return row["kind"], measured, anchors
+@dataclass(frozen=True)
+class _View:
+    """What decides which figure a claim is: computed once per claim from its sentence."""
+
+    row: dict[str, Any]
+    measure: tuple[str, str]
+    qualifier: str | None
+    names: frozenset[str]
+    subjects: frozenset[str]  # the names before the figure: "VVD krijgt 12 zetels", not "12 zetels in de gemeenteraad"
+    places: frozenset[str]
+    words: frozenset[str]
+    times: tuple[tuple[str, str], ...]
+    day: date | None
+    forecast: bool
+    change: bool
+    then: bool
+    anchor: str | None  # the measured-from phrase ("Noord-Koreaanse grens")
+    shown: dict[str, str]  # entity key -> a name to show
+
+
+def _tokens_after(view_tokens: list[list[Any]], end: int) -> list[list[Any]]:
+    return [t for t in view_tokens if t[0] >= end]
+
+
+def _view(r: dict[str, Any], lang: ModuleType) -> _View | None:
+    if r["kind"] not in lang.COMPARABLE_KINDS:
+        return None
+    tokens = r["tokens"]
+    inside = [t for t in tokens if t[0] >= r["start"] and t[1] <= r["end"]]
+    after = _tokens_after(tokens, r["end"])[:4]
+    before = [t for t in tokens if t[1] <= r["start"]][-2:]
+    unit = (r["unit"] or "").lower()
+    if r["kind"] == "count":
+        lemma = (inside[-1][2] if inside else unit).lower()
+        unit = "people" if unit in lang.PEOPLE_NOUNS or lemma in lang.PEOPLE_LEMMAS else lemma
+    qualifier = None
+    if any(str(t[2]).lower() in lang.NOT_A_MEASURE_AFTER for t in after[:2]):
+        return None  # "drie weken geleden", "een dertien jaar oud voorstel": a time or an age
+    for k, t in enumerate(after):
+        lemma, pos = str(t[2]).lower(), str(t[3])  # tokens are stored as (start, end, lemma, tag)
+        if lemma == "per" and k + 1 < len(after):
+            qualifier = "per " + str(after[k + 1][2]).lower()
+            break
+        if pos.startswith("N(soort"):
+            qualifier = lemma  # "130 kilometer van de grens", "zes jaar cel", "tien jaar aan de macht"
+            break
+        if not pos.startswith(("LID", "ADJ", "VZ", "BW", "VNW(bez")):
+            break
+    if r["kind"] == "duration" and qualifier is None:
+        return None  # an age, a term, "drie weken geleden": no one quantity
+    names = frozenset(str(m[3]).lower() for m in r["mentions"] if m[2] in ("PER", "ORG"))  # not MISC ("Franse")
+    subjects = frozenset(str(m[3]).lower() for m in r["mentions"] if m[2] in ("PER", "ORG")
+                         and m[1] <= r["start"])
+    origin = {t[1] for t in tokens if str(t[2]).lower() in lang.ORIGIN_PREPOSITIONS}
+    # where the figure holds (scope), not where a person comes from ("Anna K. uit Tiel")
+    places = frozenset(str(m[3]).lower() for m in r["mentions"] if m[2] == "LOC"
+                       and not any(0 < m[0] - e <= 1 for e in origin))
+    in_names = {i for m in r["mentions"] for i in range(m[0], m[1])}
+    skip = lang.STOP_LEMMAS | lang.ALIGN_STOP_LEMMAS | set(lang.NUMBER_WORDS) | {unit, qualifier or ""}
+    words = frozenset(str(t[2]).lower() for t in tokens
+                      if str(t[3]).startswith(("N(soort", "WW(", "ADJ(")) and len(str(t[2])) > 2
+                      and str(t[2]).lower() not in skip and t[0] not in in_names
+                      and not (r["start"] <= t[0] < r["end"]))
+    lemmas = {str(t[2]).lower() for t in tokens}
+    forecast = bool(lemmas & lang.FORECAST_CUES)
+    near = [str(t[2]).lower() for t in before + after[:3]]
+    # a change ("vijf zetels erbij") or the end of one ("van 400 naar 350 leden") is not a level
+    change = any(w in lang.CHANGE_CUES for w in near) or any(str(t[3]).startswith("TW") for t in before)
+    then = bool(lemmas & lang.THEN_CUES)  # "toen nog 40 winkels": a figure of an earlier moment
+    anchors = json.loads(r["anchors"] or "[]")
+    # a measured-from phrase names a subject only when it holds a name ("de Noord-Koreaanse grens"), not
+    # when it is a total ("van de stemmen")
+    anchor = anchors[1] if len(anchors) > 1 and any(w[:1].isupper() for w in anchors[1].split()) else None
+    day = date.fromisoformat(r["published_start"][:10]) if r["published_start"] else None
+    return _View(r, (r["kind"], unit), qualifier, names, subjects, places, words,
+                 tuple((t[2], t[3]) for t in r["timexes"]), day, forecast, change, then,
+                 anchor.lower() if anchor else None, {str(m[3]).lower(): str(m[4]) for m in r["mentions"]})
+
+
+def _what(v: _View) -> str:
+    """The group's label: what is measured, of whom, where, from what ("distance km grens | Kim Jong-un |
+    Vladivostok | van noord-koreaanse grens")."""
+    kind, unit = v.measure
+    head = f"{kind} {unit}" + (f" {v.qualifier}" if v.qualifier else "")
+    parts = [_label(v, v.subjects), _label(v, v.places), f"van {v.anchor}" if v.anchor else ""]
+    return " | ".join([head, *(x for x in parts if x)])
+
+
+def _times_agree(a: _View, b: _View) -> str | None:
+    if a.times and b.times:
+        if any(x0 <= y1 and y0 <= x1 for x0, x1 in a.times for y0, y1 in b.times):
+            return "their sentences give overlapping dates"
+        return None
+    if a.times or b.times:
+        dated, other = (a, b) if a.times else (b, a)
+        if other.day is None:
+            return None
+        d = other.day.isoformat()
+        if any(x0 <= d <= x1 for x0, x1 in dated.times):
+            return "one sentence's date holds the other article's day"
+        return None
+    if a.day is None or b.day is None or abs((a.day - b.day).days) > 7:
+        return None
+    return "articles within a week of each other"
+
+
+def _anchor_named(a: _View, b: _View) -> bool:
+    """a's measured-from phrase is a place or name that b's sentence gives another way ("van Venlo" / "in Venlo")."""
+    return a.anchor is not None and b.anchor is None and a.anchor in {n.lower() for n in b.shown.values()}
+
+
+def _label(v: _View, keys: frozenset[str]) -> str:
+    return ", ".join(sorted(v.shown.get(k, k) for k in keys))
+
+
+def _comparable(a: _View, b: _View) -> str | None:
+    """Why a and b are the same quantity of the same thing at the same time, or None."""
+    ra, rb = a.row, b.row
+    if ra["article_id"] == rb["article_id"] or a.measure != b.measure or a.qualifier != b.qualifier:
+        return None
+    if a.forecast != b.forecast or a.change != b.change or a.then != b.then or a.names != b.names \
+            or a.places != b.places:
+        return None
+    if a.anchor != b.anchor and not _anchor_named(a, b) and not _anchor_named(b, a):
+        return None
+    subject = []
+    if a.subjects != b.subjects:
+        return None
+    if a.subjects:
+        subject.append("about " + _label(a, a.subjects))
+    if a.anchor or b.anchor:
+        subject.append(f"measured from {a.anchor or b.anchor!r}")
+    if len(a.places) >= 2 or (a.places and subject):
+        subject.append("places " + _label(a, a.places))
+    if not subject:
+        return None  # nothing named, or a single shared place name: not enough to know it is one figure
+    shared = sorted(a.words & b.words)
+    same_line = ra["storyline"] is not None and ra["storyline"] == rb["storyline"]
+    dated = bool(a.times and b.times)
+    if not same_line and not (a.subjects and (len(shared) >= 2 or (shared and dated))):
+        return None
+    if not shared and not a.anchor and len(a.places) < 2:
+        return None
+    when = _times_agree(a, b)
+    if when is None:
+        return None
+    unit = a.measure[1] + (f" {a.qualifier}" if a.qualifier else "")
+    return "; ".join([f"same measure ({a.measure[0]}, {unit})", *subject,
+                      *(["shared words " + ", ".join(shared[:5])] if shared else []),
+                      "same storyline" if same_line else "same subjects", when])
 
 
 def align_claims(store: Store, lang: ModuleType) -> list[ClaimGroup]:
-    # Oldest article first, then position: a group's label comes from its first member, so the order
-    # must not depend on which analysis worker happened to finish (and write) first.
-    rows = [dict(r) for r in store.conn.execute(
-        "SELECT c.* FROM claims c JOIN articles a ON a.id = c.article_id "
-        "ORDER BY a.published_start IS NULL, a.published_start, c.article_id, c.start, c.id")]
-    groups: dict[tuple[str, str, frozenset[str]], list[dict[str, Any]]] = defaultdict(list)
-    for r in rows:
-        key = _key(r)
-        if key[2]:  # a claim about nothing named cannot be compared with another
-            groups[key].append(r)
+    rows = claim_contexts(store)
+    views = [v for v in (_view(r, lang) for r in rows) if v is not None]
+    per_sentence: dict[tuple[str, int, tuple[str, str]], int] = defaultdict(int)
+    for v in views:
+        per_sentence[(v.row["article_id"], v.row["sentence"], v.measure)] += 1
+    views = [v for v in views if per_sentence[(v.row["article_id"], v.row["sentence"], v.measure)] == 1]
+    by_measure: dict[tuple[str, str, str | None], list[_View]] = defaultdict(list)
+    for v in views:
+        by_measure[(*v.measure, v.qualifier)].append(v)
     out = []
-    for (_kind, _measured, _anchors), members in groups.items():
-        if len({m["article_id"] for m in members}) < 2:
-            continue
-        values = {m["value"] for m in members}
-        status = "agreement" if len(values) == 1 else "discrepancy"
-        severity = None if status == "agreement" else _severity(members, lang)
-        ids = tuple(sorted(m["id"] for m in members))
-        out.append(ClaimGroup("g" + hashlib.sha1(":".join(ids).encode()).hexdigest()[:12], members[0]["about"],
-                              status, severity, ids))
-    return out + _people_counts(store, rows, {i for g in out for i in g.claims}, lang) + _date_agreements(store)
-
-
-def _people_counts(store: Store, rows: list[dict[str, Any]], grouped: set[str], lang: ModuleType) -> list[ClaimGroup]:
-    """Counts of people in one storyline that say how many were hit by the same thing, in other words.
-
-    "ongeveer 2.300 mensen geëvacueerd" in Venlo, Steyl en Arcen (NOS) and "zo'n 2.500 bewoners van Venlo,
-    Steyl en Arcen moesten hun huis verlaten" (AD) are one quantity: both count people, and their
-    sentences name the same places (two or more) or share two content words. Linked pairs form groups.
-    """
-    people = [r for r in rows if r["kind"] == "count" and (r["unit"] or "").lower() in lang.PEOPLE_NOUNS
-              and r["id"] not in grouped]
-    line = dict(store.conn.execute("SELECT ea.article_id, e.storyline_id FROM event_articles ea "
-                                   "JOIN events e ON e.id = ea.event_id").fetchall())
-    context = {r["id"]: _sentence_context(store, r, lang) for r in people}
-    parent = {r["id"]: r["id"] for r in people}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            x = parent[x]
-        return x
-
-    for i, a in enumerate(people):
-        for b in people[i + 1:]:
-            if a["article_id"] == b["article_id"] or line.get(a["article_id"]) != line.get(b["article_id"]):
+    for members in by_measure.values():
+        groups: list[list[_View]] = []
+        for v in members:
+            for group in groups:
+                if all(_comparable(v, g) for g in group):  # every member with every other: no chains
+                    group.append(v)
+                    break
+            else:
+                groups.append([v])
+        for group in groups:
+            if len(group) < 2:
                 continue
-            (places_a, words_a), (places_b, words_b) = context[a["id"]], context[b["id"]]
-            if len(places_a & places_b) >= 2 or len(words_a & words_b) >= 2:
-                parent[find(b["id"])] = find(a["id"])
-    members: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for r in people:
-        members[find(r["id"])].append(r)
-    out = []
-    for group in members.values():
-        if len({m["article_id"] for m in group}) < 2:
-            continue
-        ids = tuple(sorted(m["id"] for m in group))
-        status = "agreement" if len({m["value"] for m in group}) == 1 else "discrepancy"
-        out.append(ClaimGroup("g" + hashlib.sha1(":".join(ids).encode()).hexdigest()[:12], "count people | "
-                              + group[0]["about"].split(" | ", 1)[-1], status,
-                              None if status == "agreement" else _severity(group, lang), ids))
-    return out
-
-
-def _sentence_context(store: Store, claim: dict[str, Any], lang: ModuleType) -> tuple[set[str], set[str]]:
-    row = store.conn.execute("SELECT start, end, tokens FROM sentences WHERE article_id = ? AND idx = ?",
-                             (claim["article_id"], claim["sentence"])).fetchone()
-    if row is None:
-        return set(), set()
-    places = {r[0] for r in store.conn.execute(
-        "SELECT coalesce(entity_id, name) FROM mentions WHERE article_id = ? AND start >= ? AND end <= ? "
-        "AND type = 'LOC'", (claim["article_id"], row[0], row[1]))}
-    words = {lemma.lower() for _, _, lemma, pos in json.loads(row[2])
-             if pos.startswith(("N(soort", "WW(")) and lemma.lower() not in lang.STOP_LEMMAS
-             and lemma.lower() not in ("moeten", "kunnen", "zullen") and lemma.lower() != (claim["unit"] or "").lower()
-             and len(lemma) > 2}
-    return places, words
+            why = _comparable(group[0], group[1]) or ""
+            rows_ = [g.row for g in group]
+            values = {m["value"] for m in rows_}
+            status = "agreement" if len(values) == 1 else "discrepancy"
+            severity = None if status == "agreement" else _severity(rows_, lang)
+            ids = tuple(sorted(m["id"] for m in rows_))
+            out.append(ClaimGroup("g" + hashlib.sha1(":".join(ids).encode()).hexdigest()[:12],
+                                  f"{_what(group[0])} — aligned: {why}", status, severity, ids))
+    return out + _date_agreements(store)
 
 
 def _severity(members: list[dict[str, Any]], lang: ModuleType) -> str:
@@ -125,12 +238,8 @@ def _severity(members: list[dict[str, Any]], lang: ModuleType) -> str:
 
 def _date_agreements(store: Store) -> list[ClaimGroup]:
     """Explicit dates (day precision, a range or a day) that several articles of one event give alike."""
-    rows = store.conn.execute(
-        "SELECT t.article_id, t.start, t.text, t.value_start, t.value_end, ea.event_id FROM timexes t "
-        "JOIN event_articles ea ON ea.article_id = t.article_id WHERE t.precision = 'day' AND t.relative = 0 "
-        "AND t.value_start != t.value_end").fetchall()
     by_value: dict[tuple[str, str, str], list[tuple[str, int, str]]] = defaultdict(list)
-    for article, start, text, v0, v1, event in rows:
+    for article, start, text, v0, v1, event in day_timexes_by_event(store):
         by_value[(event, v0, v1)].append((article, start, text))
     out = []
     for (_, v0, v1), items in by_value.items():

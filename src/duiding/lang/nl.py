@@ -317,32 +317,158 @@ NOT_A_COUNT = frozenset({"jarige", "jarig", "keer", "maal", "procent", "uur", "j
 # Counted nouns that all count people: "2.300 mensen" and "2.500 bewoners" may be the same figure.
 PEOPLE_NOUNS = frozenset({"mensen", "bewoners", "inwoners", "personen", "burgers", "geëvacueerden", "evacués",
                           "omwonenden", "huishoudens"})
+PEOPLE_LEMMAS = frozenset({"mens", "bewoner", "inwoner", "persoon", "burger", "geëvacueerde", "evacué", "omwonende",
+                           "huishouden"})
+
+# --- aligning claims across articles ---------------------------------------------------------
+
+# Measures compared across articles. A duration is compared only with a noun after it that says what lasts
+# ("zes jaar cel"): alone it is an age, a term or "drie weken geleden", and those are not one quantity.
+COMPARABLE_KINDS = frozenset({"count", "money", "share", "distance", "speed", "weight", "area", "volume",
+                              "temperature", "amount", "duration"})
+# "Anna K. uit Tiel": a place after these says where someone is from, not where a figure holds.
+ORIGIN_PREPOSITIONS = frozenset({"uit", "afkomstig"})
+# Words right after a figure that make it a point in time or an age rather than a measure.
+NOT_A_MEASURE_AFTER = frozenset({"geleden", "oud", "later", "eerder", "daarna", "daarvoor", "terug", "jong"})
+# Words that make a figure a poll or an estimate (lemmas): a poll and a result are not compared. Modal verbs
+# are not among them: "zij zal naar Lyon rijden, dat 400 km verderop ligt" is still a distance.
+FORECAST_CUES = frozenset({"peiling", "peilingen", "zetelpeiling", "exitpoll", "exitpolls", "prognose", "prognoses",
+                           "verwachting", "voorspelling", "enquête", "raming", "schatting", "peilen", "voorspellen",
+                           "ramen", "schatten", "opiniepeiling", "opiniepeiler", "peiler"})
+# Words that put a figure at an earlier moment than the article's ("toen nog 40 winkels", "destijds").
+THEN_CUES = frozenset({"toen", "destijds", "vroeger", "aanvankelijk", "oorspronkelijk", "voorheen", "indertijd",
+                       "eertijds", "ooit"})
+# Words that change which figure is meant: a share "van de" total, a change "meer"/"minder", a rank.
+CHANGE_CUES = frozenset({"meer", "minder", "extra", "erbij", "gestegen", "gedaald", "stijging", "daling", "groei",
+                         "toename", "afname", "verlies", "winst", "gewonnen", "verloren", "stijgen", "dalen",
+                         "groeien", "omhoog", "omlaag", "erop", "achteruit", "vooruit", "verschil", "winnen",
+                         "verliezen", "toenemen", "afnemen", "oplopen", "teruglopen", "ruim", "slinken", "krimpen",
+                         "zakken", "klimmen", "halveren", "verdubbelen"})
+# Lemmas too general to show that two sentences are about the same thing (besides STOP_LEMMAS).
+ALIGN_STOP_LEMMAS = frozenset({"aantal", "totaal", "keer", "jaar", "procent", "euro", "miljoen", "miljard",
+                               "ongeveer", "bijna", "ruim", "zo'n", "circa", "zegt", "krijgen", "hebben", "zijn",
+                               "worden", "gaan", "komen", "nog", "ook", "al", "dat", "die", "er"})
 
 # --- time expressions -------------------------------------------------------------------------
 
 WEEKDAYS = {"maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4, "zaterdag": 5, "zondag": 6}
+# Short weekday forms; only read before a date ("do, 14e van mrt", "di 3 mei"): most are words too.
+WEEKDAY_ABBREVIATIONS = {"ma": 0, "maa": 0, "di": 1, "din": 1, "wo": 2, "woe": 2, "woens": 2, "do": 3, "don": 3,
+                         "vr": 4, "vrij": 4, "za": 5, "zat": 5, "zo": 6, "zon": 6}
+# Short weekday forms that are no other word: read alone after "op" ("op dins.").
+WEEKDAY_SHORT_ALONE = {"dins": 1, "woens": 2, "donderd": 3, "zaterd": 5, "zond": 6}
 SEASONS = {"lente": (3, 5), "voorjaar": (3, 5), "zomer": (6, 8), "herfst": (9, 11), "najaar": (9, 11),
            "winter": (12, 2)}
+# The middle of a season, said as one word.
+MID_SEASONS = {"midzomer": (6, 8), "midwinter": (12, 2)}
 # Fixed relative words: offset in days from the article date (a day range).
 RELATIVE_DAYS = {"vandaag": 0, "vanochtend": 0, "vanmorgen": 0, "vanmiddag": 0, "vanavond": 0, "vannacht": 0,
                  "gisteren": -1, "gisteravond": -1, "gistermiddag": -1, "gisterochtend": -1, "eergisteren": -2,
-                 "morgen": 1, "morgenochtend": 1, "morgenavond": 1, "overmorgen": 2}
+                 "morgen": 1, "morgenochtend": 1, "morgenavond": 1, "morgenmiddag": 1, "overmorgen": 2}
+# Words that stand for the moment of writing as one end of a range or the start of an offset ("tussen nu en …").
+NOW_WORDS = {"nu": 0, "heden": 0}
 # "volgende week" / "vorig jaar": the unit and the direction.
 RELATIVE_UNITS = {"week": "week", "maand": "month", "jaar": "year", "weekend": "weekend", "zomer": "season",
                   "winter": "season", "lente": "season", "herfst": "season", "najaar": "season", "voorjaar": "season",
-                  "eeuw": "century", "decennium": "decade"}
-NEXT_WORDS = ("volgende", "volgend", "komende", "komend", "aanstaande", "eerstvolgende")
-LAST_WORDS = ("vorige", "vorig", "afgelopen", "jongstleden", "verleden", "voorbije", "vorige")
-THIS_WORDS = ("deze", "dit", "dezer")
+                  "eeuw": "century", "decennium": "decade", "kwartaal": "quarter", "dag": "day"}
+NEXT_WORDS = ("volgende", "volgend", "komende", "komend", "aanstaande", "aankomende", "eerstvolgende",
+              "eerstkomende")
+LAST_WORDS = ("vorige", "vorig", "afgelopen", "jongstleden", "verleden", "voorbije", "voorgaande", "laatste",
+              "jl.", "jl")
+THIS_WORDS = ("deze", "dit", "dezer", "huidige", "lopende", "lopend")
+# Words that point back at the period of a date given before ("datzelfde jaar", "dat weekend").
+SAME_WORDS = ("dezelfde", "hetzelfde", "datzelfde", "diezelfde", "dat", "die")
 # Parts of a period: "begin juli", "eind 2019", "medio maart": which share of it.
-# Of a month: days (first, last; 31 = the month's end). Of a year: months (first, last).
+# Of a month: days (first, last; 31 = the month's end). Of a year: months (first, last). Of a week: weekdays.
 PERIOD_PARTS = {"begin": (1, 10), "eind": (21, 31), "einde": (21, 31), "medio": (11, 20), "half": (11, 20),
-                "midden": (11, 20)}
+                "midden": (11, 20), "halverwege": (11, 20), "eerder": (1, 31), "later": (1, 31)}
 YEAR_PARTS = {"begin": (1, 4), "eind": (9, 12), "einde": (9, 12), "medio": (5, 8), "half": (5, 8),
-              "midden": (5, 8)}
+              "midden": (5, 8), "halverwege": (5, 8)}
+WEEK_PARTS = {"begin": (0, 2), "eind": (3, 6), "einde": (3, 6), "medio": (2, 4), "midden": (2, 4),
+              "halverwege": (2, 4)}
+# "eerder deze maand": the part before the article date; "later dit jaar": from the article date on.
+BEFORE_NOW_WORDS = ("eerder", "vroeger")
+AFTER_NOW_WORDS = ("later",)
+# "rest van de week": from the article date to the period's end.
+REST_WORDS = ("rest", "restant", "remainder")
+# Quarters and halves of a year: "het derde kwartaal", "K3", "Q1", "de tweede helft van 2019".
+QUARTER_WORDS = ("kwartaal",)
+QUARTER_LETTERS = ("k", "q")
+HALF_WORDS = ("helft", "jaarhelft")
 DECADE_WORDS = {"nul": 0, "tien": 10, "twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60,
                 "zeventig": 70, "tachtig": 80, "negentig": 90}
+DECADE_NOUNS = ("jaren",)
+CENTURY_NOUNS = ("eeuw",)
 DURATION_UNITS = {"dag": "day", "dagen": "day", "week": "week", "weken": "week", "maand": "month",
-                  "maanden": "month", "jaar": "year", "jaren": "year", "eeuw": "century", "eeuwen": "century"}
-VAGUE_COUNTS = {"een paar": 2, "enkele": 3, "een aantal": 3, "een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5,
-                "zes": 6, "zeven": 7, "acht": 8, "negen": 9, "tien": 10, "twaalf": 12, "twintig": 20}
+                  "maanden": "month", "jaar": "year", "jaren": "year", "eeuw": "century", "eeuwen": "century",
+                  "decennium": "decade", "decennia": "decade", "werkdag": "workday", "werkdagen": "workday",
+                  "kwartaal": "quarter", "kwartalen": "quarter", "weekend": "weekend", "weekenden": "weekend"}
+VAGUE_COUNTS = {"een paar": 2, "paar": 2, "enkele": 3, "een aantal": 3, "een": 1, "één": 1, "twee": 2, "drie": 3,
+                "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9, "tien": 10, "elf": 11,
+                "twaalf": 12, "vijftien": 15, "twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50,
+                "honderd": 100, "tweeënhalve": 2.5, "anderhalve": 1.5, "anderhalf": 1.5}
+# Ordinals that are not the number word + ORDINAL_SUFFIXES ("vierde", "twintigste"); "laatste" counts from the end.
+ORDINAL_WORDS = {"eerste": 1, "derde": 3, "achtste": 8, "laatste": -1}
+# "sinds 2015" runs from that date to the article date.
+SINCE_WORDS = ("sinds", "sedert")
+# "binnen tien dagen", "minder dan drie weken vanaf vandaag": from the anchor up to the offset.
+WITHIN_WORDS = ("binnen", "minder dan", "in minder dan", "uiterlijk binnen")
+# A week that a day begins or lies in: "de week van 10 april", "de week die op 9 maart begint".
+WEEK_OF_VERBS = ("begint", "start", "aanvangt", "ingaat")
+# Holidays: fixed days, days counted from Easter Sunday, and n-th weekdays of a month (month, weekday, n).
+FIXED_HOLIDAYS = {"kerstmis": (12, 25), "kerst": (12, 25), "eerste kerstdag": (12, 25), "kerstdag": (12, 25),
+                  "tweede kerstdag": (12, 26), "kerstavond": (12, 24), "oudejaarsdag": (12, 31),
+                  "oudejaarsavond": (12, 31), "oudjaar": (12, 31), "nieuwjaarsdag": (1, 1), "nieuwjaar": (1, 1),
+                  "koningsdag": (4, 27), "koninginnedag": (4, 30), "bevrijdingsdag": (5, 5),
+                  "dodenherdenking": (5, 4), "sinterklaas": (12, 5), "pakjesavond": (12, 5),
+                  "sinterklaasavond": (12, 5), "valentijnsdag": (2, 14), "halloween": (10, 31),
+                  "allerheiligen": (11, 1), "allerzielen": (11, 2), "sint-maarten": (11, 11),
+                  "sint maarten": (11, 11), "dierendag": (10, 4), "keti koti": (7, 1), "keti-koti": (7, 1),
+                  "ketikoti": (7, 1), "oudjaarsavond": (12, 31), "oud en nieuw": (12, 31), "silvester": (12, 31),
+                  "silvesteravond": (12, 31), "driekoningen": (1, 6), "dag van de arbeid": (5, 1),
+                  "feest van de arbeid": (5, 1), "dag van de leraar": (10, 5), "dag van de leerkracht": (10, 5),
+                  "yuandan": (1, 1), "wereldaidsdag": (12, 1), "internationale vrouwendag": (3, 8),
+                  "vrouwendag": (3, 8), "jaarwisseling": (12, 31)}
+EASTER_HOLIDAYS = {"pasen": 0, "eerste paasdag": 0, "paaszondag": 0, "tweede paasdag": 1, "paasmaandag": 1,
+                   "goede vrijdag": -2, "witte donderdag": -3, "stille zaterdag": -1, "aswoensdag": -46,
+                   "hemelvaartsdag": 39, "hemelvaart": 39, "pinksteren": 49, "eerste pinksterdag": 49,
+                   "tweede pinksterdag": 50, "pinkstermaandag": 50}
+WEEKDAY_HOLIDAYS = {"prinsjesdag": (9, 1, 3), "moederdag": (5, 6, 2), "vaderdag": (6, 6, 3),
+                    "thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4), "dankzeggingsdag": (11, 3, 4),
+                    "martin luther kingdag": (1, 0, 3), "martin luther king-dag": (1, 0, 3), "mlkdag": (1, 0, 3),
+                    "veteranendag": (6, 5, -1), "nederlandse veteranendag": (6, 5, -1), "boomfeestdag": (3, 2, 3),
+                    "nationale boomfeestdag": (3, 2, 3), "boomplantdag": (3, 2, 3), "memorial day": (5, 0, -1),
+                    "labor day": (9, 0, 1)}
+# Tense cues for a bare weekday ("vrijdag"): past forms make it the last one, others the next one.
+PAST_CUES = frozenset({"was", "waren", "werd", "werden", "had", "hadden", "ging", "gingen", "kwam", "kwamen",
+                       "zei", "zeiden", "vond", "vonden", "stond", "stonden", "zat", "zaten", "kreeg", "kregen",
+                       "gisteren", "geleden", "bleek", "bleken", "overleed", "liet", "lieten", "wilde", "wilden",
+                       "moest", "moesten", "kon", "konden", "maakte", "maakten", "meldde", "meldden", "trad",
+                       "traden", "sprak", "spraken", "nam", "namen", "gaf", "gaven", "zag", "zagen", "kocht",
+                       "bracht", "dacht", "viel", "vielen", "hield", "hielden", "liep", "liepen", "schreef", "koos",
+                       "won", "wonnen", "verloor", "sloot", "sloten", "vloog", "trok", "stierf", "brak", "brandde",
+                       "begon", "begonnen", "eindigde", "vertrok", "arriveerde", "verscheen", "besloot", "kondigde",
+                       "presenteerde", "stemde", "stemden", "opende", "vertelde", "waarschuwde"})
+PERFECT_AUXILIARIES = frozenset({"heeft", "hebben", "heb", "hebt", "is", "ben", "bent", "zijn"})
+# Words before a date that make a bare number pattern one ("op 9-4", "in 2019", "tot 3/5").
+DATE_PREPOSITIONS = frozenset({"op", "in", "sinds", "vanaf", "tot", "rond", "na", "voor", "vóór", "per", "uit", "van",
+                               "tussen", "en", "of", "t/m", "begin", "eind", "einde", "medio", "jaar", "sedert",
+                               "omstreeks", "circa", "anno", "zomer", "winter", "lente", "herfst", "najaar",
+                               "voorjaar", "tegen", "halverwege", "dan", "aan", "maandag", "dinsdag", "woensdag",
+                               "donderdag", "vrijdag", "zaterdag", "zondag"})
+# Words after a four-digit number that keep it a year ("2019 werd", "1998 en"); a noun makes it a count.
+YEAR_FOLLOWERS = frozenset({"en", "of", "tot", "t/m", "is", "was", "werd", "werden", "waren", "zijn", "had", "heeft",
+                            "hadden", "kwam", "ging", "maar", "toen", "nog", "al", "pas", "weer", "ook", "niet",
+                            "wel", "zal", "zou", "moet", "kan", "gaat", "begon", "eindigde", "stond", "bleek",
+                            "erna", "eerder", "later", "daarna", "voor", "na", "tussen", "aan"})
+# Words that may follow "op de 17e" when it is a day of the month (not "de 17e plaats").
+DAY_ORDINAL_FOLLOWERS = ("terug", "weg", "al", "nog", "ook", "pas", "wel", "niet", "weer", "opnieuw", "thuis",
+                         "vrij", "klaar", "open", "dicht", "komen", "gaan", "terugkomen", "vertrekken", "gegaan",
+                         "gekomen", "gebeurd", "geweest", "zijn", "is", "was")
+# Nouns that an ordinal ranks ("de twaalfde keer", "de tweede plaats"): after them it is no day of a month.
+ORDINAL_NOUNS = ("keer", "maal", "plaats", "plek", "ronde", "editie", "dag", "week", "maand", "jaar", "eeuw",
+                 "minuut", "etappe", "verdieping", "klas", "poging", "wedstrijd", "positie", "helft", "kwartaal",
+                 "rang", "graad", "generatie", "termijn", "kamer", "golf", "fase", "set", "game", "speelronde",
+                 "speeldag", "druk", "versie", "seizoen", "periode", "zege", "nederlaag", "treffer", "goal")
+# Strings of a date's shape that are names: "de aanslagen van 9/11", "24/7 bereikbaar".
+NOT_DATES = frozenset({"9/11", "24/7", "7/24"})

@@ -41,11 +41,12 @@ def annotate(job: Job, options: dict[str, str] | None = None) -> Annotation:
     backend = backend_for(job.language, options)
     sentences = backend.analyse(job.text)
     lang = for_language(job.language)
-    first_names = getattr(backend, "first_names", frozenset())
+    first_names: frozenset[str] = getattr(backend, "first_names", frozenset())
     mentions = chain(repaired_mentions(sentences, job.text, lang, first_names), sentences, lang, first_names)
     quotes, issues = extract_quotes(job.text, sentences, mentions, lang, job.title, first_names)
     claims = find_claims(job.text, sentences, mentions, lang)
-    timexes = find_timexes(job.text, _anchor(job), lang)
+    past = [(s.start, s.end) for s in sentences if any(t.pos.startswith("WW(pv,verl") for t in s.tokens)]
+    timexes = find_timexes(job.text, _anchor(job), lang, past)
     return Annotation(job.article_id, job.language, backend.name, sentences, tuple(mentions),
                       raw_mentions=tuple(raw_mentions(sentences, job.text)), quotes=tuple(quotes),
                       claims=tuple(claims), timexes=tuple(timexes),

@@ -54,3 +54,48 @@ def export_claims(store: Store) -> Iterator[dict[str, Any]]:
     for r in store.conn.execute("SELECT * FROM claims ORDER BY article_id, start"):
         yield {"id": r["id"], "article": r["article_id"], "start": r["start"], "end": r["end"], "text": r["text"],
                "value": r["value"], "unit": r["unit"], "kind": r["kind"], "hedge": r["hedge"], "about": r["about"]}
+
+
+def claim_contexts(store: Store) -> list[dict[str, Any]]:
+    """Every claim with what alignment needs to judge it: its sentence's tokens and span, the mentions and
+    time expressions inside that sentence (mentions: start, end, type, entity key, name), its article's date,
+    its storyline and its event (None when the article is in none). Oldest article first, then position, so
+    that groups do not depend on write order."""
+    conn = store.conn
+    rows = [dict(r) for r in conn.execute(
+        "SELECT c.*, a.published_start, a.outlet, s.start AS s_start, s.end AS s_end, s.tokens AS s_tokens "
+        "FROM claims c JOIN articles a ON a.id = c.article_id "
+        "LEFT JOIN sentences s ON s.article_id = c.article_id AND s.idx = c.sentence "
+        "ORDER BY a.published_start IS NULL, a.published_start, c.article_id, c.start, c.id")]
+    ids = sorted({r["article_id"] for r in rows})
+    mentions: dict[str, list[tuple[int, int, str, str, str]]] = {}
+    timexes: dict[str, list[tuple[int, int, str, str]]] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        for m in conn.execute(f"SELECT article_id, start, end, type, coalesce(entity_id, name), name FROM mentions "
+                              f"WHERE article_id IN ({marks})", chunk):
+            mentions.setdefault(m[0], []).append((m[1], m[2], m[3], m[4], m[5]))
+        for t in conn.execute(f"SELECT article_id, start, end, value_start, value_end FROM timexes "
+                              f"WHERE article_id IN ({marks})", chunk):
+            timexes.setdefault(t[0], []).append((t[1], t[2], t[3], t[4]))
+    story = {r[0]: (r[1], r[2]) for r in conn.execute(
+        "SELECT ea.article_id, e.storyline_id, e.id FROM event_articles ea JOIN events e ON e.id = ea.event_id")}
+    for r in rows:
+        r.pop("rowid", None)
+        lo, hi = r["s_start"], r["s_end"]
+        if lo is None:
+            lo, hi = r["start"], r["end"]
+        r["tokens"] = json.loads(r.pop("s_tokens") or "[]")
+        r["mentions"] = [m for m in mentions.get(r["article_id"], []) if lo <= m[0] and m[1] <= hi]
+        r["timexes"] = [t for t in timexes.get(r["article_id"], []) if lo <= t[0] and t[1] <= hi]
+        r["storyline"], r["event"] = story.get(r["article_id"], (None, None))
+    return rows
+
+
+def day_timexes_by_event(store: Store) -> list[tuple[str, int, str, str, str, str]]:
+    """Explicit day-precision date ranges with the event of their article: (article, start, text, from, to, event)."""
+    return [tuple(r) for r in store.conn.execute(  # type: ignore[misc]
+        "SELECT t.article_id, t.start, t.text, t.value_start, t.value_end, ea.event_id FROM timexes t "
+        "JOIN event_articles ea ON ea.article_id = t.article_id WHERE t.precision = 'day' AND t.relative = 0 "
+        "AND t.value_start != t.value_end").fetchall()]
