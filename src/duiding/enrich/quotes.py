@@ -612,7 +612,7 @@ def _untagged_name(toks: list[Token], j: int, ctx: _Context, role: str | None = 
     if not any(t.pos.startswith("SPEC") for t in toks[j:k]) or parts[0].lower() in ctx.lang.STOP_CAPITALISED:
         return None  # capitalised because it starts a sentence, not because it is a name
     name = " ".join(parts)
-    if role is not None and k + 1 < len(toks) and toks[k].text.lower() in ctx.lang.ORIGIN_PREPOSITIONS:
+    if role is not None and k + 1 < len(toks) and toks[k].text.lower() in ctx.lang.SPEAKER_ORIGIN_PREPOSITIONS:
         place = _mention_at(ctx, toks[k + 1].start)
         if place is not None and place.type == "LOC":
             role = f"{role} {toks[k].text} {place.name}"

@@ -246,7 +246,7 @@ PERSON_NOUNS = frozenset({
 SPEECH_NOUNS = frozenset({"uitspraak", "uitspraken", "woorden", "citaat", "tweet", "tweets", "brief", "verklaring",
                           "reactie", "boodschap", "oproep", "bericht", "toespraak", "speech", "motto", "waarschuwing"})
 # "bakker Jan de Vries uit Zwolle": where an otherwise unknown speaker is from.
-ORIGIN_PREPOSITIONS = frozenset({"uit", "in"})
+SPEAKER_ORIGIN_PREPOSITIONS = frozenset({"uit", "in"})
 # "Dat zegt X": a sentence opening with these and a speech verb attributes the one before.
 THAT_WORDS = frozenset({"dat", "dit", "zo"})
 # "zei die laatste": the person named last.
