@@ -82,6 +82,18 @@ def _summary(full: AnalyzeReport, db: str) -> None:
         out.print(f"  … and {len(problems) - MAX_FAILURE_LINES} more: `duiding failures` lists them all")
 
 
+def _exit_if_nothing_stored(full: AnalyzeReport) -> None:
+    """Exit 1 when inputs were read but not one could be stored: a script must not take that for success.
+
+    Articles already in the store (a rerun) count as stored: re-ingesting is a no-op, not a failure.
+    """
+    r = full.ingest
+    if r.read and r.failed and not (r.stored or r.seen_before or r.copies):
+        err.print(f"duiding: nothing stored: all {r.read:,} inputs failed (`duiding failures` lists why)",
+                  highlight=False, soft_wrap=True)
+        raise SystemExit(1)
+
+
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @db_option
@@ -143,6 +155,7 @@ def analyze(ctx: click.Context, paths: tuple[str, ...], db: str | None, outlet: 
         for story_id, label, path in written:
             table.add_row(story_id, label, str(path))
         out.print(table)
+    _exit_if_nothing_stored(report)
 
 
 @click.command("load")
@@ -162,6 +175,7 @@ def load_parquet(ctx: click.Context, parquet: str, db: str | None, master: str |
     with open_store(ctx, cfg.db) as store:
         report = load(parquet, store, cfg, master=master)
     _summary(report, cfg.db)
+    _exit_if_nothing_stored(report)
 
 
 COMMANDS = [analyze, load_parquet]
