@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -26,7 +26,7 @@ from .decode import decode
 from .feed import looks_like_feed, read_feed
 from .fetch import fetch_bytes
 from .html import read_html
-from .tabular import read_csv, read_json, read_jsonl
+from .tabular import MAX_NESTING, read_csv, read_json, read_jsonl
 from .text import read_text
 
 SIDECAR = ".meta.json"
@@ -71,8 +71,38 @@ def discover(paths: Iterable[str]) -> Iterator[Source | Failure]:
         elif path.exists():
             yield Source(str(path))
         else:
-            yield Failure(source=path.name or given, origin=given, code=UnreadableFileError.code,
-                          reason=f"{given}: no such file or folder")
+            yield Failure(source=shown(path.name or given), origin=shown(given), code=UnreadableFileError.code,
+                          reason=f"{shown(given)}: no such file or folder")
+
+
+def shown(text: str) -> str:
+    """``text`` as valid Unicode without NUL: a name's undecodable bytes (surrogate escapes) as ``\\xNN``.
+
+    A file name on Linux is bytes; Python hands bytes that are not UTF-8 over as lone surrogates,
+    which no store can encode (``UnicodeEncodeError`` ended the whole batch). PostgreSQL refuses
+    NUL in text (``psycopg.DataError``). Both are cleaned where an input's strings are made.
+    """
+    if text.isprintable() or ("\x00" not in text and not any("\ud800" <= ch <= "\udfff" for ch in text)):
+        return text
+    fixed = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return fixed.replace("\x00", "")
+
+
+def _safe(item: RawArticle | Failure) -> tuple[RawArticle | Failure, int]:
+    """Every string of a reader's item through :func:`shown`; also how many NULs the body lost."""
+    changes: dict[str, object] = {}
+    for f in fields(item):
+        value = getattr(item, f.name)
+        if isinstance(value, str):
+            clean = shown(value)
+            if clean != value:
+                changes[f.name] = clean
+        elif isinstance(value, dict):
+            clean_map = {shown(k): shown(v) for k, v in value.items()}
+            if clean_map != value:
+                changes[f.name] = clean_map
+    nuls = item.body.count("\x00") if isinstance(item, RawArticle) and "body" in changes else 0
+    return (replace(item, **changes) if changes else item), nuls  # type: ignore[arg-type]
 
 
 _NOT_ARTICLES = ("readme", "license", "licence", "copying", "changelog", "manifest")
@@ -92,11 +122,18 @@ def read_source(source: Source, options: ReadOptions) -> Iterator[RawArticle | F
         count = 0
         for item in _read(source, options):
             count += 1
-            yield _apply_sidecar(item, sidecar) if sidecar and isinstance(item, RawArticle) else item
+            item, nuls = _safe(_apply_sidecar(item, sidecar) if sidecar and isinstance(item, RawArticle) else item)
+            yield item
+            if nuls:
+                yield Failure(item.source, item.origin, "nul", f"{item.source}: {nuls:,} NUL characters removed "
+                              "from the text (a damaged or partly binary file?)", severity="warning")
         if count == 0:
-            raise EmptyArticleError(f"{source.name}: holds no articles (no records, or a header only)")
+            raise EmptyArticleError(f"{shown(source.name)}: holds no articles (no records, or a header only)")
     except InputError as e:
-        yield Failure(source=source.name, origin=source.location, code=e.code, reason=str(e))
+        yield Failure(source=shown(source.name), origin=shown(source.location), code=e.code, reason=shown(str(e)))
+    except RecursionError:  # a reader's structure nested beyond Python's stack (JSON 1,500 deep)
+        yield Failure(source=shown(source.name), origin=shown(source.location), code=MalformedRecordError.code,
+                      reason=f"{shown(source.name)}: nested too deep to read (over {MAX_NESTING} levels)")
 
 
 def _read(source: Source, options: ReadOptions) -> Iterator[RawArticle | Failure]:

@@ -29,6 +29,7 @@ DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 Record = Mapping[str, Any]
+MAX_NESTING = 100  # levels of JSON arrays/objects; an article record needs two or three
 FIELD_LIMIT = 50_000_000  # the csv module's default (131,072 chars) is shorter than some long reads
 
 
@@ -49,6 +50,10 @@ def read_json(text: str, *, source: str, origin: str,
               columns: Mapping[str, str] | None = None) -> Iterator[RawArticle | Failure]:
     try:
         data = json.loads(text)
+        if _nesting(data) > MAX_NESTING:
+            raise _too_deep(source)
+    except RecursionError:
+        raise _too_deep(source) from None
     except json.JSONDecodeError as e:
         raise MalformedRecordError(f"{source}: not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})") from e
     if isinstance(data, dict):
@@ -74,6 +79,12 @@ def read_jsonl(lines: Iterable[str | Failure], *, source: str, origin: str,
         where = f"{origin}#{n}"
         try:
             record = json.loads(line)
+            if _nesting(record) > MAX_NESTING:
+                raise _too_deep(f"{source} line {n}")
+        except (RecursionError, MalformedRecordError) as e:
+            reason = str(e) if isinstance(e, MalformedRecordError) else str(_too_deep(f"{source} line {n}"))
+            yield Failure(source=source, origin=where, code=MalformedRecordError.code, reason=reason)
+            continue
         except json.JSONDecodeError as e:
             yield Failure(source=source, origin=where, code=MalformedRecordError.code,
                           reason=f"{source} line {n}: not valid JSON ({e.msg} at column {e.colno})")
@@ -105,6 +116,24 @@ def read_csv(lines: Iterable[str], *, source: str, origin: str,
                           mapping=mapping)
     except csv.Error as e:
         raise MalformedRecordError(f"{source}: broken CSV at line {reader.line_num}: {e}") from e
+
+
+def _too_deep(label: str) -> MalformedRecordError:
+    """``json.loads`` recurses once per level: a 3 KB line of 1,500 ``[`` raised ``RecursionError``,
+    which is no ``InputError`` and ended the whole batch; now it is that record's failure."""
+    return MalformedRecordError(f"{label}: JSON nested too deeply (over {MAX_NESTING} levels); not an article record")
+
+
+def _nesting(value: Any) -> int:
+    """Depth of a parsed JSON value, without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        v, d = stack.pop()
+        if isinstance(v, dict | list):
+            deepest = max(deepest, d)
+            if d <= MAX_NESTING:
+                stack.extend((c, d + 1) for c in (v.values() if isinstance(v, dict) else v))
+    return deepest
 
 
 def _has_text(record: Record, columns: Mapping[str, str] | None) -> bool:

@@ -1,0 +1,112 @@
+"""Issue 16: inputs an attacker or a careless user gives, each refused or handled with a specific message.
+
+Every test runs the real console script on real files into a real store (SQLite; PostgreSQL where
+the finding was PostgreSQL's) and checks that the bad input is one failure row while the good
+articles of the same batch are stored.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from duiding import Store
+
+from .conftest import DUTCH, run_cli
+
+
+def _good(folder: Path, n: int = 2) -> None:
+    for i, (title, body) in enumerate(DUTCH[:n]):
+        (folder / f"goed{i}.txt").write_text(f"{title}\n\n{body}", encoding="utf-8")
+
+
+def _failures(db: Path | str) -> dict[str, tuple[str, str, str]]:
+    with Store(db) as store:
+        return {Path(f["origin"].split("#")[0]).name + ("#" + f["origin"].split("#")[1] if "#" in f["origin"] else ""):
+                (f["code"], f["severity"], f["reason"]) for f in store.failures()}
+
+
+def _count(db: Path | str) -> int:
+    with Store(db) as store:
+        return store.count("articles")
+
+
+def test_json_nested_1500_deep_is_that_records_failure(tmp_path: Path) -> None:
+    """Finding 3: a 3 KB JSON line nested 1,500 deep raised RecursionError and aborted the batch."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _good(folder)
+    deep = "[" * 1500 + "]" * 1500
+    good = json.dumps({"title": "t", "text": DUTCH[2][1]})
+    (folder / "diep.jsonl").write_text(f'{{"text": {deep}}}\n{good}\n', encoding="utf-8")
+    (folder / "diep.json").write_text(f'{{"text": "x", "meta": {deep}}}', encoding="utf-8")
+    (folder / "middel.json").write_text('{"text": ' + "[" * 300 + "]" * 300 + "}", encoding="utf-8")
+    db = tmp_path / "x.db"
+    proc = run_cli("analyze", str(folder), "--db", str(db), "-q")
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert _count(db) == 3  # two .txt and the second line of diep.jsonl
+    f = _failures(db)
+    assert f["diep.jsonl#1"][:2] == ("record", "error")
+    assert f["diep.jsonl#1"][2] == "diep.jsonl line 1: JSON nested too deeply (over 100 levels); not an article record"
+    assert f["diep.json"][2] == "diep.json: JSON nested too deeply (over 100 levels); not an article record"
+    assert f["middel.json"][2].startswith("middel.json: JSON nested too deeply")
+
+
+@pytest.mark.skipif(os.uname().sysname == "Darwin", reason="macOS refuses non-UTF-8 file names")
+def test_a_file_name_that_is_not_utf8_is_stored_with_its_bytes_escaped(tmp_path: Path) -> None:
+    """Finding 3: a name with non-UTF-8 bytes raised UnicodeEncodeError in the store write."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _good(folder, 1)
+    bad = os.fsencode(folder) + b"/caf\xe9.txt"
+    fd = os.open(bad, os.O_CREAT | os.O_WRONLY)
+    os.write(fd, f"{DUTCH[1][0]}\n\n{DUTCH[1][1]}".encode())
+    os.close(fd)
+    os.close(os.open(os.fsencode(folder) + b"/leeg\xff.txt", os.O_CREAT | os.O_WRONLY))
+    db = tmp_path / "x.db"
+    proc = run_cli("analyze", str(folder), "--db", str(db), "-q")
+    assert proc.returncode == 0, proc.stderr
+    with Store(db) as store:
+        sources = sorted(r[0] for r in store.conn.execute("SELECT source FROM publications"))
+    assert "caf\\xe9.txt" in sources and len(sources) == 2
+    assert _failures(db)["leeg\\xff.txt"][2] == "leeg\\xff.txt: article body is empty"
+
+
+def _nul_file(folder: Path) -> Path:
+    path = folder / "nul.txt"
+    text = f"{DUTCH[2][0]}\n\n{DUTCH[2][1]}\n\n" + "Meer tekst over de zone. " * 400
+    path.write_bytes(text.encode() + b"\x00\x00 staart van het bestand.")  # NUL past the first 8 KB
+    return path
+
+
+def test_a_nul_past_the_first_8_kb_is_removed_with_a_warning(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _nul_file(folder)
+    db = tmp_path / "x.db"
+    run_cli("analyze", str(folder), "--db", str(db), "-q", check=True)
+    with Store(db) as store:
+        [text] = [r[0] for r in store.conn.execute("SELECT text FROM articles")]
+    assert "\x00" not in text and text.endswith("staart van het bestand.")
+    assert _failures(db)["nul.txt"] == ("nul", "warning", "nul.txt: 2 NUL characters removed from the text "
+                                                          "(a damaged or partly binary file?)")
+
+
+def test_a_nul_byte_does_not_abort_a_postgresql_batch(tmp_path: Path, pg_url: str) -> None:
+    """Finding 3: on PostgreSQL a NUL past the first 8 KB raised psycopg.DataError and lost the batch."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _good(folder)
+    _nul_file(folder)
+    (folder / "titel.jsonl").write_text('{"title": "a\\u0000b", "text": "Een tekst met een NUL in de titel, '
+                                        'lang genoeg om als artikel te gelden."}\n', encoding="utf-8")
+    proc = run_cli("analyze", str(folder), "--db", pg_url, "-q")
+    assert proc.returncode == 0, proc.stderr
+    assert _count(pg_url) == 4
+    with Store(pg_url) as store:
+        titles = {r[0] for r in store.conn.execute("SELECT title FROM articles")}
+    assert "ab" in titles
