@@ -120,7 +120,8 @@ def ingest(paths: Iterable[str], store: Store, config: Config, overrides: Overri
     items = list(discover(paths))
     progress.begin(sum(estimate_records(s) if isinstance(s, Source) else 1 for s in items))
     options = ReadOptions(fetch=config.fetch, fetch_timeout=config.fetch_timeout,
-                          max_bytes=int(config.max_file_mb) * 1_000_000, columns=config.columns or None)
+                          max_bytes=int(config.max_file_mb) * 1_000_000, columns=config.columns or None,
+                          public_only=not config.fetch_private)
     outlets = OutletTable(config.outlets)
     codes = parse_codes(config.languages)
     status = "failed"

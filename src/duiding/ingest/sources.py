@@ -55,6 +55,7 @@ class ReadOptions:
     fetch_timeout: float = 15.0
     max_bytes: int = 200_000_000
     columns: Mapping[str, str] | None = None
+    public_only: bool = False  # the web server's fetches: no loopback, private or link-local addresses
 
 
 def discover(paths: Iterable[str]) -> Iterator[Source | Failure]:
@@ -139,7 +140,8 @@ def read_source(source: Source, options: ReadOptions) -> Iterator[RawArticle | F
 def _read(source: Source, options: ReadOptions) -> Iterator[RawArticle | Failure]:
     kw = {"source": source.name, "origin": source.location}
     if source.is_url:
-        data, content_type = fetch_bytes(source.location, timeout=options.fetch_timeout) if options.fetch \
+        data, content_type = fetch_bytes(source.location, timeout=options.fetch_timeout,
+                                                   public_only=options.public_only) if options.fetch \
             else _offline(source.location)
         kind = "feed" if any(t in content_type for t in ("rss", "atom")) else "sniff"
     else:
@@ -254,7 +256,7 @@ def _sniff(text: str) -> str:
 
 def _fetcher(options: ReadOptions):
     def fetch(url: str) -> str:
-        data, _ = fetch_bytes(url, timeout=options.fetch_timeout)
+        data, _ = fetch_bytes(url, timeout=options.fetch_timeout, public_only=options.public_only)
         return decode(data, name=url)[0]
 
     return fetch

@@ -249,11 +249,21 @@ class Store:
             yield _article_row(r)
 
     def article(self, article_id: str) -> dict[str, Any] | None:
-        rows = self.conn.execute("SELECT * FROM articles WHERE id = ? OR id LIKE ? LIMIT 2",
-                                 (article_id, f"{article_id}%")).fetchall()
-        if len(rows) > 1:
-            raise StoreError(f"article id {article_id!r} is ambiguous; give more characters")
-        return _article_row(rows[0]) if rows else None
+        """The article with this id or unique id prefix; None for no match.
+
+        ``%`` and ``_`` in the prefix are literal characters, not LIKE wildcards (``_`` matched every
+        article and was called ambiguous), and an id longer than any real one is simply not there
+        (a 50,000-character one made SQLite refuse the pattern as "too complex").
+        """
+        if not article_id or len(article_id) > MAX_ID_CHARS:
+            return None
+        rows = self.conn.execute("SELECT * FROM articles WHERE id = ? OR id LIKE ? ESCAPE '\\' LIMIT 2",
+                                 (article_id, like_prefix(article_id))).fetchall()
+        exact = [r for r in rows if r["id"] == article_id]
+        if len(rows) > 1 and not exact:
+            raise QueryError(f"article id {article_id!r} is ambiguous: more than one article starts with it; "
+                             "give more characters")
+        return _article_row((exact or rows)[0]) if rows else None
 
     def publications(self, article_id: str) -> list[dict[str, Any]]:
         return [dict(r) for r in self.conn.execute(
@@ -265,6 +275,18 @@ class Store:
             sql += " WHERE run_id = ?"
             params.append(run_id)
         return [dict(r) for r in self.conn.execute(sql + " ORDER BY id", params)]
+
+
+MAX_ID_CHARS = 64  # article ids are 16 hex characters; entity and story ids are shorter
+
+
+def like_escaped(text: str) -> str:
+    """``text`` with LIKE's wildcards as literals (for ``LIKE ? ESCAPE '\\'``)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def like_prefix(text: str) -> str:
+    return like_escaped(text) + "%"
 
 
 def article_filters(*, outlet: str | None, language: str | None, since: str | None,
