@@ -8,6 +8,7 @@ stored or left behind.
 from __future__ import annotations
 
 import http.server
+import itertools
 import os
 import re
 import signal
@@ -282,15 +283,21 @@ def test_bad_ids_are_4xx_not_5xx(writer: TestClient, db: Path, path: str, status
 
 
 def test_an_ambiguous_id_prefix_is_a_400_that_says_so(writer: TestClient, db: Path) -> None:
-    for n in range(3):
-        _wait(writer, writer.post("/api/ingest", files=[("files", (f"{n}.txt", _article(n)))]).json()["job"]["id"])
+    """Finding 6: a prefix of two ids was a 503; 17 articles, so two share a first hex digit."""
+    from duiding.ingest import OutletTable, build_article
+    from duiding.records import RawArticle
+
     with Store(db) as s:
-        ids = [row[0] for row in s.conn.execute("SELECT id FROM articles")]
-    shared = os.path.commonprefix(ids)  # noqa: RUF071 (character by character is what is meant)
-    r = writer.get("/api/articles/" + shared)
-    if shared:
-        assert r.status_code == 400 and "is ambiguous" in r.json()["error"]
-    assert writer.get("/api/articles/" + ids[0][:6]).json()["article"]["id"] == ids[0]
+        s.write_batch([build_article(RawArticle(source=f"{i}.txt", origin=f"{i}.txt", body=f"Artikel nummer {i} "
+                                                "over de dijk bij Venlo en het hoge water in de Maas."),
+                                     OutletTable()).article for i in range(17)], [])
+        ids = sorted(row[0] for row in s.conn.execute("SELECT id FROM articles"))
+    first = next(a[0] for a, b in itertools.pairwise(ids) if a[0] == b[0])
+    r = writer.get(f"/api/articles/{first}")
+    assert r.status_code == 400
+    assert r.json()["error"] == (f"article id {first!r} is ambiguous: more than one article starts with it; "
+                                 "give more characters")
+    assert writer.get("/api/articles/" + ids[0][:12]).json()["article"]["id"] == ids[0]
 
 
 def test_an_overlong_speaker_filter_is_a_4xx(writer: TestClient) -> None:
