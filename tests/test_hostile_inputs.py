@@ -110,3 +110,116 @@ def test_a_nul_byte_does_not_abort_a_postgresql_batch(tmp_path: Path, pg_url: st
     with Store(pg_url) as store:
         titles = {r[0] for r in store.conn.execute("SELECT title FROM articles")}
     assert "ab" in titles
+
+
+# --- finding 5: the environment fails: one line, exit 2 ---------------------------------------------
+
+def _limited(limit: int):
+    """A child whose files may not grow past ``limit`` bytes: the write fails as on a full disk."""
+    import resource
+    import signal
+
+    def pre() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # EFBIG instead of being killed
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return pre
+
+
+def _cli(*args: str, preexec=None, env: dict | None = None):
+    import subprocess
+    import sys
+
+    exe = Path(sys.executable).with_name("duiding")
+    return subprocess.run([str(exe), *args], capture_output=True, text=True, preexec_fn=preexec, timeout=120,
+                          env={**os.environ, "COLUMNS": "200", "DUIDING_ANALYSE": "0", "DUIDING_REPORTS": "",
+                               **(env or {})})
+
+
+def _one_line_exit_2(proc, needle: str) -> None:
+    assert proc.returncode == 2, (proc.returncode, proc.stderr[-2000:])
+    assert "Traceback" not in proc.stderr
+    lines = [line for line in proc.stderr.splitlines() if line.startswith("duiding: error:")]
+    assert len(lines) == 1 and needle in lines[0], proc.stderr[-2000:]
+
+
+def test_a_full_disk_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _good(folder, 3)
+    db = tmp_path / "vol.db"
+    proc = _cli("analyze", str(folder), "--db", str(db), "-q", preexec=_limited(40_000))
+    _one_line_exit_2(proc, "cannot write to the store")
+    assert "is the disk full? Nothing of the unfinished batch was stored; free space and rerun" in proc.stderr
+    ok = _cli("analyze", str(folder), "--db", str(tmp_path / "ruim.db"), "-q")  # with room, the same input is fine
+    assert ok.returncode == 0 and _count(tmp_path / "ruim.db") == 3
+
+
+def test_a_read_only_store_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _good(folder, 1)
+    db = tmp_path / "ro.db"
+    assert _cli("analyze", str(folder), "--db", str(db), "-q").returncode == 0
+    _good(folder, 3)
+    if os.geteuid() == 0:  # root writes through chmod: make the file immutable instead
+        if shutil.which("chattr") is None or subprocess.run(["chattr", "+i", str(db)]).returncode != 0:
+            pytest.skip("cannot make a read-only file as root here")
+    else:
+        db.chmod(0o444)
+        tmp_path.chmod(0o555)
+    try:
+        proc = _cli("analyze", str(folder), "--db", str(db), "-q")
+    finally:
+        if os.geteuid() == 0:
+            subprocess.run(["chattr", "-i", str(db)], check=True)
+        else:
+            tmp_path.chmod(0o755)
+            db.chmod(0o644)
+    _one_line_exit_2(proc, "the store cannot be written (a read-only file, folder or mount)")
+    assert "not a usable duiding store" not in proc.stderr
+    assert _count(db) == 1  # nothing lost
+
+
+def test_an_unwritable_reports_folder_still_prints_the_summary(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _good(folder, 2)
+    (tmp_path / "bestand").write_text("", encoding="utf-8")
+    proc = _cli("analyze", str(folder), "--db", str(tmp_path / "x.db"), "-q",
+                env={"DUIDING_ANALYSE": "1", "DUIDING_WORKERS": "1",
+                     "DUIDING_REPORTS": str(tmp_path / "bestand" / "r")})
+    _one_line_exit_2(proc, "reports not written")
+    assert "stored (new articles)" in proc.stdout  # the summary came first
+    assert "everything above is stored" in proc.stderr
+    assert _count(tmp_path / "x.db") == 2
+
+
+def test_a_50000_character_id_is_a_plain_not_found(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _good(folder, 1)
+    db = tmp_path / "x.db"
+    assert _cli("analyze", str(folder), "--db", str(db), "-q").returncode == 0
+    proc = _cli("article", "a" * 50_000, "--db", str(db))
+    _one_line_exit_2(proc, "no article with id 'aaaa")
+    assert len(proc.stderr) < 300 and "pattern too complex" not in proc.stderr
+
+
+# --- nothing stored: exit 1 ----------------------------------------------------------------------
+
+def test_exit_1_when_every_input_failed(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "leeg.txt").write_text("", encoding="utf-8")
+    (folder / "ook-leeg.txt").write_text("   ", encoding="utf-8")
+    db = tmp_path / "x.db"
+    proc = _cli("analyze", str(folder), "--db", str(db), "-q")
+    assert proc.returncode == 1
+    assert "duiding: nothing stored: all 2 inputs failed (`duiding failures` lists why)" in proc.stderr
+    _good(folder, 1)
+    assert _cli("analyze", str(folder), "--db", str(db), "-q").returncode == 0  # one stored: success
+    assert _cli("analyze", str(folder), "--db", str(db), "-q").returncode == 0  # a rerun stores nothing new: fine

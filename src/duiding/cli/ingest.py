@@ -145,8 +145,17 @@ def analyze(ctx: click.Context, paths: tuple[str, ...], db: str | None, outlet: 
         else:
             report = run_analyze(paths, store, cfg, overrides, progress=None if quiet else _Bar("read"),
                                  nlp_progress=None if quiet else _Bar("analyse"))
-        written = write_reports(store, Path(cfg.reports)) if cfg.analyse and cfg.reports else []
+        try:
+            written = write_reports(store, Path(cfg.reports)) if cfg.analyse and cfg.reports else []
+            report_error = None
+        except OSError as e:  # everything is stored: say so first, then why the reports are missing
+            written, report_error = [], f"{e.filename or cfg.reports}: {e.strerror or e}"
     _summary(report, cfg.db)
+    if report_error:
+        err.print(f"duiding: error: reports not written ({report_error}); everything above is stored: "
+                  "set reports to a writable folder and rerun (storing again changes nothing)",
+                  markup=False, highlight=False, soft_wrap=True)
+        raise SystemExit(2)
     if written:
         table = Table(title="stories found (duiding stories shows the tree)", header_style="bold", expand=True)
         table.add_column("storyline", no_wrap=True)

@@ -78,7 +78,7 @@ class Store:
                 self.conn.execute("PRAGMA synchronous = NORMAL")
                 migrate(self.conn)
         except sqlite3.DatabaseError as e:
-            raise StoreError(f"{self.path}: not a usable duiding store ({e})") from e
+            raise sqlite_error(self.path, e) from e
 
     def _open_postgres(self, readonly: bool) -> None:
         import psycopg
@@ -275,6 +275,29 @@ class Store:
             sql += " WHERE run_id = ?"
             params.append(run_id)
         return [dict(r) for r in self.conn.execute(sql + " ORDER BY id", params)]
+
+
+def sqlite_error(path: str | None, e: sqlite3.Error) -> StoreError:
+    """A SQLite failure as the environment problem it is, in words that say what to do.
+
+    A read-only file or mount was called "not a usable duiding store"; a full disk surfaced as
+    "cannot rollback - no transaction is active" or a traceback. Both are the machine's state, not
+    the store's: nothing stored is lost, and rerunning after the fix is safe (writes are idempotent).
+    """
+    text = str(e)
+    low = text.lower()
+    where = f"{path}: " if path else ""
+    if "readonly" in low or "read-only" in low:
+        return StoreError(f"{where}the store cannot be written (a read-only file, folder or mount): {text}; "
+                          "the read commands and `duiding serve` still work on it")
+    if "disk is full" in low or "disk i/o" in low or "cannot rollback" in low or "no space" in low:
+        return StoreError(f"{where}cannot write to the store ({text}): is the disk full? Nothing of the "
+                          "unfinished batch was stored; free space and rerun (rerunning is safe)")
+    if "pattern too complex" in low:
+        return StoreError(f"a search pattern is longer than SQLite accepts ({text})")
+    if "locked" in low or "busy" in low:
+        return StoreError(f"{where}the store is locked by another writer ({text}); try again when it is done")
+    return StoreError(f"{where}not a usable duiding store ({text})")
 
 
 MAX_ID_CHARS = 64  # article ids are 16 hex characters; entity and story ids are shorter

@@ -144,7 +144,7 @@ def create_app(db: str | Path, config: Config | None = None, *, token: str | Non
         with store() as s:
             row = s.article(article_id)
             if row is None:
-                raise QueryError(f"no article with id {article_id!r}")
+                raise QueryError(f"no article with id {article_id[:80]!r}")
             return {"ok": True, "article": {k: v for k, v in row.items() if k != "lemmas"},
                     "mentions": article_mentions(s, row["id"])}
 
@@ -253,7 +253,7 @@ def create_app(db: str | Path, config: Config | None = None, *, token: str | Non
         with store() as s:
             row = s.article(article_id)
             if row is None:
-                raise QueryError(f"no article with id {article_id!r}")
+                raise QueryError(f"no article with id {article_id[:80]!r}")
             mentions = article_mentions(s, row["id"])
         span = tuple(int(x) for x in quote.split("-")) if quote else None
         return _PAGES.get_template("article.html.j2").render(a=row, parts=_marked(row["text"], mentions, span))
