@@ -94,8 +94,8 @@ def estimate_records(source: Source) -> int:
     if source.is_url:
         return 1
     path = Path(source.location)
-    if path.suffix.lower() not in (".jsonl", ".ndjson", ".csv", ".tsv"):
-        return 1
+    if path.suffix.lower() not in (".jsonl", ".ndjson", ".csv", ".tsv") or not path.is_file():
+        return 1  # not path.is_file(): opening a FIFO would block until someone writes to it
     try:
         with path.open("rb") as f:
             lines = sum(1 for line in f if line.strip())

@@ -104,7 +104,8 @@ def _exit_if_nothing_stored(full: AnalyzeReport) -> None:
 @click.option("--column", "columns", multiple=True, metavar="FIELD=NAME",
               help="JSON/CSV column for a field (text, title, published, url, outlet, language, id); repeatable.")
 @click.option("--no-fetch", is_flag=True, help="Never download: URLs and feed links are reported, not followed.")
-@click.option("--batch-size", type=int, default=None, help="Articles per transaction (setting batch_size).")
+@click.option("--batch-size", type=click.IntRange(1, 100_000), default=None,
+              help="Articles per transaction (setting batch_size).")
 @click.option("--workers", type=click.IntRange(0, 64), default=None,
               help="Language-analysis processes (setting workers; 0 = one per core).")
 @click.option("--no-nlp", is_flag=True, help="Store articles only; skip language analysis (setting analyse).")
@@ -130,7 +131,16 @@ def analyze(ctx: click.Context, paths: tuple[str, ...], db: str | None, outlet: 
         if not sep or not field or not name:
             raise click.BadParameter(f"{spec!r}: expected FIELD=NAME, e.g. text=body", param_hint="--column")
         cfg.columns[field.strip()] = name.strip()
-    overrides = Overrides(outlet=outlet, published=published, language=lang.lower() if lang else None, title=title)
+    if lang is not None:
+        from ..nlp.langid import known_code
+
+        if not known_code(lang.strip().lower()):
+            raise click.BadParameter(f"{lang!r} is not an ISO 639-1 language code (nl, en, de, fr, …)",
+                                     param_hint="--lang")
+    if int(cfg.batch_size) < 1:
+        raise click.BadParameter(f"batch_size {cfg.batch_size} must be at least 1", param_hint="batch_size")
+    overrides = Overrides(outlet=outlet, published=published, language=lang.strip().lower() if lang else None,
+                          title=title)
     if published:
         from ..ingest.dates import parse_published
 

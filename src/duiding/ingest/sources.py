@@ -9,6 +9,7 @@ page; a file without extension is sniffed). Whatever goes wrong with one input b
 from __future__ import annotations
 
 import json
+import stat
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -22,7 +23,7 @@ from ..errors import (
     UnsupportedFormatError,
 )
 from ..records import Failure, RawArticle
-from .decode import decode
+from .decode import MIXED, decode
 from .feed import looks_like_feed, read_feed
 from .fetch import fetch_bytes
 from .html import read_html
@@ -36,6 +37,7 @@ _KINDS = {
     ".xml": "sniff", ".rss": "feed", ".atom": "feed",
     ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "csv",
 }  # fmt: skip
+_SINGLE_BYTE = ("cp1252", "latin_1", "iso8859_15", "windows-1252", "iso-8859-1", "iso-8859-15", "ascii")
 _SKIP_SUFFIXES = {".db", ".db-wal", ".db-shm", ".sqlite", ".pyc"}
 
 
@@ -59,21 +61,62 @@ class ReadOptions:
 
 
 def discover(paths: Iterable[str]) -> Iterator[Source | Failure]:
+    """The inputs named: URLs, files, and the files of folders (walked in name order).
+
+    Whatever is skipped is said: an empty argument (``analyze ""`` used to read the current
+    folder), a dangling link, a link loop, a linked folder (not followed, so a walk can neither
+    loop nor leave the folder given), a FIFO or device.
+    """
     for given in paths:
         if urlsplit(given).scheme in ("http", "https"):
             yield Source(given, is_url=True)
             continue
+        if not given.strip():
+            yield Failure(source="(empty)", origin=repr(given), code=UnreadableFileError.code,
+                          reason=f"{given!r}: an empty path names nothing (give . for the current folder)")
+            continue
         path = Path(given)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                rel = child.relative_to(path).parts
-                if child.is_file() and not any(p.startswith(".") for p in rel) and _wanted(child):
-                    yield Source(str(child))
+            yield from _walk(path)
+        elif path.is_symlink() and not path.exists():
+            yield _link_failure(path)
         elif path.exists():
             yield Source(str(path))
         else:
             yield Failure(source=shown(path.name or given), origin=shown(given), code=UnreadableFileError.code,
                           reason=f"{shown(given)}: no such file or folder")
+
+
+def _walk(folder: Path) -> Iterator[Source | Failure]:
+    for child in sorted(folder.rglob("*")):  # rglob does not descend into linked folders
+        rel = child.relative_to(folder).parts
+        if any(p.startswith(".") for p in rel) or not _wanted(child):
+            continue
+        if child.is_symlink():
+            if not child.exists():
+                yield _link_failure(child)
+                continue
+            if child.is_dir():
+                yield Failure(source=shown(child.name), origin=shown(str(child)), code="skipped",
+                              reason=f"{shown(str(child))}: a link to a folder, not followed (name the folder "
+                                     "itself to read it)", severity="warning")
+                continue
+        if child.is_file():
+            yield Source(str(child))
+        elif not child.is_dir():
+            yield Failure(source=shown(child.name), origin=shown(str(child)), code=UnreadableFileError.code,
+                          reason=f"{shown(str(child))}: not a regular file (a FIFO, socket or device); skipped")
+
+
+def _link_failure(path: Path) -> Failure:
+    try:
+        path.stat()
+        why = "a link to nothing"
+    except OSError as e:
+        why = "a link loop" if e.errno == 40 else "a link to nothing"  # ELOOP
+    target = shown(str(path.readlink())) if path.is_symlink() else "?"
+    return Failure(source=shown(path.name), origin=shown(str(path)), code=UnreadableFileError.code,
+                   reason=f"{shown(str(path))}: {why} (-> {target}); skipped")
 
 
 def shown(text: str) -> str:
@@ -146,11 +189,12 @@ def _read(source: Source, options: ReadOptions) -> Iterator[RawArticle | Failure
         kind = "feed" if any(t in content_type for t in ("rss", "atom")) else "sniff"
     else:
         path = Path(source.location)
+        _check_regular(path, options.max_bytes)
         kind = _KINDS.get(path.suffix.lower(), "sniff")
         head, encoding = _head(path)
         if kind == "sniff":
             kind = _sniff(head)
-        if kind in ("jsonl", "csv") and encoding not in ("utf-16", "utf-32"):  # streamed, flat memory
+        if kind in ("jsonl", "csv") and encoding in ("utf-8", "utf-8-sig", *_SINGLE_BYTE):  # streamed
             lines = _decoded_lines(path, encoding, source.name)
             if kind == "jsonl":
                 yield from read_jsonl(lines, columns=options.columns, **kw)
@@ -158,9 +202,12 @@ def _read(source: Source, options: ReadOptions) -> Iterator[RawArticle | Failure
                 yield from read_csv(_fail_on_bad_line(lines), columns=options.columns, **kw)
             return
         data = _read_bytes(path, options.max_bytes)
-    text, _encoding = decode(data, name=source.name)
+    text, encoding = decode(data, name=source.name)
     if kind == "sniff":
         kind = _sniff(text)
+    if encoding == MIXED:
+        yield Failure(source.name, source.location, "encoding", f"{source.name}: UTF-8 with some Windows-1252 "
+                      "bytes mixed in; each part decoded as what it is (check the accents)", severity="warning")
     fetch = _fetcher(options) if options.fetch else None
     url = source.location if source.is_url else None
     match kind:
@@ -184,6 +231,25 @@ def _offline(url: str) -> tuple[bytes, str]:
     from ..errors import FetchError
 
     raise FetchError(f"{url}: downloading is switched off (setting fetch = false)")
+
+
+def _check_regular(path: Path, max_bytes: int) -> None:
+    """A regular file within the size limit, before anything opens it.
+
+    Opening a FIFO blocks until someone writes to it (``analyze`` hung); ``max_file_mb`` used to be
+    checked only for files read whole, not for the streamed ``.jsonl``/``.csv``.
+    """
+    try:
+        st = path.stat()
+    except OSError as e:
+        raise UnreadableFileError(f"{shown(path.name)}: cannot be read ({e.strerror or e})") from e
+    if stat.S_ISDIR(st.st_mode):
+        raise UnreadableFileError(f"{shown(path.name)}: is a folder")
+    if not stat.S_ISREG(st.st_mode):
+        raise UnreadableFileError(f"{shown(path.name)}: not a regular file (a FIFO, socket or device)")
+    if st.st_size > max_bytes:
+        raise UnreadableFileError(f"{shown(path.name)}: {st.st_size:,} bytes is over the {max_bytes:,}-byte limit "
+                                  "(max_file_mb)")
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:

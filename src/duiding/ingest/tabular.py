@@ -110,12 +110,30 @@ def read_csv(lines: Iterable[str], *, source: str, origin: str,
         hint = f"column {wanted!r} is not there" if wanted else "no body column (text, body, content, …)"
         raise MissingColumnError(f"{source}: {hint}; columns found: {', '.join(header) or 'none'}; "
                                  f"name the body column with --column text=NAME")
-    try:
-        for n, row in enumerate(reader, 2):
-            yield _record(row, source=source, where=f"{origin}#{n}", label=f"row {n}", columns=columns,
-                          mapping=mapping)
-    except csv.Error as e:
-        raise MalformedRecordError(f"{source}: broken CSV at line {reader.line_num}: {e}") from e
+    n = 1  # records are numbered as rows of a spreadsheet: the header is row 1
+    start = reader.line_num + 1  # first line of the next row (a row may span lines)
+    while True:
+        n += 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as e:  # one bad row (a field over the limit): that row's failure, the rest goes on
+            yield Failure(source=source, origin=f"{origin}#{n}", code=MalformedRecordError.code,
+                          reason=f"{source} row {n} (line {start}): broken CSV ({e}); skipped")
+            start = reader.line_num + 1
+            continue
+        first, end = start, reader.line_num
+        start = end + 1
+        if end > first and None in row.values():
+            # fewer fields than the header over several lines: a quote opened and never closed
+            yield Failure(source=source, origin=f"{origin}#{n}", code=MalformedRecordError.code,
+                          reason=f"{source} row {n}: an unclosed quote merges lines {first}-{end} into one row "
+                                 f"of {sum(v is not None for v in row.values())} of {len(header)} fields; "
+                                 "not stored (close the quote)")
+            continue
+        yield _record(row, source=source, where=f"{origin}#{n}", label=f"row {n}", columns=columns,
+                      mapping=mapping)
 
 
 def _too_deep(label: str) -> MalformedRecordError:
