@@ -103,7 +103,10 @@ def read_csv(lines: Iterable[str], *, source: str, origin: str,
     except csv.Error:
         dialect = csv.excel_tab if source.lower().endswith(".tsv") else csv.excel
     reader = csv.DictReader(itertools.chain(head, stream), dialect=dialect)
-    header = reader.fieldnames or []
+    try:
+        header = reader.fieldnames or []
+    except csv.Error as e:  # found by the readers' fuzz: a stray carriage return in the header line
+        raise MalformedRecordError(f"{source}: broken CSV header ({e})") from None
     mapping = resolve_columns(header, columns)
     if "text" not in mapping:
         wanted = columns.get("text") if columns else None
