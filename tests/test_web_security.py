@@ -135,6 +135,17 @@ def test_read_only_mode_has_no_write_routes(db: Path) -> None:
     assert client.get("/ingest").status_code == 404
     assert "/api/ingest" not in client.get("/openapi.json").json()["paths"]
     assert client.get("/api/articles").status_code == 200
+    assert 'href="/ingest"' not in client.get("/search").text
+    assert 'href="/ingest"' in TestClient(_app(db), base_url=BASE).get("/search").text
+
+
+def test_a_private_server_needs_the_token_to_read(db: Path) -> None:
+    client = TestClient(_app(db, private=True), base_url=BASE)
+    r = client.get("/api/articles")
+    assert r.status_code == 401 and r.json()["error"].startswith("this server is private (--private)")
+    assert client.get("/api/articles", headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 200
+    assert client.get(f"/?token={TOKEN}", follow_redirects=False).status_code == 303
+    assert client.get("/api/articles").status_code == 200  # the link's cookie
 
 
 # --- finding 2: server-side fetches ------------------------------------------------------------

@@ -25,11 +25,12 @@ from .common import config, db_option, err, open_store, out
 @click.option("--read-only", is_flag=True, help="No write routes at all (no uploads, no /ingest page).")
 @click.option("--token", default=None, metavar="TOKEN",
               help="Token writes must present (default: setting token, else a new random one, printed).")
+@click.option("--private", is_flag=True, help="Reading needs the token too (the printed link, or the bearer header).")
 @click.option("--allowed-host", "allowed_hosts", multiple=True, metavar="NAME",
               help="A name clients use to reach the server (Host header), besides localhost; repeatable.")
 @click.pass_context
 def serve(ctx: click.Context, db: str | None, host: str, port: int, workers: int, read_only: bool,
-          token: str | None, allowed_hosts: tuple[str, ...]) -> None:
+          token: str | None, private: bool, allowed_hosts: tuple[str, ...]) -> None:
     """Browse stories, articles, quotes and search in a browser; the JSON API and its docs are at /api and /docs."""
     import uvicorn
 
@@ -49,18 +50,21 @@ def serve(ctx: click.Context, db: str | None, host: str, port: int, workers: int
         err.print(f"warning: listening on {host}: every machine that can reach this one can read the whole store "
                   f"({path}): articles, quotes, reports" + ("" if read_only else
                   "; writes need the token, which travels unencrypted over plain http (use --read-only, "
-                  "or put a TLS proxy in front)") +
+                  "or put a TLS proxy in front)") + ("; reading needs the token too (--private)" if private else
+                  "; add --private to make reading need the token too") +
                   ("; any Host name is accepted: name the server with --allowed-host" if any_host else ""),
                   markup=False, highlight=False, soft_wrap=True)
     out.print(f"duiding on http://{shown}:{port}/ (store {path}); Ctrl-C stops it", markup=False)
     if read_only:
         out.print("read-only: no uploads, no write routes", markup=False)
+        if private:
+            out.print(f"private: open http://{shown}:{port}/?token={token} to read", markup=False, soft_wrap=True)
     else:
         out.print(f"to add articles, open http://{shown}:{port}/ingest?token={token} "
                   f"(scripts: Authorization: Bearer {token})", markup=False, soft_wrap=True)
     if workers == 1:
-        uvicorn.run(create_app(path, cfg, token=token, read_only=read_only, allowed_hosts=hosts, any_host=any_host),
-                    host=host, port=port, log_level="warning")
+        uvicorn.run(create_app(path, cfg, token=token, read_only=read_only, allowed_hosts=hosts, any_host=any_host,
+                               private=private), host=host, port=port, log_level="warning")
         return
     # Several processes need the app by import path; each builds it from the store path.
     os.environ["DUIDING_SERVE_DB"] = str(path)
@@ -68,6 +72,7 @@ def serve(ctx: click.Context, db: str | None, host: str, port: int, workers: int
     os.environ["DUIDING_SERVE_READ_ONLY"] = "1" if read_only else ""
     os.environ["DUIDING_SERVE_HOSTS"] = "\n".join(hosts)
     os.environ["DUIDING_SERVE_ANY_HOST"] = "1" if any_host else ""
+    os.environ["DUIDING_SERVE_PRIVATE"] = "1" if private else ""
     uvicorn.run("duiding.web.app:app_from_env", factory=True, workers=workers, host=host, port=port,
                 log_level="warning")
 

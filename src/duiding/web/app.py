@@ -55,7 +55,11 @@ ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorBody, "descripti
     (422, "A parameter of the wrong type or out of range"),
 )}
 DATE = r"^(19|20)\d{2}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
-_PAGES = Environment(loader=PackageLoader("duiding.web", "templates"), autoescape=select_autoescape(["html", "j2"]))
+def _pages(read_only: bool) -> Environment:
+    """The page templates of one app (read-only mode shows no "add articles" link)."""
+    env = Environment(loader=PackageLoader("duiding.web", "templates"), autoescape=select_autoescape(["html", "j2"]))
+    env.globals["read_only"] = read_only
+    return env
 PAGE_HITS = 20  # hits on one search page; the API pages further with limit and offset
 NO_FACETS: dict[str, list[Any]] = {"outlet": [], "entity": [], "speaker": []}
 Limit = Query(50, ge=1, le=500, description="At most this many items.")
@@ -66,20 +70,23 @@ CSRF_FIELD = Form("", max_length=200, description="CSRF token of the /ingest pag
 
 
 def create_app(db: str | Path, config: Config | None = None, *, token: str | None = None,
-               read_only: bool = False, allowed_hosts: Sequence[str] = (), any_host: bool = False) -> FastAPI:
+               read_only: bool = False, allowed_hosts: Sequence[str] = (), any_host: bool = False,
+               private: bool = False) -> FastAPI:
     """The app on store ``db``.
 
     ``token`` is what writes must present (None: ``config.token``, else a new random one, found in
     ``app.state.guard.token``). ``read_only`` leaves the write routes out altogether. Requests are
     answered only for loopback names and ``allowed_hosts`` (``any_host`` switches that check off).
+    ``private``: reading needs the token too.
     """
     cfg = config or load_config()
     guard = Guard(token or cfg.values.get("token") or None, allowed_hosts, any_host=any_host,
-                  max_request_bytes=MAX_UPLOAD_BYTES + 1_000_000)
+                  max_request_bytes=MAX_UPLOAD_BYTES + 1_000_000, private=private)
     app = FastAPI(title="duiding", version="0.1.0", responses=ERRORS,
                   description="News articles explained: stories, entities, quotes, timelines, numbers.")
     app.state.guard = guard
     app.state.read_only = read_only
+    pages = _pages(read_only)
     errors.install(app)
     app.add_middleware(GuardMiddleware, guard=guard)
 
@@ -234,14 +241,14 @@ def create_app(db: str | Path, config: Config | None = None, *, token: str | Non
         @app.get("/ingest", response_class=HTMLResponse, include_in_schema=False)
         def ingest_page(request: Request) -> str:
             allowed = guard._same(request.cookies.get(COOKIE), guard.token)
-            return _PAGES.get_template("ingest.html.j2").render(max_mb=MAX_UPLOAD_BYTES // 1_000_000,
+            return pages.get_template("ingest.html.j2").render(max_mb=MAX_UPLOAD_BYTES // 1_000_000,
                                                                  csrf=guard.csrf if allowed else None)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def home() -> str:
         with store() as s:
             lines = [line | {"events": events(s, line["id"])} for line in storylines(s)]
-            return _PAGES.get_template("home.html.j2").render(lines=lines, n_articles=s.count("articles"))
+            return pages.get_template("home.html.j2").render(lines=lines, n_articles=s.count("articles"))
 
     @app.get("/story/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story(story_id: str) -> str:
@@ -256,7 +263,7 @@ def create_app(db: str | Path, config: Config | None = None, *, token: str | Non
                 raise QueryError(f"no article with id {article_id[:80]!r}")
             mentions = article_mentions(s, row["id"])
         span = tuple(int(x) for x in quote.split("-")) if quote else None
-        return _PAGES.get_template("article.html.j2").render(a=row, parts=_marked(row["text"], mentions, span))
+        return pages.get_template("article.html.j2").render(a=row, parts=_marked(row["text"], mentions, span))
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(q: str = Query("", max_length=500), outlet: str | None = Query(None, max_length=100),
@@ -278,7 +285,7 @@ def create_app(db: str | Path, config: Config | None = None, *, token: str | Non
                                    until=until or None, entity=entity or None, speaker=speaker or None, limit=PAGE_HITS)
                 hits = [{"hit": h, "parts": _snippet_parts(h.snippet)} for h in found]
                 counts = facets(s, [h.id for h in found])
-        return _PAGES.get_template("search.html.j2").render(
+        return pages.get_template("search.html.j2").render(
             q=q, hits=hits, outlets=outlets, languages=languages, f=f, facets=counts, entity_name=entity_name,
             link=lambda **change: "/search?" + urlencode({k: v for k, v in (f | change).items() if v}))
 
@@ -292,7 +299,7 @@ def create_app(db: str | Path, config: Config | None = None, *, token: str | Non
                 "SELECT a.id, a.title, a.outlet, a.published, count(*) AS n FROM mentions m "
                 "JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ? GROUP BY a.id "
                 "ORDER BY a.published_start", (entity_id,))]
-        return _PAGES.get_template("entity.html.j2").render(e=row, articles=articles)
+        return pages.get_template("entity.html.j2").render(e=row, articles=articles)
 
     @app.get("/speaker", response_class=HTMLResponse, include_in_schema=False)
     def speaker_page(name: str = Query(..., min_length=1, max_length=200)) -> str:
@@ -300,7 +307,7 @@ def create_app(db: str | Path, config: Config | None = None, *, token: str | Non
             rows = quotes(s, speaker=name, kinds=("direct", "partial"))
         if not rows:
             raise QueryError(f"no quotes of a speaker called {name!r}")
-        return _PAGES.get_template("speaker.html.j2").render(name=name, quotes=rows,
+        return pages.get_template("speaker.html.j2").render(name=name, quotes=rows,
                                                               outlets=sorted({r["outlet"] or "?" for r in rows}))
 
     return app
@@ -352,7 +359,7 @@ def app_from_env() -> FastAPI:
     app = create_app(env["DUIDING_SERVE_DB"], token=env.get("DUIDING_SERVE_TOKEN") or None,
                      read_only=bool(env.get("DUIDING_SERVE_READ_ONLY")),
                      allowed_hosts=[h for h in env.get("DUIDING_SERVE_HOSTS", "").split("\n") if h],
-                     any_host=bool(env.get("DUIDING_SERVE_ANY_HOST")))
+                     any_host=bool(env.get("DUIDING_SERVE_ANY_HOST")), private=bool(env.get("DUIDING_SERVE_PRIVATE")))
     pid = str(os.getpid())
 
     @app.middleware("http")

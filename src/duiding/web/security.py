@@ -53,12 +53,18 @@ class Guard:
     """The token, the CSRF token derived from it, and the Host names this server answers to."""
 
     def __init__(self, token: str | None, hosts: Iterable[str] = (), *, any_host: bool = False,
-                 max_request_bytes: int = 25_000_000) -> None:
+                 max_request_bytes: int = 25_000_000, private: bool = False) -> None:
         self.token = token or new_token()
         self.csrf = hmac.new(self.token.encode(), b"duiding-csrf", hashlib.sha256).hexdigest()
         self.hosts = {h.lower().strip("[]") for h in (*LOOPBACK_NAMES, *hosts)}
         self.any_host = any_host
         self.max_request_bytes = max_request_bytes
+        self.private = private  # reads need the token too (the cookie of the link, or the bearer header)
+
+    def has_token(self, headers: Any, cookies: dict[str, str]) -> bool:
+        auth = headers.get("authorization", "")
+        return (auth.lower().startswith("bearer ") and self._same(auth[7:].strip(), self.token)) or \
+            self._same(cookies.get(COOKIE), self.token)
 
     def host_ok(self, host_header: str) -> bool:
         if self.any_host:
@@ -106,6 +112,10 @@ class GuardMiddleware:
         query = dict(parse_qsl(scope.get("query_string", b"").decode("latin-1")))
         if method == "GET" and "token" in query:
             await self._token_link(query, scope, receive, send)
+            return
+        if self.guard.private and not self.guard.has_token(headers, cookie_parser(headers.get("cookie", ""))):
+            await _refuse(401, "this server is private (--private): open the link `duiding serve` printed "
+                               "(/?token=TOKEN), or send Authorization: Bearer TOKEN", scope, receive, send)
             return
         if method in UNSAFE:
             origin = headers.get("origin")
