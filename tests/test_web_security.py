@@ -347,3 +347,10 @@ def test_serve_refuses_a_short_token(db: Path) -> None:
     proc = subprocess.run([str(exe), "serve", "--db", str(db), "--token", "abc"], capture_output=True, text=True,
                           timeout=30)
     assert proc.returncode == 2 and "a token of fewer than 16 characters is too easy to guess" in proc.stderr
+
+
+def test_duiding_config_does_not_print_the_token() -> None:
+    from duiding.config import describe
+
+    rows = {name: value for name, value, _, _ in describe(load_config(env={"DUIDING_TOKEN": TOKEN}))}
+    assert rows["token"] == "(set)" and TOKEN not in str(rows)
