@@ -184,5 +184,5 @@ def test_a_crafted_run_is_never_unpickled_and_its_bad_rows_are_failures(tmp_path
     assert not marker.exists()
     with Store(tmp_path / "y.db") as store:
         [reason] = [f["reason"] for f in store.failures()]
-    assert "a pickled payload (written by duiding before 0.2, or crafted): refused, since unpickling runs" in reason
+    assert "a pickled payload (from an older duiding, or crafted): refused, since unpickling runs" in reason
     assert old.returncode == 1 and "nothing stored: all 1 inputs failed" in old.stderr, old.stderr

@@ -64,7 +64,7 @@ def loads(text: str | bytes | bytearray, expected: type) -> Any:
     """Decode a payload that must be an ``expected`` record; a :class:`PayloadError` for anything else."""
     if isinstance(text, bytes | bytearray):
         if bytes(text[:1]) == b"\x80":
-            raise PayloadError("a pickled payload (written by duiding before 0.2, or crafted): refused, since "
+            raise PayloadError("a pickled payload (from an older duiding, or crafted): refused, since "
                                "unpickling runs code; rerun `duiding analyze --engine spark` to rewrite it")
         try:
             text = bytes(text).decode("utf-8")
