@@ -144,3 +144,45 @@ def test_spark_without_a_java_says_so_in_one_line(tmp_path: Path) -> None:
                    env={"PATH": "/nonexistent", "JAVA_HOME": ""}, cwd=tmp_path)
     assert proc.returncode == 2
     assert "needs Java 17" in proc.stderr
+
+
+def test_a_crafted_run_is_never_unpickled_and_its_bad_rows_are_failures(tmp_path: Path) -> None:
+    """Finding 1: ``load`` of a folder whose payloads are pickles ran their code; now each is a ``payload`` failure."""
+    import pickle
+
+    from duiding import codec
+    from duiding.pipeline import Outcome
+    from duiding.records import Article
+    from duiding.spark.engine import INGEST_SCHEMA, SparkEngine
+
+    marker = tmp_path / "pwned"
+
+    class Exploit:
+        def __reduce__(self):
+            return (exec, (f"open({str(marker)!r}, 'w').write('pwned')",))
+
+    good = Outcome(1, Article("a" * 16, "good.txt", "/in/good.txt", "Een goed artikel over de dijk bij Venlo.",
+                              "Dijk", None, None, None, "nl"), ())
+    row = (0, 0, 1, None, "/in/evil.txt", "evil.txt", None, None, None, None, None, [])
+    with SparkEngine("local[1]", tmp_path / "craft") as engine:
+        engine.spark.createDataFrame(
+            [(*row[:-1], [], codec.dumps(good)), (1, 0, *row[2:], pickle.dumps(Exploit(), protocol=0).decode())],
+            INGEST_SCHEMA).write.parquet(str(tmp_path / "run" / "ingest"))
+        engine.spark.createDataFrame([(*row, bytearray(pickle.dumps(Exploit(), protocol=4)))],
+                                     INGEST_SCHEMA.replace("payload STRING", "payload BINARY")
+                                     ).write.parquet(str(tmp_path / "old" / "ingest"))
+    db = tmp_path / "x.db"
+    proc = run_cli("load", str(tmp_path / "run"), "--db", str(db), timeout=SPARK_TIMEOUT)
+    assert not marker.exists()
+    with Store(db) as store:
+        assert store.count("articles") == 1
+        failures = [(f["code"], f["reason"]) for f in store.failures()]
+    assert len(failures) == 1 and failures[0][0] == "payload", failures
+    assert "item 1 record 0: payload is not valid JSON" in failures[0][1]
+    assert proc.returncode == 0, proc.stderr
+    old = run_cli("load", str(tmp_path / "old"), "--db", str(tmp_path / "y.db"), timeout=SPARK_TIMEOUT)
+    assert not marker.exists()
+    with Store(tmp_path / "y.db") as store:
+        [reason] = [f["reason"] for f in store.failures()]
+    assert "a pickled payload (from an older duiding, or crafted): refused, since unpickling runs" in reason
+    assert old.returncode == 1 and "nothing stored: all 1 inputs failed" in old.stderr, old.stderr

@@ -24,7 +24,7 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
         analyze([str(CORPUS)], s, load_config(env={}).with_overrides(workers=2))
         raw = RawArticle(source="x.txt", origin="x.txt", body=HOSTILE, title='<b>kop</b>"', published="2025-02-01")
         s.write_batch([build_article(raw, OutletTable()).article], [])
-    return TestClient(create_app(db))
+    return TestClient(create_app(db), base_url="http://127.0.0.1")
 
 
 def test_storylines_and_events(client: TestClient) -> None:

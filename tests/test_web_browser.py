@@ -20,6 +20,7 @@ from .conftest import ROOT, SHARED
 
 pytestmark = pytest.mark.browser
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+TOKEN = "browser-test-token-0123456789"
 ARTIFACTS = ROOT / "test-artifacts"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]
@@ -39,7 +40,7 @@ def server(tmp_path_factory: pytest.TempPathFactory):
     with Store(db) as s:
         analyze(inputs, s, load_config(env={}).with_overrides(workers=2))
     port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
+    srv = uvicorn.Server(uvicorn.Config(create_app(db, token=TOKEN), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     deadline = time.time() + 20
@@ -136,6 +137,9 @@ def test_upload_a_file_and_see_it_appear(server: str, page, tmp_path: Path) -> N
                        "zeehondencentrum Pieterburen volgen het dier met een boot.\n\n“Hij lijkt gezond en eet "
                        "goed”, zegt dierverzorger Lotte Brink.", encoding="utf-8")
     page.goto(server + "/ingest")
+    assert page.locator("form#upload").count() == 0  # no form without the token
+    page.goto(server + f"/ingest?token={TOKEN}")  # the link `duiding serve` prints: a cookie, then the form
+    assert "token=" not in page.url
     page.set_input_files("input[name=files]", str(article))
     page.click("form button")
     page.wait_for_function("document.getElementById('status').textContent.startsWith('done')", timeout=120_000)

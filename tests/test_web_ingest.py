@@ -13,12 +13,15 @@ from duiding.web.ingest import MAX_UPLOAD_BYTES
 
 from .conftest import DUTCH
 
+TOKEN = "test-token-0123456789abcdef"
+
 
 @pytest.fixture
 def client(tmp_path) -> TestClient:
     db = tmp_path / "i.db"
     Store(db).close()
-    return TestClient(create_app(db, load_config(env={}).with_overrides(analyse=False)))
+    app = create_app(db, load_config(env={}).with_overrides(analyse=False), token=TOKEN)
+    return TestClient(app, base_url="http://127.0.0.1", headers={"Authorization": f"Bearer {TOKEN}"})
 
 
 def _wait(client: TestClient, job_id: str) -> dict:

@@ -25,13 +25,17 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+TOKEN = "workers-test-token-0123456789"
+
+
 @pytest.fixture
 def server(tmp_path: Path):
     db = tmp_path / "w.db"
     Store(db).close()
     port = _free_port()
     exe = Path(sys.executable).with_name("duiding")
-    proc = subprocess.Popen([str(exe), "serve", "--db", str(db), "--port", str(port), "--workers", "2"],
+    proc = subprocess.Popen([str(exe), "serve", "--db", str(db), "--port", str(port), "--workers", "2",
+                             "--token", TOKEN],
                             env=os.environ | {"DUIDING_ANALYSE": "0"}, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     deadline = time.time() + 60
@@ -50,7 +54,9 @@ def server(tmp_path: Path):
 def test_any_worker_answers_for_a_job_and_sees_what_it_stored(server: str) -> None:
     title, body = DUTCH[1]
     article = f"{title}\n2025-01-14\nhttps://nos.nl/y\n\n{body}".encode()
-    job = httpx.post(server + "/api/ingest", files=[("files", ("a.txt", article, "text/plain"))]).json()["job"]
+    files = [("files", ("a.txt", article, "text/plain"))]
+    assert httpx.post(server + "/api/ingest", files=files).status_code == 401  # every worker wants the token
+    job = httpx.post(server + "/api/ingest", files=files, headers={"Authorization": f"Bearer {TOKEN}"}).json()["job"]
     workers, status = set(), None
     deadline = time.time() + 60
     while time.time() < deadline:

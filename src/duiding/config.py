@@ -31,14 +31,18 @@ SETTINGS: tuple[Setting, ...] = (
             "Languages the detector chooses among (ISO 639-1); fewer is faster and more accurate."),
     Setting("min_language_chars", 40, "Shorter texts keep their declared language instead of a guess."),
     Setting("fetch", True, "Download URLs given as input and follow short feed entries to their pages."),
-    Setting("fetch_timeout", 15.0, "Seconds to wait for one download."),
+    Setting("fetch_timeout", 15.0, "Seconds one download may take in all (not per read)."),
+    Setting("fetch_private", True, "Let downloads reach loopback, private and link-local addresses "
+            "(the web server's never do)."),
     Setting("max_file_mb", 200, "Larger input files are refused (a JSON/CSV file is read whole)."),
     Setting("workers", 0, "Language-analysis processes (0 = one per core); each Frog process needs ~650 MB."),
     Setting("frogdata", "", "Folder of Frog's unpacked language data (empty = the one `make setup` installed)."),
     Setting("analyse", True, "Run language analysis (Frog) after reading; off stores articles only."),
     Setting("reports", "duiding-reports",
             "Folder where analyze writes an HTML report per storyline (empty: write none)."),
+    Setting("token", "", "Write token of `duiding serve` (empty: a new random one at each start, printed)."),
 )
+SECRET = frozenset({"token"})  # shown as "(set)" by `duiding config`
 _BY_NAME = {s.name: s for s in SETTINGS}
 
 
@@ -121,4 +125,5 @@ def _coerce(name: str, value: Any) -> Any:
 
 def describe(config: Config) -> list[tuple[str, str, str, str]]:
     """Rows of (name, value, origin, help) for ``duiding config``."""
-    return [(s.name, str(config.values[s.name]), config.origins[s.name], s.help) for s in SETTINGS]
+    return [(s.name, "(set)" if s.name in SECRET and config.values[s.name] else str(config.values[s.name]),
+             config.origins[s.name], s.help) for s in SETTINGS]

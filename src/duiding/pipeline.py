@@ -94,8 +94,8 @@ def estimate_records(source: Source) -> int:
     if source.is_url:
         return 1
     path = Path(source.location)
-    if path.suffix.lower() not in (".jsonl", ".ndjson", ".csv", ".tsv"):
-        return 1
+    if path.suffix.lower() not in (".jsonl", ".ndjson", ".csv", ".tsv") or not path.is_file():
+        return 1  # not path.is_file(): opening a FIFO would block until someone writes to it
     try:
         with path.open("rb") as f:
             lines = sum(1 for line in f if line.strip())
@@ -120,7 +120,8 @@ def ingest(paths: Iterable[str], store: Store, config: Config, overrides: Overri
     items = list(discover(paths))
     progress.begin(sum(estimate_records(s) if isinstance(s, Source) else 1 for s in items))
     options = ReadOptions(fetch=config.fetch, fetch_timeout=config.fetch_timeout,
-                          max_bytes=int(config.max_file_mb) * 1_000_000, columns=config.columns or None)
+                          max_bytes=int(config.max_file_mb) * 1_000_000, columns=config.columns or None,
+                          public_only=not config.fetch_private)
     outlets = OutletTable(config.outlets)
     codes = parse_codes(config.languages)
     status = "failed"

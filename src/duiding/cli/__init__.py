@@ -1,11 +1,14 @@
 """The ``duiding`` command: thin wrappers over the library, one module per command group.
 
-Every DuidingError becomes one line on stderr and exit status 2; nothing else is caught, so
-a real bug still shows its traceback to whoever must fix it.
+Every DuidingError becomes one line on stderr and exit status 2, and so does every failure of the
+environment (a read-only or full disk, a folder that cannot be written: ``OSError`` and SQLite's
+operational errors); nothing else is caught, so a real bug still shows its traceback to whoever
+must fix it.
 """
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from typing import Any
 
@@ -21,6 +24,17 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except DuidingError as e:
             click.echo(f"duiding: error: {e}", err=True)
+            sys.exit(2)
+        except (sqlite3.OperationalError, sqlite3.DatabaseError) as e:  # a write that the machine refused
+            from ..store.db import sqlite_error
+
+            click.echo(f"duiding: error: {sqlite_error(None, e)}", err=True)
+            sys.exit(2)
+        except OSError as e:
+            if isinstance(e, BrokenPipeError):
+                sys.exit(0)
+            where = f"{e.filename}: " if e.filename else ""
+            click.echo(f"duiding: error: {where}{e.strerror or e}", err=True)
             sys.exit(2)
         except BrokenPipeError:  # `duiding export | head` is fine
             sys.exit(0)

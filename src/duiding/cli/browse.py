@@ -62,7 +62,7 @@ def article(ctx: click.Context, article_id: str, db: str | None) -> None:
     with open_store(ctx, db, readonly=True) as store:
         row = store.article(article_id)
         if row is None:
-            raise QueryError(f"no article with id {article_id!r}; `duiding articles` lists them")
+            raise QueryError(f"no article with id {article_id[:80]!r}; `duiding articles` lists them")
         pubs = store.publications(row["id"])
         mentions = article_mentions(store, row["id"])
     out.print(f"[bold]{row['title'] or '(no title)'}[/]")

@@ -82,6 +82,18 @@ def _summary(full: AnalyzeReport, db: str) -> None:
         out.print(f"  … and {len(problems) - MAX_FAILURE_LINES} more: `duiding failures` lists them all")
 
 
+def _exit_if_nothing_stored(full: AnalyzeReport) -> None:
+    """Exit 1 when inputs were read but not one could be stored: a script must not take that for success.
+
+    Articles already in the store (a rerun) count as stored: re-ingesting is a no-op, not a failure.
+    """
+    r = full.ingest
+    if r.read and r.failed and not (r.stored or r.seen_before or r.copies):
+        err.print(f"duiding: nothing stored: all {r.read:,} inputs failed (`duiding failures` lists why)",
+                  highlight=False, soft_wrap=True)
+        raise SystemExit(1)
+
+
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @db_option
@@ -92,7 +104,8 @@ def _summary(full: AnalyzeReport, db: str) -> None:
 @click.option("--column", "columns", multiple=True, metavar="FIELD=NAME",
               help="JSON/CSV column for a field (text, title, published, url, outlet, language, id); repeatable.")
 @click.option("--no-fetch", is_flag=True, help="Never download: URLs and feed links are reported, not followed.")
-@click.option("--batch-size", type=int, default=None, help="Articles per transaction (setting batch_size).")
+@click.option("--batch-size", type=click.IntRange(1, 100_000), default=None,
+              help="Articles per transaction (setting batch_size).")
 @click.option("--workers", type=click.IntRange(0, 64), default=None,
               help="Language-analysis processes (setting workers; 0 = one per core).")
 @click.option("--no-nlp", is_flag=True, help="Store articles only; skip language analysis (setting analyse).")
@@ -118,7 +131,16 @@ def analyze(ctx: click.Context, paths: tuple[str, ...], db: str | None, outlet: 
         if not sep or not field or not name:
             raise click.BadParameter(f"{spec!r}: expected FIELD=NAME, e.g. text=body", param_hint="--column")
         cfg.columns[field.strip()] = name.strip()
-    overrides = Overrides(outlet=outlet, published=published, language=lang.lower() if lang else None, title=title)
+    if lang is not None:
+        from ..nlp.langid import known_code
+
+        if not known_code(lang.strip().lower()):
+            raise click.BadParameter(f"{lang!r} is not an ISO 639-1 language code (nl, en, de, fr, …)",
+                                     param_hint="--lang")
+    if int(cfg.batch_size) < 1:
+        raise click.BadParameter(f"batch_size {cfg.batch_size} must be at least 1", param_hint="batch_size")
+    overrides = Overrides(outlet=outlet, published=published, language=lang.strip().lower() if lang else None,
+                          title=title)
     if published:
         from ..ingest.dates import parse_published
 
@@ -133,8 +155,17 @@ def analyze(ctx: click.Context, paths: tuple[str, ...], db: str | None, outlet: 
         else:
             report = run_analyze(paths, store, cfg, overrides, progress=None if quiet else _Bar("read"),
                                  nlp_progress=None if quiet else _Bar("analyse"))
-        written = write_reports(store, Path(cfg.reports)) if cfg.analyse and cfg.reports else []
+        try:
+            written = write_reports(store, Path(cfg.reports)) if cfg.analyse and cfg.reports else []
+            report_error = None
+        except OSError as e:  # everything is stored: say so first, then why the reports are missing
+            written, report_error = [], f"{e.filename or cfg.reports}: {e.strerror or e}"
     _summary(report, cfg.db)
+    if report_error:
+        err.print(f"duiding: error: reports not written ({report_error}); everything above is stored: "
+                  "set reports to a writable folder and rerun (storing again changes nothing)",
+                  markup=False, highlight=False, soft_wrap=True)
+        raise SystemExit(2)
     if written:
         table = Table(title="stories found (duiding stories shows the tree)", header_style="bold", expand=True)
         table.add_column("storyline", no_wrap=True)
@@ -143,6 +174,7 @@ def analyze(ctx: click.Context, paths: tuple[str, ...], db: str | None, outlet: 
         for story_id, label, path in written:
             table.add_row(story_id, label, str(path))
         out.print(table)
+    _exit_if_nothing_stored(report)
 
 
 @click.command("load")
@@ -162,6 +194,7 @@ def load_parquet(ctx: click.Context, parquet: str, db: str | None, master: str |
     with open_store(ctx, cfg.db) as store:
         report = load(parquet, store, cfg, master=master)
     _summary(report, cfg.db)
+    _exit_if_nothing_stored(report)
 
 
 COMMANDS = [analyze, load_parquet]

@@ -32,8 +32,12 @@ class Span:
 
 
 def raw_mentions(sentences: tuple[Sentence, ...], text: str) -> list[Mention]:
-    """The backend's own mentions, mapped to PER/ORG/LOC/MISC (the baseline for evaluation)."""
-    return [_mention(sp, sentences, text) for sp in _spans(sentences, strict=True)]
+    """The backend's own mentions, mapped to PER/ORG/LOC/MISC (the baseline for evaluation).
+
+    A span ``_mention`` cannot place is left out, as in ``repaired_mentions``: it used to be a
+    ``None`` in the tuple, which the checked Spark payloads (``codec``) rightly refuse.
+    """
+    return [m for sp in _spans(sentences, strict=True) if (m := _mention(sp, sentences, text)) is not None]
 
 
 def repaired_mentions(sentences: tuple[Sentence, ...], text: str, lang: ModuleType,

@@ -36,11 +36,36 @@ def parse_published(value: str | None) -> Published | None:
     if value is None or not str(value).strip():
         return None
     text = " ".join(str(value).split())
+    text, zone = _zone_name(text)
     for parse in (_parse_iso, _parse_dmy, _parse_words, _parse_rfc2822, _parse_fallback):
         result = parse(text)
         if result is not None:
+            if zone and result.timezone is None and result.precision in ("minute", "second"):
+                result = Published(result.iso + zone, result.precision, zone)
             return result
     raise MalformedDateError(f"cannot read the date {text!r} (expected e.g. 2024-06-19, 2023-09 or 19 juni 2024)")
+
+
+# Zone abbreviations seen in news feeds, as fixed offsets (an abbreviation names the offset in force).
+ZONES = {"UTC": "+00:00", "UT": "+00:00", "GMT": "+00:00", "Z": "+00:00", "WET": "+00:00", "WEST": "+01:00",
+         "BST": "+01:00", "CET": "+01:00", "MET": "+01:00", "CEST": "+02:00", "MEST": "+02:00", "EET": "+02:00",
+         "EEST": "+03:00", "MSK": "+03:00", "EST": "-05:00", "EDT": "-04:00", "CST": "-06:00", "CDT": "-05:00",
+         "MST": "-07:00", "MDT": "-06:00", "PST": "-08:00", "PDT": "-07:00"}
+_ZONE_NAME = re.compile(r"\s+\(?([A-Z]{1,5})\)?$")
+
+
+def _zone_name(text: str) -> tuple[str, str | None]:
+    """``10:00 CEST`` -> the text without the name, and its offset; an unknown name is an error.
+
+    ``CEST`` used to be dropped without a word, turning a time into a bare day.
+    """
+    m = _ZONE_NAME.search(text)
+    if not m or not re.search(r"\d{1,2}[:.]\d{2}", text[:m.start()]):
+        return text, None
+    name = m.group(1)
+    if name not in ZONES:
+        raise MalformedDateError(f"unknown time zone {name!r} in {text!r}; give a UTC offset such as +02:00")
+    return text[:m.start()], ZONES[name]
 
 
 def date_range(published: Published) -> tuple[str, str]:
@@ -86,6 +111,9 @@ def _norm_tz(tz: str | None) -> str | None:
         return "+00:00"
     sign, digits = tz[0], tz[1:].replace(":", "")
     digits = digits.ljust(4, "0")
+    hours, minutes = int(digits[:2]), int(digits[2:])
+    if minutes >= 60 or hours > 14 or (sign == "-" and hours > 12):
+        raise MalformedDateError(f"time zone {tz} is not a UTC offset (they run from -12:00 to +14:00)")
     return f"{sign}{digits[:2]}:{digits[2:]}"
 
 

@@ -8,6 +8,7 @@ single-byte encodings Dutch sources actually use (Windows-1252, Latin-1/-9).
 from __future__ import annotations
 
 import codecs
+import re
 
 from ..errors import BinaryFileError, EncodingError
 
@@ -45,11 +46,61 @@ def decode(data: bytes, *, name: str = "input") -> tuple[str, str]:
         if data.startswith(magic):
             raise BinaryFileError(f"{name}: binary file ({what}), not an article")
     if b"\x00" in data[:8192]:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
         raise BinaryFileError(f"{name}: binary file (contains NUL bytes), not text")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as utf8_error:
+        if _has_utf8_sequences(data):
+            return data.decode("utf-8", errors=MIXED_HANDLER), MIXED
         return _guess_legacy(data, name, utf8_error)
+
+
+MIXED = "utf-8+cp1252"  # valid UTF-8 with some Windows-1252 bytes mixed in (pasted text, a joined file)
+MIXED_HANDLER = "duiding-cp1252-fallback"
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
+    """Decode the bytes UTF-8 rejected as Windows-1252 (undefined bytes as Latin-1), byte by byte."""
+    assert isinstance(error, UnicodeDecodeError)
+    bad = error.object[error.start:error.end]
+    return "".join(bytes([b]).decode("cp1252", errors="strict") if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+                   else chr(b) for b in bad), error.end
+
+
+codecs.register_error(MIXED_HANDLER, _cp1252_fallback)
+
+
+def _has_utf8_sequences(data: bytes) -> bool:
+    """Whether the bytes hold real UTF-8 multi-byte characters (then a cp1252 guess would garble them).
+
+    Decoding such a file as Windows-1252 stored ``Ã©`` for every ``é`` — mojibake, silently.
+    """
+    return len(_UTF8_MULTIBYTE.findall(data[:200_000])) >= 2
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text without a byte-order mark (NUL in every other byte of ASCII), else None.
+
+    Such a file was called "binary"; it is what some Windows tools save.
+    """
+    head = data[:8192]
+    if len(head) < 4:
+        return None
+    even, odd = head[0::2], head[1::2]
+    for encoding, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros.count(0) >= 0.6 * len(zeros) and other.count(0) <= 0.05 * len(other):
+            try:
+                text = data[: len(data) // 2 * 2].decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            printable = sum(ch.isprintable() or ch in "\n\r\t" for ch in text[:4000])
+            if printable >= 0.95 * min(len(text), 4000):
+                return text, encoding
+    return None
 
 
 def _guess_legacy(data: bytes, name: str, utf8_error: UnicodeDecodeError) -> tuple[str, str]:

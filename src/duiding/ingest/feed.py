@@ -88,8 +88,11 @@ def _entry_text(entry: dict) -> str:
 
 def _outlet_hint(link: str | None, feed_title: str | None) -> str | None:
     # The domain wins (metadata.outlet_for maps it through the outlet table); the title is a fallback.
-    if link and urlsplit(link).hostname:
-        return None
+    try:
+        if link and urlsplit(link).hostname:
+            return None
+    except ValueError:  # a malformed link ("http://[") names no domain
+        pass
     return feed_title
 
 

@@ -109,8 +109,11 @@ class OutletTable:
 def _host_and_path(url: str | None) -> tuple[str, str]:
     if not url:
         return "", ""
-    parts = urlsplit(url if "//" in url else f"//{url}")
-    host = (parts.hostname or "").lower()
+    try:  # a record's "url" may be anything: "[" made urlsplit raise ValueError and ended the batch
+        parts = urlsplit(url if "//" in url else f"//{url}")
+        host = (parts.hostname or "").lower()
+    except ValueError:
+        return "", ""
     host = re.sub(r"^(www\d?|m|mobile|amp)\.", "", host)
     return host, parts.path
 

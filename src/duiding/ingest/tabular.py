@@ -29,6 +29,7 @@ DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 Record = Mapping[str, Any]
+MAX_NESTING = 100  # levels of JSON arrays/objects; an article record needs two or three
 FIELD_LIMIT = 50_000_000  # the csv module's default (131,072 chars) is shorter than some long reads
 
 
@@ -49,6 +50,10 @@ def read_json(text: str, *, source: str, origin: str,
               columns: Mapping[str, str] | None = None) -> Iterator[RawArticle | Failure]:
     try:
         data = json.loads(text)
+        if _nesting(data) > MAX_NESTING:
+            raise _too_deep(source)
+    except RecursionError:
+        raise _too_deep(source) from None
     except json.JSONDecodeError as e:
         raise MalformedRecordError(f"{source}: not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})") from e
     if isinstance(data, dict):
@@ -74,6 +79,12 @@ def read_jsonl(lines: Iterable[str | Failure], *, source: str, origin: str,
         where = f"{origin}#{n}"
         try:
             record = json.loads(line)
+            if _nesting(record) > MAX_NESTING:
+                raise _too_deep(f"{source} line {n}")
+        except (RecursionError, MalformedRecordError) as e:
+            reason = str(e) if isinstance(e, MalformedRecordError) else str(_too_deep(f"{source} line {n}"))
+            yield Failure(source=source, origin=where, code=MalformedRecordError.code, reason=reason)
+            continue
         except json.JSONDecodeError as e:
             yield Failure(source=source, origin=where, code=MalformedRecordError.code,
                           reason=f"{source} line {n}: not valid JSON ({e.msg} at column {e.colno})")
@@ -92,19 +103,58 @@ def read_csv(lines: Iterable[str], *, source: str, origin: str,
     except csv.Error:
         dialect = csv.excel_tab if source.lower().endswith(".tsv") else csv.excel
     reader = csv.DictReader(itertools.chain(head, stream), dialect=dialect)
-    header = reader.fieldnames or []
+    try:
+        header = reader.fieldnames or []
+    except csv.Error as e:  # found by the readers' fuzz: a stray carriage return in the header line
+        raise MalformedRecordError(f"{source}: broken CSV header ({e})") from None
     mapping = resolve_columns(header, columns)
     if "text" not in mapping:
         wanted = columns.get("text") if columns else None
         hint = f"column {wanted!r} is not there" if wanted else "no body column (text, body, content, …)"
         raise MissingColumnError(f"{source}: {hint}; columns found: {', '.join(header) or 'none'}; "
                                  f"name the body column with --column text=NAME")
-    try:
-        for n, row in enumerate(reader, 2):
-            yield _record(row, source=source, where=f"{origin}#{n}", label=f"row {n}", columns=columns,
-                          mapping=mapping)
-    except csv.Error as e:
-        raise MalformedRecordError(f"{source}: broken CSV at line {reader.line_num}: {e}") from e
+    n = 1  # records are numbered as rows of a spreadsheet: the header is row 1
+    start = reader.line_num + 1  # first line of the next row (a row may span lines)
+    while True:
+        n += 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as e:  # one bad row (a field over the limit): that row's failure, the rest goes on
+            yield Failure(source=source, origin=f"{origin}#{n}", code=MalformedRecordError.code,
+                          reason=f"{source} row {n} (line {start}): broken CSV ({e}); skipped")
+            start = reader.line_num + 1
+            continue
+        first, end = start, reader.line_num
+        start = end + 1
+        if end > first and None in row.values():
+            # fewer fields than the header over several lines: a quote opened and never closed
+            yield Failure(source=source, origin=f"{origin}#{n}", code=MalformedRecordError.code,
+                          reason=f"{source} row {n}: an unclosed quote merges lines {first}-{end} into one row "
+                                 f"of {sum(v is not None for v in row.values())} of {len(header)} fields; "
+                                 "not stored (close the quote)")
+            continue
+        yield _record(row, source=source, where=f"{origin}#{n}", label=f"row {n}", columns=columns,
+                      mapping=mapping)
+
+
+def _too_deep(label: str) -> MalformedRecordError:
+    """``json.loads`` recurses once per level: a 3 KB line of 1,500 ``[`` raised ``RecursionError``,
+    which is no ``InputError`` and ended the whole batch; now it is that record's failure."""
+    return MalformedRecordError(f"{label}: JSON nested too deeply (over {MAX_NESTING} levels); not an article record")
+
+
+def _nesting(value: Any) -> int:
+    """Depth of a parsed JSON value, without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        v, d = stack.pop()
+        if isinstance(v, dict | list):
+            deepest = max(deepest, d)
+            if d <= MAX_NESTING:
+                stack.extend((c, d + 1) for c in (v.values() if isinstance(v, dict) else v))
+    return deepest
 
 
 def _has_text(record: Record, columns: Mapping[str, str] | None) -> bool:

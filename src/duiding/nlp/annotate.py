@@ -75,6 +75,32 @@ def work(job: Job, options: dict[str, str] | None = None) -> Annotation | Failur
 
 def init_worker() -> None:
     os.environ.setdefault("OMP_NUM_THREADS", "1")
+    die_with_parent()
+
+
+def die_with_parent() -> None:
+    """Ask Linux to kill this worker when its parent dies (``PR_SET_PDEATHSIG``).
+
+    A ``kill -9`` of ``duiding analyze`` left its Frog workers running their current article for
+    up to two minutes (each holds ~650 MB). Elsewhere this does nothing: the pool still ends its
+    workers when the parent exits normally.
+    """
+    import multiprocessing
+    import signal
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG = 1
+    except (OSError, AttributeError):
+        return
+    parent = multiprocessing.parent_process()
+    if parent is not None and os.getppid() != parent.pid:  # the parent died before the request took effect
+        os._exit(1)
 
 
 def _failure(job: Job, code: str, reason: str) -> Failure:

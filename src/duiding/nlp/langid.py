@@ -31,6 +31,13 @@ def _detector(codes: tuple[str, ...]):
     return LanguageDetectorBuilder.from_languages(*languages).build()
 
 
+def known_code(code: str) -> bool:
+    """Whether ``code`` is an ISO 639-1 code of a language lingua knows (``--lang xx`` is a typo, not a language)."""
+    from lingua import IsoCode639_1
+
+    return len(code) == 2 and code.isalpha() and getattr(IsoCode639_1, code.upper(), None) is not None
+
+
 def parse_codes(setting: str) -> tuple[str, ...]:
     return tuple(sorted({c.strip().lower() for c in setting.split(",") if c.strip()}))
 

@@ -67,38 +67,50 @@ def timeline_svg(report: dict[str, Any], width: int = 1080) -> str:
 
 
 def to_markdown(report: dict[str, Any]) -> str:
-    out = [f"# {report['label']}", "",
-           f"{report['kind']} `{report['id']}` · {(report['start'] or '')[:10]} – {(report['end'] or '')[:10]} · "
+    """The report as Markdown; every piece of text from the articles is escaped (``_t``).
+
+    Markdown passes HTML through, so a title like ``<img src=x onerror=…>`` reached any viewer that
+    renders the file; now ``<``, ``>`` and ``&`` are entities and show as the characters they are.
+    """
+    t = _t
+    out = [f"# {t(report['label'])}", "",
+           f"{report['kind']} `{t(report['id'])}` · {(report['start'] or '')[:10]} – {(report['end'] or '')[:10]} · "
            f"{len(report['articles'])} articles · {len(report['outlets'])} outlets", "", "## Summary", ""]
-    out += [f"{i}. {s['text']} [{s['outlet'] or 'outlet unknown'}, {(s['published'] or '')[:10]}, {s['article'][:10]}]"
-            for i, s in enumerate(report["summary"], 1)]
+    out += [f"{i}. {t(s['text'])} [{t(s['outlet'] or 'outlet unknown')}, {t((s['published'] or '')[:10])}, "
+            f"{t(s['article'][:10])}]" for i, s in enumerate(report["summary"], 1)]
     out += ["", "## Timeline", "", "| when | precision | what | sources |", "|---|---|---|---|"]
-    for t in report["timeline"]:
-        when = t["start"] + (f" – {t['end']}" if t["end"] != t["start"] else "")
-        when += " (background)" if t["background"] else ""
-        sources = ", ".join(f"{c['outlet'] or 'outlet unknown'} ({c['expression']})" for c in t["citations"])
-        out.append(f"| {when} | {t['precision']} | {_cell(t['what'])} | {_cell(sources)} |")
+    for e in report["timeline"]:
+        when = e["start"] + (f" – {e['end']}" if e["end"] != e["start"] else "")
+        when += " (background)" if e["background"] else ""
+        sources = ", ".join(f"{c['outlet'] or 'outlet unknown'} ({c['expression']})" for c in e["citations"])
+        out.append(f"| {_cell(when)} | {_cell(e['precision'])} | {_cell(e['what'])} | {_cell(sources)} |")
     matrix = report["speakers"]
-    out += ["", "## Who is quoted where", "", "| speaker | " + " | ".join(matrix["outlets"]) + " |",
+    out += ["", "## Who is quoted where", "", "| speaker | " + " | ".join(_cell(o) for o in matrix["outlets"]) + " |",
             "|---|" + "---|" * len(matrix["outlets"])]
-    out += [f"| {s} | " + " | ".join(str(n or "") for n in row) + " |"
+    out += [f"| {_cell(s)} | " + " | ".join(str(n or "") for n in row) + " |"
             for s, row in zip(matrix["speakers"], matrix["counts"], strict=True)]
     out += ["", "## Numbers", "", "| about | status | outlet | reported |", "|---|---|---|---|"]
     for g in report["claim_groups"]:
         for m in g["members"]:
             status = g["status"] + (f" ({g['severity']})" if g["severity"] else "")
-            out.append(f"| {_cell(g['about'])} | {status} | {m['outlet'] or 'outlet unknown'} | {_cell(m['text'])} |")
+            out.append(f"| {_cell(g['about'])} | {_cell(status)} | {_cell(m['outlet'] or 'outlet unknown')} | "
+                       f"{_cell(m['text'])} |")
     out += ["", "## Outlets", ""]
     for o in report["outlets"]:
-        out.append(f"### {o['outlet']} ({len(o['articles'])} articles, {o['words']} words)")
+        out.append(f"### {t(o['outlet'])} ({len(o['articles'])} articles, {o['words']} words)")
         if o["speakers"]:
-            out.append("Quotes: " + ", ".join(f"{s} ({n})" for s, n in o["speakers"].items()))
-        out += [f"- only here: {u['text']}" for u in o["unique"]]
+            out.append("Quotes: " + ", ".join(f"{t(s)} ({n})" for s, n in o["speakers"].items()))
+        out += [f"- only here: {t(u['text'])}" for u in o["unique"]]
         out.append("")
-    out += ["## Entities", ""] + [f"- {e['name']} ({e['type']}): {e['articles']} articles, {e['mentions']} mentions"
-                                  for e in report["entities"]]
+    out += ["## Entities", ""] + [f"- {t(e['name'])} ({t(e['type'])}): {e['articles']} articles, "
+                                  f"{e['mentions']} mentions" for e in report["entities"]]
     return "\n".join(out) + "\n"
 
 
-def _cell(text: str) -> str:
-    return " ".join(str(text).split()).replace("|", "\\|")
+def _t(text: Any) -> str:
+    """Text from the data as literal Markdown: no HTML, and on one line."""
+    return escape(" ".join(str(text).split()), quote=False)
+
+
+def _cell(text: Any) -> str:
+    return _t(text).replace("|", "\\|")

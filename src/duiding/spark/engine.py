@@ -21,13 +21,13 @@ from __future__ import annotations
 import functools
 import math
 import os
-import pickle
 import signal
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from .. import codec
 from ..cluster import Event, Features, cluster_events
 from ..dedup import MIN_SHINGLES, Doc, Group, group_copies, is_copy, shingles
 from ..ingest import Source
@@ -47,9 +47,9 @@ KILL_HOOK = "DUIDING_SPARK_TEST_KILL"  # "<stage>:<marker file>[,…]": the firs
 
 INGEST_SCHEMA = ("item LONG, record LONG, read INT, article_id STRING, origin STRING, source STRING, "
                  "outlet STRING, published STRING, language STRING, title STRING, text STRING, "
-                 "failures ARRAY<STRING>, payload BINARY")
+                 "failures ARRAY<STRING>, payload STRING")
 NLP_SCHEMA = ("seq LONG, article_id STRING, kind STRING, backend STRING, sentences INT, mentions INT, "
-              "quotes INT, claims INT, reason STRING, payload BINARY")
+              "quotes INT, claims INT, reason STRING, payload STRING")
 
 
 class SparkEngine:
@@ -142,8 +142,9 @@ class SparkEngine:
         staged = staged.repartitionByRange(self._slices(n, ARTICLES_PER_NLP_TASK), "seq")
         rows_out = staged.rdd.mapPartitions(functools.partial(_analyse_partition, options=options))
         self.spark.createDataFrame(rows_out, NLP_SCHEMA).write.mode("overwrite").parquet(self.parquet("nlp"))
-        for row in self.spark.read.parquet(self.parquet("nlp")).orderBy("seq").select("payload").toLocalIterator():
-            yield pickle.loads(row.payload)
+        for row in (self.spark.read.parquet(self.parquet("nlp")).orderBy("seq")
+                    .select("article_id", "payload").toLocalIterator()):
+            yield nlp_result(row.article_id, row.payload)
 
     # --- stories ----------------------------------------------------------------------------
 
@@ -217,9 +218,35 @@ class SparkEngine:
 
 
 def read_outcomes(spark: Any, path: str) -> Iterator[Outcome]:
-    """The ingest Parquet back as outcomes, in input order (item, then record within it)."""
-    for row in spark.read.parquet(path).orderBy("item", "record").select("payload").toLocalIterator():
-        yield pickle.loads(row.payload)
+    """The ingest Parquet back as outcomes, in input order (item, then record within it).
+
+    Payloads are JSON records checked field by field (``codec``), never pickles: ``duiding load``
+    reads folders other people wrote. A row whose payload is not a valid record becomes that row's
+    failure (code ``payload``) and the rest of the run still loads.
+    """
+    for row in (spark.read.parquet(path).orderBy("item", "record")
+                .select("item", "record", "origin", "source", "payload").toLocalIterator()):
+        try:
+            yield codec.loads(row.payload, Outcome)
+        except codec.PayloadError as e:
+            origin = row.origin if isinstance(row.origin, str) else f"{path}#item{row.item}.{row.record}"
+            source = row.source if isinstance(row.source, str) else path
+            yield Outcome(1, None, (Failure(source, origin, e.code, f"{path}: item {row.item} record {row.record}: "
+                                                              f"{e}", stage="load"),))
+
+
+def nlp_result(article_id: str, payload: Any) -> Annotation | Failure:
+    """One language-analysis payload back as its record; a bad payload is that article's failure."""
+    try:
+        result: Annotation | Failure = codec.loads(payload, Annotation | Failure)  # type: ignore[arg-type]
+    except codec.PayloadError as e:
+        return Failure(source=str(article_id), origin=str(article_id), code=e.code,
+                       reason=f"language analysis of {article_id}: {e}", stage="nlp")
+    about = result.article_id if isinstance(result, Annotation) else result.origin
+    if about != article_id:
+        return Failure(source=str(article_id), origin=str(article_id), code="payload",
+                       reason=f"language analysis of {article_id}: the payload is for another article", stage="nlp")
+    return result
 
 
 # --- what runs on executors (module-level functions: pickled by reference) --------------------
@@ -258,7 +285,7 @@ def _prepare_partition(items: Iterable[tuple[int, Source | Failure]], opts: Prep
             yield (idx, rec, o.read, a and a.id, a.origin if a else o.failures[0].origin,
                    a.source if a else o.failures[0].source, a and a.outlet and a.outlet.key,
                    a and a.published and a.published.iso, a and a.language, a and a.title, a and a.text,
-                   [f"{f.severity}:{f.code}" for f in o.failures], bytearray(pickle.dumps(o)))
+                   [f"{f.severity}:{f.code}" for f in o.failures], codec.dumps(o))
         _test_kill("ingest")
 
 
@@ -269,9 +296,9 @@ def _analyse_partition(rows: Iterable[Any], options: dict[str, str] | None) -> I
         r = work(job, options)
         if isinstance(r, Annotation):
             yield (seq, job.article_id, "annotation", r.backend, len(r.sentences), len(r.mentions), len(r.quotes),
-                   len(r.claims), None, bytearray(pickle.dumps(r)))
+                   len(r.claims), None, codec.dumps(r))
         else:
-            yield (seq, job.article_id, "failure", None, 0, 0, 0, 0, r.reason, bytearray(pickle.dumps(r)))
+            yield (seq, job.article_id, "failure", None, 0, 0, 0, 0, r.reason, codec.dumps(r))
         _test_kill("nlp")
 
 

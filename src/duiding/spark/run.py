@@ -9,19 +9,19 @@ changes nothing.
 
 from __future__ import annotations
 
-import pickle
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from ..config import Config
+from ..errors import InputError
 from ..ingest import Overrides
 from ..pipeline import AnalyzeReport, IngestReport, Progress, batched, store_outcomes
 from ..pipeline import analyze as run_pipeline
 from ..records import Annotation, Failure
 from ..store import Store
-from .engine import SparkEngine, read_outcomes
+from .engine import SparkEngine, nlp_result, read_outcomes
 
 
 def analyze(paths: Iterable[str], store: Store, config: Config, overrides: Overrides | None = None, *,
@@ -56,21 +56,56 @@ def load(parquet: str | Path, store: Store, config: Config, *, master: str | Non
         report.nlp = analyse_pending(store, workers=1, batch_size=int(config.batch_size),
                                      run_id=report.ingest.run_id, run=lambda jobs, _w, _o: _replay(jobs, results))
         report.entities = resolve_entities(store)
-        stories = {name: engine.spark.read.parquet(engine.parquet(name)).collect()
-                   for name in ("events", "storylines", "duplicates")}
-        replace_stories(store, [r.asDict() for r in stories["events"]], [r.asDict() for r in stories["storylines"]],
-                        [r.asDict() for r in stories["duplicates"]])
+        stories = {name: _story_rows(engine, name) for name in STORY_COLUMNS}
+        replace_stories(store, stories["events"], stories["storylines"], stories["duplicates"])
         replace_groups(store, align_claims(store, for_language("nl")))
     return report
 
 
-def _annotations(spark: Any, path: str) -> dict[str, bytes]:
-    return {r.article_id: bytes(r.payload) for r in spark.read.parquet(path).select("article_id", "payload")
+STR, OPT, LIST = "str", "str|None", "list[str]"
+STORY_COLUMNS: dict[str, dict[str, str]] = {
+    "events": {"id": STR, "label": OPT, "start": OPT, "end": OPT, "storyline": OPT, "articles": LIST},
+    "storylines": {"id": STR, "label": OPT, "start": OPT, "end": OPT, "events": LIST},
+    "duplicates": {"id": STR, "original": STR, "articles": LIST, "similarity": "float"},
+}
+
+
+def _fits(value: Any, kind: str) -> bool:
+    if kind == OPT:
+        return value is None or isinstance(value, str)
+    if kind == LIST:
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    if kind == "float":
+        return isinstance(value, float | int) and not isinstance(value, bool)
+    return isinstance(value, str)
+
+
+def _story_rows(engine: SparkEngine, name: str) -> list[dict[str, Any]]:
+    """A run's stories table, every row checked against the columns ``write_stories`` writes.
+
+    The folder may come from anyone: a table with other columns or a value of the wrong type is
+    refused with the table, row and column named, before anything of the stories is replaced.
+    """
+    columns = STORY_COLUMNS[name]
+    rows = [r.asDict() for r in engine.spark.read.parquet(engine.parquet(name)).collect()]
+    for n, row in enumerate(rows):
+        if set(row) != set(columns):
+            raise InputError(f"{engine.parquet(name)}: columns {sorted(row)} are not a duiding {name} table "
+                             f"(expected {sorted(columns)})")
+        for col, kind in columns.items():
+            if not _fits(row[col], kind):
+                raise InputError(f"{engine.parquet(name)}: row {n}: {col} is {type(row[col]).__name__}, "
+                                 f"expected {kind}")
+    return rows
+
+
+def _annotations(spark: Any, path: str) -> dict[str, Any]:
+    return {r.article_id: r.payload for r in spark.read.parquet(path).select("article_id", "payload")
             .toLocalIterator()}
 
 
-def _replay(jobs: Iterable[Any], results: dict[str, bytes]) -> Iterator[Annotation | Failure]:
-    """The stored result of each pending job (a job the Parquet does not hold stays pending)."""
+def _replay(jobs: Iterable[Any], results: dict[str, Any]) -> Iterator[Annotation | Failure]:
+    """The stored result of each pending job, decoded and checked (a job the Parquet does not hold stays pending)."""
     for job in jobs:
         if job.article_id in results:
-            yield pickle.loads(results[job.article_id])
+            yield nlp_result(job.article_id, results[job.article_id])

@@ -78,7 +78,7 @@ class Store:
                 self.conn.execute("PRAGMA synchronous = NORMAL")
                 migrate(self.conn)
         except sqlite3.DatabaseError as e:
-            raise StoreError(f"{self.path}: not a usable duiding store ({e})") from e
+            raise sqlite_error(self.path, e) from e
 
     def _open_postgres(self, readonly: bool) -> None:
         import psycopg
@@ -249,11 +249,21 @@ class Store:
             yield _article_row(r)
 
     def article(self, article_id: str) -> dict[str, Any] | None:
-        rows = self.conn.execute("SELECT * FROM articles WHERE id = ? OR id LIKE ? LIMIT 2",
-                                 (article_id, f"{article_id}%")).fetchall()
-        if len(rows) > 1:
-            raise StoreError(f"article id {article_id!r} is ambiguous; give more characters")
-        return _article_row(rows[0]) if rows else None
+        """The article with this id or unique id prefix; None for no match.
+
+        ``%`` and ``_`` in the prefix are literal characters, not LIKE wildcards (``_`` matched every
+        article and was called ambiguous), and an id longer than any real one is simply not there
+        (a 50,000-character one made SQLite refuse the pattern as "too complex").
+        """
+        if not article_id or len(article_id) > MAX_ID_CHARS:
+            return None
+        rows = self.conn.execute("SELECT * FROM articles WHERE id = ? OR id LIKE ? ESCAPE '\\' LIMIT 2",
+                                 (article_id, like_prefix(article_id))).fetchall()
+        exact = [r for r in rows if r["id"] == article_id]
+        if len(rows) > 1 and not exact:
+            raise QueryError(f"article id {article_id!r} is ambiguous: more than one article starts with it; "
+                             "give more characters")
+        return _article_row((exact or rows)[0]) if rows else None
 
     def publications(self, article_id: str) -> list[dict[str, Any]]:
         return [dict(r) for r in self.conn.execute(
@@ -265,6 +275,41 @@ class Store:
             sql += " WHERE run_id = ?"
             params.append(run_id)
         return [dict(r) for r in self.conn.execute(sql + " ORDER BY id", params)]
+
+
+def sqlite_error(path: str | None, e: sqlite3.Error) -> StoreError:
+    """A SQLite failure as the environment problem it is, in words that say what to do.
+
+    A read-only file or mount was called "not a usable duiding store"; a full disk surfaced as
+    "cannot rollback - no transaction is active" or a traceback. Both are the machine's state, not
+    the store's: nothing stored is lost, and rerunning after the fix is safe (writes are idempotent).
+    """
+    text = str(e)
+    low = text.lower()
+    where = f"{path}: " if path else ""
+    if "readonly" in low or "read-only" in low:
+        return StoreError(f"{where}the store cannot be written (a read-only file, folder or mount): {text}; "
+                          "the read commands and `duiding serve` still work on it")
+    if "disk is full" in low or "disk i/o" in low or "cannot rollback" in low or "no space" in low:
+        return StoreError(f"{where}cannot write to the store ({text}): is the disk full? Nothing of the "
+                          "unfinished batch was stored; free space and rerun (rerunning is safe)")
+    if "pattern too complex" in low:
+        return StoreError(f"a search pattern is longer than SQLite accepts ({text})")
+    if "locked" in low or "busy" in low:
+        return StoreError(f"{where}the store is locked by another writer ({text}); try again when it is done")
+    return StoreError(f"{where}not a usable duiding store ({text})")
+
+
+MAX_ID_CHARS = 64  # article ids are 16 hex characters; entity and story ids are shorter
+
+
+def like_escaped(text: str) -> str:
+    """``text`` with LIKE's wildcards as literals (for ``LIKE ? ESCAPE '\\'``)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def like_prefix(text: str) -> str:
+    return like_escaped(text) + "%"
 
 
 def article_filters(*, outlet: str | None, language: str | None, since: str | None,

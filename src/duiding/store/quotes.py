@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from .db import Store
+from ..errors import QueryError
+from .db import Store, like_escaped
+
+MAX_NAME_CHARS = 200  # a speaker filter longer than any name is a mistake (and SQLite caps LIKE patterns)
 
 # How a quote's speaker is named everywhere (lists, speaker pages, search facets): the entity's
 # canonical name, else the name in the text, else the role ("een woordvoerder van Defensie").
@@ -21,10 +24,14 @@ def quotes(store: Store, *, speaker: str | None = None, outlet: str | None = Non
            "FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_entity "
            f"WHERE q.kind IN ({','.join('?' * len(kinds))})")
     params: list[Any] = list(kinds)
+    if speaker and len(speaker) > MAX_NAME_CHARS:
+        raise QueryError(f"speaker filter of {len(speaker):,} characters is longer than any name "
+                         f"(at most {MAX_NAME_CHARS})")
     if speaker:
-        sql += (" AND (lower(e.name) LIKE lower(?) OR lower(q.speaker_name) LIKE lower(?) "
-                "OR lower(q.speaker_role) LIKE lower(?) OR lower(q.speaker_organisation) LIKE lower(?))")
-        params += [f"%{speaker}%"] * 4
+        like = " LIKE lower(?) ESCAPE '\\'"
+        sql += (f" AND (lower(e.name){like} OR lower(q.speaker_name){like} "
+                f"OR lower(q.speaker_role){like} OR lower(q.speaker_organisation){like})")
+        params += [f"%{like_escaped(speaker)}%"] * 4
     if outlet:
         sql += " AND (lower(a.outlet_key) = lower(?) OR lower(a.outlet) = lower(?))"
         params += [outlet, outlet]

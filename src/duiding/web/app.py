@@ -1,21 +1,24 @@
-"""The FastAPI application: a JSON API under ``/api`` and server-rendered pages, read-only over one store.
+"""The FastAPI application: a JSON API under ``/api`` and server-rendered pages over one store.
 
 Each request opens the SQLite file read-only (WAL lets readers work while ``analyze`` writes),
 so the web process never blocks or corrupts an ingest. Every list is paginated (``limit``,
-``offset``); every piece of article text reaches HTML through Jinja2's autoescaping.
+``offset``); every piece of article text reaches HTML through Jinja2's autoescaping. The one
+write, ``POST /api/ingest``, needs the server's token (``security.py``) and does not exist at all
+in read-only mode.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-from fastapi import FastAPI, Form, HTTPException, Query, UploadFile
+from fastapi import Depends, FastAPI, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from jinja2 import Environment, PackageLoader, select_autoescape
 from pydantic import BaseModel
 
@@ -32,7 +35,8 @@ from ..store.search import facets, fts_query, hit_dict
 from ..store.stories import event_articles, events, storylines
 from . import errors
 from .cache import ReportCache
-from .ingest import MAX_UPLOAD_BYTES, Ingestor
+from .ingest import MAX_FILES, MAX_UPLOAD_BYTES, Ingestor, UploadError
+from .security import COOKIE, BodyTooLarge, Guard, GuardMiddleware
 
 
 class ErrorBody(BaseModel):
@@ -43,23 +47,58 @@ class ErrorBody(BaseModel):
 
 ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorBody, "description": why} for code, why in (
     (400, "A value that cannot be used (a malformed date, a query with nothing to search)"),
+    (401, "A write without the server's token, or with a wrong one"),
+    (403, "A write from another site (Origin), or a browser write without the page's CSRF token"),
     (404, "No such storyline, event, article, entity or job"),
+    (411, "A write without a Content-Length"),
     (413, "An upload larger than the limit"),
     (422, "A parameter of the wrong type or out of range"),
 )}
 DATE = r"^(19|20)\d{2}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
-_PAGES = Environment(loader=PackageLoader("duiding.web", "templates"), autoescape=select_autoescape(["html", "j2"]))
+def _pages(read_only: bool) -> Environment:
+    """The page templates of one app (read-only mode shows no "add articles" link)."""
+    env = Environment(loader=PackageLoader("duiding.web", "templates"), autoescape=select_autoescape(["html", "j2"]))
+    env.globals["read_only"] = read_only
+    return env
 PAGE_HITS = 20  # hits on one search page; the API pages further with limit and offset
 NO_FACETS: dict[str, list[Any]] = {"outlet": [], "entity": [], "speaker": []}
 Limit = Query(50, ge=1, le=500, description="At most this many items.")
 Offset = Query(0, ge=0, le=10_000_000, description="Skip this many items.")
+BEARER = HTTPBearer(auto_error=False, description="The token `duiding serve` printed (or the setting token).")
+BEARER_DEP = Depends(BEARER)
+CSRF_FIELD = Form("", max_length=200, description="CSRF token of the /ingest page (browser writes)")
 
 
-def create_app(db: str | Path, config: Config | None = None) -> FastAPI:
+def create_app(db: str | Path, config: Config | None = None, *, token: str | None = None,
+               read_only: bool = False, allowed_hosts: Sequence[str] = (), any_host: bool = False,
+               private: bool = False) -> FastAPI:
+    """The app on store ``db``.
+
+    ``token`` is what writes must present (None: ``config.token``, else a new random one, found in
+    ``app.state.guard.token``). ``read_only`` leaves the write routes out altogether. Requests are
+    answered only for loopback names and ``allowed_hosts`` (``any_host`` switches that check off).
+    ``private``: reading needs the token too.
+    """
+    cfg = config or load_config()
+    guard = Guard(token or cfg.values.get("token") or None, allowed_hosts, any_host=any_host,
+                  max_request_bytes=MAX_UPLOAD_BYTES + 1_000_000, private=private)
     app = FastAPI(title="duiding", version="0.1.0", responses=ERRORS,
                   description="News articles explained: stories, entities, quotes, timelines, numbers.")
+    app.state.guard = guard
+    app.state.read_only = read_only
+    pages = _pages(read_only)
     errors.install(app)
-    ingestor = Ingestor(db, config or load_config())
+    app.add_middleware(GuardMiddleware, guard=guard)
+
+    @app.exception_handler(BodyTooLarge)
+    async def too_large(_: Request, exc: BodyTooLarge) -> Any:
+        return errors.error_response(413, str(exc))
+
+    @app.exception_handler(UploadError)
+    async def bad_upload(_: Request, exc: UploadError) -> Any:
+        return errors.error_response(400, str(exc))
+
+    ingestor = Ingestor(db, cfg.with_overrides(fetch_private=False))
 
     local = threading.local()
 
@@ -112,7 +151,7 @@ def create_app(db: str | Path, config: Config | None = None) -> FastAPI:
         with store() as s:
             row = s.article(article_id)
             if row is None:
-                raise QueryError(f"no article with id {article_id!r}")
+                raise QueryError(f"no article with id {article_id[:80]!r}")
             return {"ok": True, "article": {k: v for k, v in row.items() if k != "lemmas"},
                     "mentions": article_mentions(s, row["id"])}
 
@@ -158,38 +197,58 @@ def create_app(db: str | Path, config: Config | None = None) -> FastAPI:
         with store() as s:
             return {"ok": True, "report": report(s, story_id)}
 
-    @app.post("/api/ingest", summary="Upload article files (and/or give feed or page URLs) to analyse")
-    async def api_ingest(files: list[UploadFile] | None = None,
-                         url: str | None = Form(None, max_length=2000, pattern=r"^https?://\S+$")) -> dict[str, Any]:
-        payload = []
-        for f in files or []:
-            data = await f.read(MAX_UPLOAD_BYTES + 1)
-            if len(data) > MAX_UPLOAD_BYTES:
-                raise HTTPException(413, f"{f.filename}: larger than {MAX_UPLOAD_BYTES:,} bytes")
-            payload.append((f.filename or "upload.txt", data))
-        urls = [url.strip()] if url and url.strip() else []
-        if not payload and not urls:
-            raise HTTPException(400, "give at least one file or a URL")
-        if urls and not urls[0].startswith(("http://", "https://")):
-            raise HTTPException(400, "the URL must start with http:// or https://")
-        return {"ok": True, "job": ingestor.start(payload, urls).as_dict()}
+    def may_write(request: Request, credentials: HTTPAuthorizationCredentials | None = BEARER_DEP,
+                  csrf: str = CSRF_FIELD) -> None:
+        """The token check of every write (the bearer dependency is there so /docs shows the scheme)."""
+        refused = guard.write_refusal(request.headers, dict(request.cookies), csrf)
+        if refused:
+            raise HTTPException(*refused)
 
-    @app.get("/api/ingest/{job_id}", summary="Progress of an ingest job")
-    def api_ingest_job(job_id: str) -> dict[str, Any]:
-        job = ingestor.job(job_id)
-        if job is None:
-            raise HTTPException(404, f"no ingest job {job_id!r}")
-        return {"ok": True, "job": job.as_dict()}
+    if not read_only:
+        @app.post("/api/ingest", summary="Upload article files (and/or give feed or page URLs) to analyse",
+                  dependencies=[Depends(may_write)])
+        async def api_ingest(files: list[UploadFile] | None = None,
+                             url: str = Form("", max_length=2000, pattern=r"^(https?://\S+)?$")
+                             ) -> dict[str, Any]:
+            payload = []
+            total = 0
+            if len(files or []) > MAX_FILES:
+                raise HTTPException(413, f"{len(files or [])} files in one request; at most {MAX_FILES}")
+            for f in files or []:
+                data = await f.read(MAX_UPLOAD_BYTES + 1)
+                await f.close()
+                total += len(data)
+                if len(data) > MAX_UPLOAD_BYTES:
+                    raise HTTPException(413, f"{f.filename}: larger than {MAX_UPLOAD_BYTES:,} bytes")
+                if total > MAX_UPLOAD_BYTES:
+                    raise HTTPException(413, f"the files of one request add up to more than {MAX_UPLOAD_BYTES:,} "
+                                             "bytes; send them in several requests")
+                payload.append((f.filename or "upload.txt", data))
+            urls = [url.strip()] if url and url.strip() else []
+            if not payload and not urls:
+                raise HTTPException(400, "give at least one file or a URL")
+            if urls and not urls[0].startswith(("http://", "https://")):
+                raise HTTPException(400, "the URL must start with http:// or https://")
+            return {"ok": True, "job": ingestor.start(payload, urls).as_dict()}
 
-    @app.get("/ingest", response_class=HTMLResponse, include_in_schema=False)
-    def ingest_page() -> str:
-        return _PAGES.get_template("ingest.html.j2").render(max_mb=MAX_UPLOAD_BYTES // 1_000_000)
+        @app.get("/api/ingest/{job_id}", summary="Progress of an ingest job")
+        def api_ingest_job(job_id: str) -> dict[str, Any]:
+            job = ingestor.job(job_id)
+            if job is None:
+                raise HTTPException(404, f"no ingest job {job_id[:100]!r}")
+            return {"ok": True, "job": job.as_dict()}
+
+        @app.get("/ingest", response_class=HTMLResponse, include_in_schema=False)
+        def ingest_page(request: Request) -> str:
+            allowed = guard._same(request.cookies.get(COOKIE), guard.token)
+            return pages.get_template("ingest.html.j2").render(max_mb=MAX_UPLOAD_BYTES // 1_000_000,
+                                                                 csrf=guard.csrf if allowed else None)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def home() -> str:
         with store() as s:
             lines = [line | {"events": events(s, line["id"])} for line in storylines(s)]
-            return _PAGES.get_template("home.html.j2").render(lines=lines, n_articles=s.count("articles"))
+            return pages.get_template("home.html.j2").render(lines=lines, n_articles=s.count("articles"))
 
     @app.get("/story/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story(story_id: str) -> str:
@@ -201,10 +260,10 @@ def create_app(db: str | Path, config: Config | None = None) -> FastAPI:
         with store() as s:
             row = s.article(article_id)
             if row is None:
-                raise QueryError(f"no article with id {article_id!r}")
+                raise QueryError(f"no article with id {article_id[:80]!r}")
             mentions = article_mentions(s, row["id"])
         span = tuple(int(x) for x in quote.split("-")) if quote else None
-        return _PAGES.get_template("article.html.j2").render(a=row, parts=_marked(row["text"], mentions, span))
+        return pages.get_template("article.html.j2").render(a=row, parts=_marked(row["text"], mentions, span))
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(q: str = Query("", max_length=500), outlet: str | None = Query(None, max_length=100),
@@ -226,7 +285,7 @@ def create_app(db: str | Path, config: Config | None = None) -> FastAPI:
                                    until=until or None, entity=entity or None, speaker=speaker or None, limit=PAGE_HITS)
                 hits = [{"hit": h, "parts": _snippet_parts(h.snippet)} for h in found]
                 counts = facets(s, [h.id for h in found])
-        return _PAGES.get_template("search.html.j2").render(
+        return pages.get_template("search.html.j2").render(
             q=q, hits=hits, outlets=outlets, languages=languages, f=f, facets=counts, entity_name=entity_name,
             link=lambda **change: "/search?" + urlencode({k: v for k, v in (f | change).items() if v}))
 
@@ -240,7 +299,7 @@ def create_app(db: str | Path, config: Config | None = None) -> FastAPI:
                 "SELECT a.id, a.title, a.outlet, a.published, count(*) AS n FROM mentions m "
                 "JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ? GROUP BY a.id "
                 "ORDER BY a.published_start", (entity_id,))]
-        return _PAGES.get_template("entity.html.j2").render(e=row, articles=articles)
+        return pages.get_template("entity.html.j2").render(e=row, articles=articles)
 
     @app.get("/speaker", response_class=HTMLResponse, include_in_schema=False)
     def speaker_page(name: str = Query(..., min_length=1, max_length=200)) -> str:
@@ -248,7 +307,7 @@ def create_app(db: str | Path, config: Config | None = None) -> FastAPI:
             rows = quotes(s, speaker=name, kinds=("direct", "partial"))
         if not rows:
             raise QueryError(f"no quotes of a speaker called {name!r}")
-        return _PAGES.get_template("speaker.html.j2").render(name=name, quotes=rows,
+        return pages.get_template("speaker.html.j2").render(name=name, quotes=rows,
                                                               outlets=sorted({r["outlet"] or "?" for r in rows}))
 
     return app
@@ -280,7 +339,8 @@ def _marked(text: str, mentions: list[dict[str, Any]],
         q0, q1 = quote
         mentions = [m for m in mentions if m["end"] <= q0 or m["start"] >= q1]
         mentions = sorted([*mentions, {"start": q0, "end": q1, "quote": True}], key=lambda m: m["start"])
-    parts, pos = [], 0
+    parts: list[tuple[str, dict[str, Any] | str | None]] = []
+    pos = 0
     for m in mentions:
         if m["start"] < pos:
             continue
@@ -295,7 +355,11 @@ def app_from_env() -> FastAPI:
     """The app for ``duiding serve --workers N``: each worker process builds its own from the store path."""
     import os
 
-    app = create_app(os.environ["DUIDING_SERVE_DB"])
+    env = os.environ
+    app = create_app(env["DUIDING_SERVE_DB"], token=env.get("DUIDING_SERVE_TOKEN") or None,
+                     read_only=bool(env.get("DUIDING_SERVE_READ_ONLY")),
+                     allowed_hosts=[h for h in env.get("DUIDING_SERVE_HOSTS", "").split("\n") if h],
+                     any_host=bool(env.get("DUIDING_SERVE_ANY_HOST")), private=bool(env.get("DUIDING_SERVE_PRIVATE")))
     pid = str(os.getpid())
 
     @app.middleware("http")

@@ -1,8 +1,10 @@
 """Ingest from the browser: uploaded files (or a feed/page URL) are analysed in a background job.
 
 One job writes at a time (SQLite has one writer; readers keep working through WAL). Uploads are
-limited in size and saved under a private temporary folder with their base name only, so a
-crafted file name cannot write anywhere else. Progress and per-file failures are kept per job,
+limited in size per request and saved under a private temporary folder (removed when the job
+ends), each in its own numbered subfolder under a cleaned base name, so a crafted file name cannot
+write anywhere else and two parts with the same name are two inputs, not one overwriting the other.
+Progress and per-file failures are kept per job,
 in memory and in a small JSON file per job (in a folder named for the store), so that with
 ``duiding serve --workers N`` any worker process can answer "how far is job X", whichever started it.
 """
@@ -12,17 +14,48 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import tempfile
 import threading
+import unicodedata
 import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..config import Config
+from ..errors import InputError
 from ..store import Store
 
-MAX_UPLOAD_BYTES = 20_000_000
+MAX_UPLOAD_BYTES = 20_000_000  # per request, all files together
+MAX_FILES = 200  # files in one request
+MAX_NAME_BYTES = 200  # longer names are cut (most file systems stop at 255 bytes)
+
+
+class UploadError(InputError):
+    """An upload that cannot be saved (its name or the server's temporary folder)."""
+
+    code = "upload"
+
+
+def safe_name(name: str) -> str:
+    """The base name of an uploaded file, safe to create in a private folder.
+
+    No folders (``/`` or ``\\``), no ``.``/``..``, no NUL or other control characters (``a\0b.txt``
+    was a 500 and a job stuck at "queued"), at most MAX_NAME_BYTES bytes in UTF-8 with the
+    extension kept (a 300-character name was ``File name too long``).
+    """
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    base = "".join(ch for ch in base if unicodedata.category(ch)[0] != "C").strip()
+    if base.strip(".") == "":
+        return "upload.txt"
+    stem, dot, ext = base.rpartition(".")
+    if not dot or len(ext) > 10:
+        stem, ext = base, ""
+    ext_part = f".{ext}" if ext else ""
+    room = MAX_NAME_BYTES - len(ext_part.encode())
+    stem = stem.encode()[:room].decode("utf-8", "ignore") or "upload"
+    return stem + ext_part
 
 
 @dataclass
@@ -82,20 +115,35 @@ class Ingestor:
         tmp.replace(self.folder / f"{job.id}.json")  # atomic: a reader sees the old state or the new
 
     def start(self, files: list[tuple[str, bytes]], urls: list[str]) -> Job:
+        """Save the uploads, then queue the job: a file that cannot be saved is an UploadError (400)
+        and leaves neither a job nor a temporary file behind."""
+        folder = Path(tempfile.mkdtemp(prefix="duiding-upload-")) if files else None
+        paths = []
+        try:
+            for n, (name, data) in enumerate(files):
+                assert folder is not None
+                target = folder / str(n) / safe_name(name)
+                target.parent.mkdir()
+                target.write_bytes(data)
+                paths.append(str(target))
+        except OSError as e:
+            if folder is not None:
+                shutil.rmtree(folder, ignore_errors=True)
+            raise UploadError(f"upload could not be saved ({e.strerror or e})") from e
         job = Job(uuid.uuid4().hex[:12])
         self.jobs[job.id] = job
         self._save(job)
-        folder = Path(tempfile.mkdtemp(prefix="duiding-upload-"))
-        paths = []
-        for name, data in files:
-            safe = Path(name).name or "upload.txt"  # no folders, no "..": the base name only
-            target = folder / safe
-            target.write_bytes(data)
-            paths.append(str(target))
-        threading.Thread(target=self._run, args=(job, [*paths, *urls]), daemon=True).start()
+        threading.Thread(target=self._run, args=(job, [*paths, *urls], folder), daemon=True).start()
         return job
 
-    def _run(self, job: Job, inputs: list[str]) -> None:
+    def _run(self, job: Job, inputs: list[str], folder: Path | None = None) -> None:
+        try:
+            self._analyse(job, inputs)
+        finally:
+            if folder is not None:
+                shutil.rmtree(folder, ignore_errors=True)  # the uploads are in the store now, or failed
+
+    def _analyse(self, job: Job, inputs: list[str]) -> None:
         from ..pipeline import analyze
 
         with self.lock:
