@@ -33,7 +33,7 @@ class Span:
 
 def raw_mentions(sentences: tuple[Sentence, ...], text: str) -> list[Mention]:
     """The backend's own mentions, mapped to PER/ORG/LOC/MISC (the baseline for evaluation)."""
-    return [_mention(sp, sentences, text) for sp in _spans(sentences, strict=True)]
+    return [m for sp in _spans(sentences, strict=True) if (m := _mention(sp, sentences, text)) is not None]
 
 
 def repaired_mentions(sentences: tuple[Sentence, ...], text: str, lang: ModuleType,
