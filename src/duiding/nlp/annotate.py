@@ -41,7 +41,9 @@ def annotate(job: Job, options: dict[str, str] | None = None) -> Annotation:
     sentences = backend.analyse(job.text)
     lang = for_language(job.language)
     first_names = getattr(backend, "first_names", frozenset())
-    mentions = chain(repaired_mentions(sentences, job.text, lang, first_names), sentences, lang, first_names)
+    tagger = getattr(backend, "tagger", "frog")  # whose IOB tags: the repairs differ (enrich/mentions.py)
+    mentions = chain(repaired_mentions(sentences, job.text, lang, first_names, tagger), sentences, lang,
+                     first_names, tagger)
     quotes, issues = extract_quotes(job.text, sentences, mentions, lang)
     claims = find_claims(job.text, sentences, mentions, lang)
     timexes = find_timexes(job.text, _anchor(job), lang)

@@ -108,6 +108,7 @@ class FrogBackend:
         self.misaligned = 0
         self.first_names = _first_names(data)
         self.ner: DutchNer | None = None
+        self.tagger = ner  # which repairs the mentions get (enrich/mentions.py)
         if ner == "e5":
             from .ner import DutchNer
 
