@@ -11,8 +11,8 @@ merge neighbours -> drop non-names -> retype.
 With duiding's own Dutch tagger (``tagger="e5"``, ``nlp/ner.py``) the repairs aimed at raw Frog's
 mistakes are skipped (trim, merge neighbours, drop non-names): that tagger rarely makes them, and on
 CoNLL-2002 testa each of them removed more right names than wrong ones (tagger alone 0.880, with
-every repair and chain fix 0.852, without these three and chains.py's person promotion 0.881). Splitting adjectives off, first names,
-retyping and the name chains stay.
+every repair and chain fix 0.852, without these three and chains.py's person promotion 0.881).
+Splitting adjectives off, first names, retyping and the name chains stay.
 """
 
 from __future__ import annotations
