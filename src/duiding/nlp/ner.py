@@ -37,15 +37,20 @@ LAYERS = (4, 8)
 Doc = Sequence[Sequence[str]]  # an article: sentences of words
 
 
-def head_inputs(vectors: np.ndarray) -> np.ndarray:
-    """[words, 2, hidden] (layers 4 and 8) of one sentence -> [words, 3*hidden] classifier input."""
+def head_inputs(vectors: np.ndarray, width: int | None = None) -> np.ndarray:
+    """[words, 2, hidden] (layers 4 and 8) of one sentence -> the classifier's input per word.
+
+    Its layer-4 and layer-8 vectors, then its neighbours' layer-8 vectors ([words, 4*hidden]); a head
+    ``width`` of 3*hidden reads the mean of the word's two layers instead (the first model's layout).
+    """
     vectors = vectors.astype(np.float32)
-    own = vectors.mean(axis=1)
+    hidden = vectors.shape[-1]
     last = vectors[:, -1]
     zero = np.zeros_like(last[:1])
     before = np.concatenate([zero, last[:-1]])
     after = np.concatenate([last[1:], zero])
-    return np.concatenate([own, before, after], axis=1)
+    own = [vectors.mean(axis=1)] if width == 3 * hidden else [vectors[:, 0], vectors[:, 1]]
+    return np.concatenate([*own, before, after], axis=1)
 
 
 class Head:
@@ -58,6 +63,10 @@ class Head:
     def load(cls, path: Path) -> Head:
         with np.load(path, allow_pickle=False) as f:
             return cls({k: f[k] for k in f.files})
+
+    @property
+    def width(self) -> int:
+        return int(self.p["w1"].shape[0])
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:
         p = self.p
@@ -144,8 +153,8 @@ class DutchNer:
 
     def probabilities(self, doc: Doc) -> list[np.ndarray]:
         vectors = self.encoder.word_vectors([list(s) for s in doc], LAYERS)
-        return [self.head.probabilities(head_inputs(v)) if len(v) else np.zeros((0, len(LABELS)), np.float32)
-                for v in vectors]
+        empty = np.zeros((0, len(LABELS)), np.float32)
+        return [self.head.probabilities(head_inputs(v, self.head.width)) if len(v) else empty for v in vectors]
 
     def tag(self, doc: Doc) -> list[list[str]]:
         """IOB2 tags (``B-PER`` ...) for each word of each sentence of one article."""
