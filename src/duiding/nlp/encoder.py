@@ -245,6 +245,14 @@ class Encoder:
         options.inter_op_num_threads = 1
         return ort.InferenceSession(model.SerializeToString(), options, providers=["CPUExecutionProvider"])
 
+    def prepare(self, keep: tuple[int, ...], only: bool = False) -> None:
+        """Build the onnx session for ``keep`` now; ``only``: no other layers will be asked for, so the
+        float32 copy of the weights (~57 MB a process) is dropped once onnxruntime has its int8 one."""
+        if self.runtime == "onnx" and keep not in self._sessions:
+            self._sessions[keep] = self._graph(keep)
+            if only:
+                self._layers = []
+
     def _norm(self, x: np.ndarray, w: np.ndarray, b: np.ndarray) -> np.ndarray:
         mean = x.mean(-1, keepdims=True)
         x = x - mean
@@ -267,8 +275,7 @@ class Encoder:
         uniq, inverse = np.unique(tok, return_inverse=True)
         x = dequantize(self._word[uniq])[inverse.reshape(batch, length)] + self._pos[:length] + self._type
         if self.runtime == "onnx":
-            if keep not in self._sessions:
-                self._sessions[keep] = self._graph(keep)
+            self.prepare(keep)
             states = self._sessions[keep].run(None, {"emb": x.astype(np.float32), "mask": mask})
             return [[st[i, :len(s)] for st in states] for i, s in enumerate(ids)]
         x = self._norm(x, *self._eln).astype(np.float32)

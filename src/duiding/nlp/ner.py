@@ -147,6 +147,7 @@ class DutchNer:
                 raise ConfigError(f"the Dutch NER model file {path} is missing; run `duiding train-ner` "
                                   "or set ner = frog")
         self.encoder = Encoder(layers=max(LAYERS))
+        self.encoder.prepare(LAYERS, only=True)
         self.head = Head.load(head)
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open(str(crf))
