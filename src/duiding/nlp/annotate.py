@@ -40,7 +40,7 @@ def annotate(job: Job, options: dict[str, str] | None = None) -> Annotation:
     backend = backend_for(job.language, options)
     sentences = backend.analyse(job.text)
     lang = for_language(job.language)
-    first_names = getattr(backend, "first_names", frozenset())
+    first_names: frozenset[str] = getattr(backend, "first_names", frozenset())
     tagger = getattr(backend, "tagger", "frog")  # whose IOB tags: the repairs differ (enrich/mentions.py)
     mentions = chain(repaired_mentions(sentences, job.text, lang, first_names, tagger), sentences, lang,
                      first_names, tagger)
