@@ -267,3 +267,14 @@ def test_no_quote_character_inside_any_mention_in_real_frog_output(frog) -> None
     names = {m.text for m in mentions}
     assert {"Rotterdam", "Amsterdam"} <= names
     assert "Lotte van Hulst" in names and "Bart Smit" in names
+
+
+# --- cabinets ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("tagger", ["frog", "e5"])
+def test_a_cabinet_named_after_its_premier_is_not_the_person(tagger: str) -> None:
+    text = "Rutte III viel. Rutte-II regeerde. Willem II won."
+    sentences = tagged(text, "Rutte/P/B-per III/P/I-per viel/V ./L", "Rutte-II/P/B-per regeerde/V ./L",
+                       "Willem/P/B-per II/P/I-per won/V ./L")
+    out = [(m.text, m.type) for m in repaired_mentions(sentences, text, NL, {"Willem"}, tagger)]
+    assert out == [("Rutte III", "MISC"), ("Rutte-II", "MISC"), ("Willem II", "PER")]

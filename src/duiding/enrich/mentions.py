@@ -25,6 +25,7 @@ from ..records import Mention, Sentence, Token
 
 FROG_TYPES = {"per": "PER", "org": "ORG", "loc": "LOC", "misc": "MISC", "pro": "MISC", "eve": "MISC"}
 QUOTE_CHARS = "‘’'\"“”„«»‚‛`"
+ROMAN_NUMERALS = frozenset({"I", "II", "III", "IV", "V", "VI"})
 PROPER = ("SPEC(deeleigen", "N(eigen", "SPEC(afk", "SPEC(vreemd")
 
 
@@ -195,6 +196,9 @@ def _retype(m: Mention, tokens: tuple[Token, ...], lang: ModuleType, first_names
     known = lang.KNOWN_TYPES.get(m.text)
     if known:
         return replace(m, type=known)
+    words = m.text.replace("-", " ").split()
+    if m.type == "PER" and len(words) == 2 and words[1] in ROMAN_NUMERALS and words[0] not in first_names:
+        return replace(m, type="MISC")  # "Rutte III", "Rutte-II": a cabinet, not the person ("Willem II" is)
     if all(t.pos.startswith("ADJ") for t in tokens):
         return replace(m, type="MISC")
     if m.type != "ORG" and len(tokens) > 1 and any(t.text.lower() in lang.ORG_HEADS for t in tokens):

@@ -167,11 +167,17 @@ def _attach_short_names(entities: list[Entity], by_name: dict[tuple[str, str], l
             entities.append(single)
         single.members += occ
     entities = [e for e in entities if e.members]
+    by_id: dict[str, Entity] = {}
     for e in entities:
         e.members = _dedupe(e.members)
         e.name = _canonical(e, lang)
         e.id = "e" + hashlib.sha1(f"{e.type}:{translit_key(e.name, lang)}".encode()).hexdigest()[:12]
-    return entities
+        if e.id in by_id:  # two groups that end with one name and type (an ORG group retyped PER) are one entity
+            first = by_id[e.id]
+            first.members = _dedupe(first.members + e.members)
+            continue
+        by_id[e.id] = e
+    return list(by_id.values())
 
 
 def _fits_person(name: str, kind: str, index: dict[str, list[Entity]], lang: ModuleType) -> bool:
