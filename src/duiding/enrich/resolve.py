@@ -151,6 +151,8 @@ def _attach_short_names(entities: list[Entity], by_name: dict[tuple[str, str], l
             continue
         key = translit_key(name, lang)
         target = _dominant(index.get(key, []))
+        if target is not None and kind != "PER" and len(occ) > len(target.members):
+            continue  # "D66" (ORG, 129 times) is not the person "Dijkhoff D66" (one tagging slip)
         if target is not None:
             target.members += occ
             if kind != "PER":  # it was grouped as an ORG/MISC name first; it belongs to the person
