@@ -9,7 +9,8 @@ function, applied in this order: spans -> trim -> split adjectives -> extend wit
 merge neighbours -> drop non-names -> retype.
 
 With duiding's own Dutch tagger (``tagger="e5"``, ``nlp/ner.py``) the repairs aimed at raw Frog's
-mistakes are skipped (trim, merge neighbours, drop non-names): that tagger rarely makes them, and on
+mistakes are skipped (trim but for speech verbs and role nouns, merge neighbours, drop non-names):
+that tagger rarely makes them, and on
 CoNLL-2002 testa each of them removed more right names than wrong ones (tagger alone 0.880, with
 every repair and chain fix 0.852, without these three and chains.py's person promotion 0.881).
 Splitting adjectives off, first names, retyping and the name chains stay.
@@ -47,9 +48,8 @@ def repaired_mentions(sentences: tuple[Sentence, ...], text: str, lang: ModuleTy
                       first_names: Collection[str] = (), tagger: str = "frog") -> list[Mention]:
     """``tagger``: "frog" (all repairs) or "e5" (duiding's tagger: only the repairs that help it)."""
     frog = tagger == "frog"
-    spans = _spans(sentences, strict=not frog)
-    if frog:
-        spans = [t for sp in spans if (t := _trim(sp, sentences[sp.sentence].tokens, lang)) is not None]
+    spans = [t for sp in _spans(sentences, strict=not frog)
+             if (t := _trim(sp, sentences[sp.sentence].tokens, lang, full=frog)) is not None]
     spans = [part for sp in spans for part in _split_adjective(sp, sentences[sp.sentence].tokens, lang)]
     spans = [_extend_first_name(sp, sentences[sp.sentence].tokens, first_names) for sp in spans]
     if frog:
@@ -91,6 +91,11 @@ def _is_role(word: str, lang: ModuleType) -> bool:
     return word.lower().endswith(lang.ROLE_SUFFIXES) or ("-" in word and head[:1].islower() and len(head) > 2)
 
 
+def _speech_or_role(tok: Token, lang: ModuleType, alone: bool = False) -> bool:
+    word = tok.text.strip(QUOTE_CHARS)
+    return word.lower() in lang.REPORTING_VERBS or (_is_role(word, lang) and not alone)
+
+
 def _edge_junk(tok: Token, lang: ModuleType, alone: bool = False) -> bool:
     word = tok.text.strip(QUOTE_CHARS)
     if tok.pos.startswith("LET") or not any(ch.isalnum() for ch in word):
@@ -100,12 +105,17 @@ def _edge_junk(tok: Token, lang: ModuleType, alone: bool = False) -> bool:
     return word[:1].islower() and not word[:1].isdigit()  # particles only inside a name
 
 
-def _trim(sp: Span, tokens: tuple[Token, ...], lang: ModuleType) -> Span | None:
+def _trim(sp: Span, tokens: tuple[Token, ...], lang: ModuleType, full: bool = True) -> Span | None:
+    """Speech verbs and role nouns off a name's edges ("Kamerlid De Groot"); ``full`` (raw Frog) also
+    punctuation, lower-case words and a capitalised common noun before a proper name."""
+    junk = _edge_junk if full else _speech_or_role
     first, last = sp.first, sp.last
-    while first <= last and _edge_junk(tokens[first], lang, alone=first == last):
+    while first <= last and junk(tokens[first], lang, alone=first == last):
         first += 1
-    while last >= first and _edge_junk(tokens[last], lang, alone=first == last):
+    while last >= first and junk(tokens[last], lang, alone=first == last):
         last -= 1
+    if not full:
+        return Span(sp.sentence, first, last, sp.type, sp.raw) if first <= last else None
     # a capitalised common noun before a proper name is a title or role ("Defensie Sjojgoe"), not the name
     while (first < last and tokens[first].pos.startswith("N(soort") and tokens[first].text.lower() not in lang.ORG_HEADS
            and any(t.pos.startswith(PROPER) for t in tokens[first + 1:last + 1])):
