@@ -5,10 +5,13 @@ never copied. Each document's sentences are joined into a text (tokens separated
 sentences by a blank line) whose gold token spans are known; duiding's mentions (character
 spans) count as right when they start and end on the gold entity's tokens with the same type.
 
+"raw backend" is the tagger's own mentions (Frog's with ``--ner frog``, duiding's e5 model by
+default), "duiding" the mentions after duiding's repairs and name chains.
+
 Tag mapping from Frog's classes: per -> PER, org -> ORG, loc -> LOC, misc/pro/eve -> MISC
 (CoNLL-2002 has no product or event class; its MISC holds both, and nationality adjectives).
 
-Run: ``python benchmarks/ner.py [--file ned.testa] [--workers 2] [--limit-docs N]``.
+Run: ``python benchmarks/ner.py [--file ned.testa] [--workers 2] [--limit-docs N] [--ner e5|frog]``.
 """
 
 from __future__ import annotations
@@ -108,41 +111,54 @@ def score(gold: Counter, pred: Counter, right: Counter) -> dict[str, tuple[float
     return out
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--file", default="ned.testa")
-    ap.add_argument("--workers", type=int, default=2)
-    ap.add_argument("--limit-docs", type=int, default=None)
-    args = ap.parse_args()
-    path = DATA / args.file
-    if not path.is_file():
-        raise SystemExit(f"{path} is not here (../shared/data is needed for this benchmark)")
-    docs = read_conll(path)[: args.limit_docs]
+def evaluate(path: Path, workers: int = 2, limit_docs: int | None = None,
+             options: dict[str, str] | None = None) -> dict:
+    """Scores per system ("raw backend", "duiding") and type: (precision, recall, F1), plus counts and speed."""
+    docs = read_conll(path)[:limit_docs]
     layouts = [layout(d) for d in docs]
     jobs = [Job(f"doc{i}", f"doc{i}", text, "nl") for i, (text, _) in enumerate(layouts)]
     started = time.perf_counter()
-    results = {r.article_id: r for r in run_jobs(jobs, args.workers) if isinstance(r, Annotation)}
+    results = {r.article_id: r for r in run_jobs(jobs, workers, options) if isinstance(r, Annotation)}
     seconds = time.perf_counter() - started
-    counts = {name: (Counter(), Counter(), Counter()) for name in ("raw Frog", "duiding")}
+    counts = {name: (Counter(), Counter(), Counter()) for name in ("raw backend", "duiding")}
     for i, doc in enumerate(docs):
         gold = gold_entities(doc)
         ann = results.get(f"doc{i}")
-        for name, mentions in (("raw Frog", ann.raw_mentions if ann else ()), ("duiding", ann.mentions if ann else ())):
+        for name, mentions in (("raw backend", ann.raw_mentions if ann else ()),
+                               ("duiding", ann.mentions if ann else ())):
             g, p, r = counts[name]
             pred = predicted(mentions, layouts[i][1])
             g.update(k for *_, k in gold)
             p.update(k for *_, k in pred)
             r.update(k for *_, k in pred & gold)
-    tokens = sum(len(s) for d in docs for s in d)
-    print(f"{path.name}: {len(docs)} documents, {tokens:,} tokens, {len(results)} analysed in {seconds:.0f} s "
-          f"({tokens / seconds:.0f} tokens/s, {args.workers} workers)")
-    print(f"{'system':10} {'type':5} {'P':>6} {'R':>6} {'F1':>6}   gold  predicted  right")
-    for name, (g, p, r) in counts.items():
-        for kind, (prec, rec, f1) in score(g, p, r).items():
+    out: dict = {name: score(*c) for name, c in counts.items()}
+    out["counts"] = counts
+    out["docs"], out["analysed"], out["seconds"] = len(docs), len(results), seconds
+    out["tokens"] = sum(len(s) for d in docs for s in d)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--file", default="ned.testa")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--limit-docs", type=int, default=None)
+    ap.add_argument("--ner", choices=("e5", "frog"), default="e5", help="which Dutch NER the backend uses")
+    args = ap.parse_args()
+    path = DATA / args.file
+    if not path.is_file():
+        raise SystemExit(f"{path} is not here (../shared/data is needed for this benchmark)")
+    res = evaluate(path, args.workers, args.limit_docs, {"ner": args.ner})
+    tokens, seconds = res["tokens"], res["seconds"]
+    print(f"{path.name}: {res['docs']} documents, {tokens:,} tokens, {res['analysed']} analysed in {seconds:.0f} s "
+          f"({tokens / seconds:.0f} tokens/s, {args.workers} workers, ner = {args.ner})")
+    print(f"{'system':11} {'type':5} {'P':>6} {'R':>6} {'F1':>6}   gold  predicted  right")
+    for name, (g, p, r) in res["counts"].items():
+        for kind, (prec, rec, f1) in res[name].items():
             gk = sum(g.values()) if kind == "ALL" else g[kind]
             pk = sum(p.values()) if kind == "ALL" else p[kind]
             rk = sum(r.values()) if kind == "ALL" else r[kind]
-            print(f"{name:10} {kind:5} {prec:6.3f} {rec:6.3f} {f1:6.3f} {gk:6} {pk:10} {rk:6}")
+            print(f"{name:11} {kind:5} {prec:6.3f} {rec:6.3f} {f1:6.3f} {gk:6} {pk:10} {rk:6}")
 
 
 if __name__ == "__main__":

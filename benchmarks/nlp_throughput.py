@@ -37,14 +37,14 @@ def texts(limit: int | None) -> list[str]:
     return out[:limit]
 
 
-def run_raw(limit: int | None) -> dict:
+def run_raw(limit: int | None, ner: str) -> dict:
     """Raw Frog, then duiding's per-article analysis (Frog + repairs + chains + quotes) in the same process."""
     from duiding.nlp.annotate import Job, annotate
     from duiding.nlp.backend import backend_for
 
     docs = texts(limit)
     started = time.perf_counter()
-    backend = backend_for("nl")
+    backend = backend_for("nl", {"ner": ner})
     loaded = time.perf_counter() - started
     tokens = 0
     started = time.perf_counter()
@@ -54,14 +54,14 @@ def run_raw(limit: int | None) -> dict:
     seconds = time.perf_counter() - started
     started = time.perf_counter()
     for i, text in enumerate(docs):
-        annotate(Job(str(i), "bench", text, "nl"))
+        annotate(Job(str(i), "bench", text, "nl"), {"ner": ner})
     annotated = time.perf_counter() - started
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {"mode": "raw Frog", "workers": 1, "articles": len(docs), "tokens": tokens, "seconds": seconds,
             "load": loaded, "peak_mb": rss, "annotate_seconds": annotated}
 
 
-def run_duiding(limit: int | None, workers: int) -> dict:
+def run_duiding(limit: int | None, workers: int, ner: str) -> dict:
     from duiding import Store, load_config
     from duiding.enrich.entities import resolve_entities
     from duiding.nlp.stage import analyse_pending
@@ -74,7 +74,7 @@ def run_duiding(limit: int | None, workers: int) -> dict:
         with Store(Path(tmp) / "b.db") as store:
             ingest([str(data)], store, load_config(env={}))
             started = time.perf_counter()
-            report = analyse_pending(store, workers=workers, batch_size=200)
+            report = analyse_pending(store, workers=workers, batch_size=200, options={"ner": ner})
             entities = resolve_entities(store)
             seconds = time.perf_counter() - started
             tokens = sum(len(json.loads(r[0])) for r in store.conn.execute("SELECT tokens FROM sentences"))
@@ -92,17 +92,23 @@ def child(args: list[str]) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    ap.add_argument("--ner", choices=("e5", "frog"), default="e5",
+                    help="Dutch NER: duiding's e5 model (Frog's NER off) or Frog's own")
+    ap.add_argument("--one-worker", action="store_true", help="skip the 2-worker run (a shared machine)")
     ap.add_argument("--child", nargs="*", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child is not None:
         mode, workers = args.child[0], int(args.child[1])
-        result = run_raw(args.limit) if mode == "raw" else run_duiding(args.limit, workers)
+        result = run_raw(args.limit, args.ner) if mode == "raw" else run_duiding(args.limit, workers, args.ner)
         print(json.dumps(result))
         return
     if not DPG.is_file():
         raise SystemExit(f"{DPG} is not here (../shared/data is needed for this benchmark)")
-    limit = [] if args.limit is None else ["--limit", str(args.limit)]
-    rows = [child(["raw", "1", *limit]), child(["duiding", "1", *limit]), child(["duiding", "2", *limit])]
+    limit = ["--ner", args.ner, *([] if args.limit is None else ["--limit", str(args.limit)])]
+    rows = [child(["raw", "1", *limit]), child(["duiding", "1", *limit])]
+    if not args.one_worker:
+        rows.append(child(["duiding", "2", *limit]))
+    print(f"ner = {args.ner}")
     print(f"{'run':10} {'workers':>7} {'articles':>8} {'tokens':>9} {'seconds':>8} {'art/s':>6} {'tok/s':>7} "
           f"{'peak MB/worker':>15}")
     for r in rows:

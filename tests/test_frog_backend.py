@@ -119,3 +119,20 @@ def test_an_explicit_frogdata_folder_without_data_is_refused(tmp_path: Path) -> 
     empty.mkdir()
     with pytest.raises(ConfigError, match="frogdata"):
         FrogBackend(frogdata=str(empty))
+
+
+def test_an_unknown_ner_setting_is_refused() -> None:
+    with pytest.raises(ConfigError, match="ner = 'spacy'"):
+        FrogBackend(ner="spacy")
+
+
+def test_ner_frog_keeps_frogs_own_tags_and_e5_replaces_them(frog) -> None:
+    """Default: duiding's e5 model tags Frog's tokens; ``ner = frog`` keeps Frog's NER (same tokens, lemmas)."""
+    text = "Premier Mark Rutte sprak in Den Haag met de Amsterdamse burgemeester."
+    own = FrogBackend(ner="frog")
+    assert own.ner is None and frog.ner is not None
+    ours, frogs = frog.analyse(text), own.analyse(text)
+    assert [(t.text, t.lemma, t.pos) for s in ours for t in s.tokens] == \
+        [(t.text, t.lemma, t.pos) for s in frogs for t in s.tokens]
+    assert {(m.text, m.type) for m in raw_mentions(ours, text)} >= {("Mark Rutte", "PER"), ("Den Haag", "LOC")}
+    assert any(t.ner != "O" for s in frogs for t in s.tokens)

@@ -11,7 +11,7 @@ import pytest
 
 from duiding.enrich.mentions import QUOTE_CHARS, raw_mentions, repaired_mentions
 from duiding.lang import for_language
-from duiding.nlp.backend import backend_for
+from duiding.nlp.frog import FrogBackend
 
 from .nlp_fakes import tagged
 
@@ -20,7 +20,8 @@ NL = for_language("nl")
 
 @pytest.fixture(scope="session")
 def frog():
-    return backend_for("nl")
+    """Frog with its own NER: these tests are about the repairs raw Frog output needs (``ner = frog``)."""
+    return FrogBackend(ner="frog")
 
 
 def _repair(text: str, sentences, first_names=()) -> list[tuple[str, str]]:
@@ -267,3 +268,25 @@ def test_no_quote_character_inside_any_mention_in_real_frog_output(frog) -> None
     names = {m.text for m in mentions}
     assert {"Rotterdam", "Amsterdam"} <= names
     assert "Lotte van Hulst" in names and "Bart Smit" in names
+
+
+# --- cabinets ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("tagger", ["frog", "e5"])
+def test_a_cabinet_named_after_its_premier_is_not_the_person(tagger: str) -> None:
+    text = "Rutte III viel. Rutte-II regeerde. Willem II won."
+    sentences = tagged(text, "Rutte/P/B-per III/P/I-per viel/V ./L", "Rutte-II/P/B-per regeerde/V ./L",
+                       "Willem/P/B-per II/P/I-per won/V ./L")
+    out = [(m.text, m.type) for m in repaired_mentions(sentences, text, NL, {"Willem"}, tagger)]
+    assert out == [("Rutte III", "MISC"), ("Rutte-II", "MISC"), ("Willem II", "PER")]
+
+
+def test_e5_tags_lose_role_nouns_and_speech_verbs_at_the_edges() -> None:
+    text = "Volgens Koreadeskundige Remco Breuker klopt het, zegt Jansen."
+    sentences = tagged(text, "Volgens/Z Koreadeskundige/N/B-per Remco/P/I-per Breuker/P/I-per klopt/V het/D ,/L "
+                             "zegt/V/B-per Jansen/P/I-per ./L")
+    assert _names_e5(text, sentences) == [("Remco Breuker", "PER"), ("Jansen", "PER")]
+
+
+def _names_e5(text: str, sentences) -> list[tuple[str, str]]:
+    return [(m.text, m.type) for m in repaired_mentions(sentences, text, NL, (), "e5")]

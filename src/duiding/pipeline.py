@@ -295,7 +295,7 @@ def analyze(paths: Iterable[str], store: Store, config: Config, overrides: Overr
     report = AnalyzeReport(ingest=ingest(paths, store, config, overrides, progress, engine))
     if config.analyse:
         workers = int(config.workers) or os.cpu_count() or 1
-        options = {"frogdata": config.frogdata} if config.frogdata else None
+        options = {"ner": str(config.ner), **({"frogdata": config.frogdata} if config.frogdata else {})}
         report.nlp = analyse_pending(store, workers=workers, batch_size=int(config.batch_size),
                                      run_id=report.ingest.run_id, options=options, progress=nlp_progress,
                                      run=engine.run_jobs)

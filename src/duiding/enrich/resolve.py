@@ -151,6 +151,8 @@ def _attach_short_names(entities: list[Entity], by_name: dict[tuple[str, str], l
             continue
         key = translit_key(name, lang)
         target = _dominant(index.get(key, []))
+        if target is not None and kind != "PER" and len(occ) > len(target.members):
+            continue  # "D66" (ORG, 129 times) is not the person "Dijkhoff D66" (one tagging slip)
         if target is not None:
             target.members += occ
             if kind != "PER":  # it was grouped as an ORG/MISC name first; it belongs to the person
@@ -167,11 +169,17 @@ def _attach_short_names(entities: list[Entity], by_name: dict[tuple[str, str], l
             entities.append(single)
         single.members += occ
     entities = [e for e in entities if e.members]
+    by_id: dict[str, Entity] = {}
     for e in entities:
         e.members = _dedupe(e.members)
         e.name = _canonical(e, lang)
         e.id = "e" + hashlib.sha1(f"{e.type}:{translit_key(e.name, lang)}".encode()).hexdigest()[:12]
-    return entities
+        if e.id in by_id:  # two groups that end with one name and type (an ORG group retyped PER) are one entity
+            first = by_id[e.id]
+            first.members = _dedupe(first.members + e.members)
+            continue
+        by_id[e.id] = e
+    return list(by_id.values())
 
 
 def _fits_person(name: str, kind: str, index: dict[str, list[Entity]], lang: ModuleType) -> bool:

@@ -42,7 +42,9 @@ def annotate(job: Job, options: dict[str, str] | None = None) -> Annotation:
     sentences = backend.analyse(job.text)
     lang = for_language(job.language)
     first_names: frozenset[str] = getattr(backend, "first_names", frozenset())
-    mentions = chain(repaired_mentions(sentences, job.text, lang, first_names), sentences, lang, first_names)
+    tagger = getattr(backend, "tagger", "frog")  # whose IOB tags: the repairs differ (enrich/mentions.py)
+    mentions = chain(repaired_mentions(sentences, job.text, lang, first_names, tagger), sentences, lang,
+                     first_names, tagger)
     quotes, issues = extract_quotes(job.text, sentences, mentions, lang, job.title, first_names)
     claims = find_claims(job.text, sentences, mentions, lang)
     past = [(s.start, s.end) for s in sentences if any(t.pos.startswith("WW(pv,verl") for t in s.tokens)]
