@@ -525,8 +525,8 @@ def _speaker_np(toks: list[Token], ctx: _Context, cue: str, strict: bool = False
             if low in ("ze", "zij") and j > 0 and "mv" in toks[j - 1].pos:
                 return None  # "vertellen ze": a group
             return _resolve(t, ctx, None), cue
-        if low in lang.DETERMINERS and not roles:
-            return _description(toks, j, ctx, cue, strict)
+        if low in lang.DETERMINERS and not roles and not t.pos.startswith("VG"):
+            return _description(toks, j, ctx, cue, strict)  # not "vreest dat Stanley …": a conjunction
         if low in lang.POSSESSIVES and not roles and j + 1 < len(toks) and _person_noun(toks[j + 1], lang):
             owner = _last_person_before(min(ctx.position, t.start), ctx)  # "legt zijn advocaat uit"
             noun = toks[j + 1].text
@@ -643,6 +643,8 @@ def _description(toks: list[Token], j: int, ctx: _Context, cue: str, strict: boo
     if k >= len(toks):
         return None
     mention = _mention_at(ctx, toks[k].start)
+    if mention is not None and mention.type != "ORG" and _longer_organisation(mention, ctx) is not None:
+        mention = _longer_organisation(mention, ctx)  # "de Unie" (tagged MISC) after "de Unie van Waterschappen"
     if mention is not None and (mention.type in ("ORG", "PER") or _is_person(mention, ctx)):
         # "de ANWB", "de 12-jarige Lynn van der Loo"
         return _person(mention, ctx, ctx.text[toks[j].start:mention.end]), cue
@@ -693,9 +695,9 @@ def _extended(m: Mention, ctx: _Context) -> Mention:
         return _longer_name(m, ctx)
     if m.type != "ORG":
         return m
-    for other in ctx.mentions:  # "de Unie" after "de Unie van Waterschappen"
-        if other.type == "ORG" and other.start < m.start and other.name.startswith(m.name + " "):
-            return Mention(m.start, m.end, m.text, m.type, m.sentence, other.name)
+    longer = _longer_organisation(m, ctx)
+    if longer is not None:
+        return longer
     rest = ctx.text[m.end:m.end + 60].split()
     if len(rest) >= 2 and rest[0] in ("van", "voor") and rest[1][:1].isupper():
         word = rest[1].rstrip(".,;:!?'\"")
@@ -722,6 +724,16 @@ def _organisation_before(pos: int, ctx: _Context) -> str | None:
             if k + 1 < len(toks) and toks[k + 1].text[:1].isupper() and toks[k + 1].pos.startswith("SPEC"):
                 return f"{t.text.lower()} {toks[k + 1].text}"  # "de gemeente Utrecht", the place untagged
             return t.text.lower()
+    return None
+
+
+def _longer_organisation(m: Mention, ctx: _Context) -> Mention | None:
+    """``de Unie`` after ``de Unie van Waterschappen``: a short form of an organisation named before."""
+    for other in ctx.mentions:
+        if other.start >= m.start:
+            break
+        if other.type == "ORG" and other.name.startswith(m.name + " "):
+            return Mention(m.start, m.end, m.text, "ORG", m.sentence, other.name)
     return None
 
 
