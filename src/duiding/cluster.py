@@ -58,6 +58,7 @@ ENTITY_WEIGHT = 0.5
 VECTOR_TERMS = 60  # features kept per article (30 / 40 / 60 / all: event F1 0.947 / 0.946 / 0.945 / 0.952)
 QUERY_TERMS = 10  # the most specific of them look up candidate events
 POSTINGS_MAX = 400  # a feature held by more active events than this is not specific enough to look up with
+MEMBERS_MAX = 16  # members an article is compared with per event: its first 8 and its latest 8
 ENTITY_PREFIX = "\x00"  # entity features share the vector with lemmas, kept apart by this prefix
 
 
@@ -89,6 +90,8 @@ class Event:
         self.terms.update({t: w for t, w in vec.items() if not t.startswith(ENTITY_PREFIX)})
         self.entities.update(_unit(f.entities))
         if not f.digest:
+            if len(self.members) >= MEMBERS_MAX:  # keep the founders and the latest: bounded work and memory
+                del self.members[MEMBERS_MAX // 2]
             self.members.append(vec)
         if f.start and (self.start is None or f.start < self.start):
             self.start = f.start
