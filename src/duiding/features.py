@@ -102,5 +102,6 @@ def _entities(store: Store, article_id: str, text: str, upto: int | None = None)
     for entity_id, start, kind in rows:
         if upto is not None and start >= upto:
             continue
-        weights[entity_id] = weights.get(entity_id, 0.0) + TYPE_WEIGHT.get(kind, 1.0) * (LEAD_BONUS if start < lead_end else 1.0)
+        weight = TYPE_WEIGHT.get(kind, 1.0) * (LEAD_BONUS if start < lead_end else 1.0)
+        weights[entity_id] = weights.get(entity_id, 0.0) + weight
     return weights
