@@ -43,21 +43,27 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 
-# Swept on 2019-W10 (234 articles, 188 gold events; benchmarks/stories.py --dpg): event B-cubed F1 0.938-0.954
-# for every threshold from 0.16 to 0.24 and entity weight 0.5 (precision 0.98-1.0); 0.20 is the middle of it.
+# Swept on 2019-W10 (234 articles, 188 gold events; benchmarks/stories.py --dpg), entity weight 0.75: event
+# B-cubed F1 0.937 / 0.945 / 0.944 / 0.944 at 0.16 / 0.20 / 0.24 / 0.26 (precision 0.94 -> 1.0 as it rises).
+# 0.20 also keeps the seeds' four 2023 reports of one summit in one event (their closest pairs: 0.21-0.31).
 EVENT_THRESHOLD = 0.20
 EVENT_WINDOW_DAYS = 7
-# Storylines link events whose closest members reach this (same week: 0.10 / 0.12 / 0.14 / 0.16 / 0.18 give
-# storyline F1 0.872 / 0.888 / 0.890 / 0.880 / 0.866).
-STORYLINE_THRESHOLD = 0.14
+# Storylines link events whose closest members reach this, their shared entities counted STORYLINE_ENTITY_BOOST
+# times: a longer story keeps its people and organisations while its words change from event to event. Same
+# week, storyline F1 (boost 1 / 1.25 / 1.5) at 0.13: 0.899 / 0.904 / 0.901; 0.15: 0.900 / 0.899 / 0.906;
+# 0.17: 0.884 / 0.894 / 0.896; 0.19: 0.874 / 0.883 / 0.888.
+STORYLINE_THRESHOLD = 0.15
+STORYLINE_ENTITY_BOOST = 1.5
 STORYLINE_WINDOW_DAYS = 540
 # An entity's weight next to a lemma's, before both are multiplied by their IDF. Same week, event F1 at 0.20:
-# 0.945 without entities, 0.945 at 0.5, 0.935-0.941 at 1.0 (entities then pull columns about a person into
-# that person's news); storyline F1 0.87 / 0.89 / 0.90. 0.5 takes the storyline gain without the event loss.
-ENTITY_WEIGHT = 0.5
+# 0.944 without entities, 0.946 at 0.5, 0.945 at 0.75, 0.941 at 1.0 (heavier, entities pull columns about a
+# person into that person's news: precision 0.996 / 0.979 / 0.956). 0.75 is the lightest weight that keeps
+# the seeds' 2023 reports together (at 0.5 one of them is only 0.12-0.16 from the others).
+ENTITY_WEIGHT = 0.75
 VECTOR_TERMS = 60  # features kept per article (30 / 40 / 60 / all: event F1 0.947 / 0.946 / 0.945 / 0.952)
 QUERY_TERMS = 10  # the most specific of them look up candidate events
 POSTINGS_MAX = 400  # a feature held by more active events than this is not specific enough to look up with
+PRIOR_ARTICLES = 200  # see idf_table
 MEMBERS_MAX = 16  # members an article is compared with per event: its first 8 and its latest 8
 ENTITY_PREFIX = "\x00"  # entity features share the vector with lemmas, kept apart by this prefix
 
@@ -101,13 +107,17 @@ class Event:
             self.terms = Counter(dict(self.terms.most_common(VECTOR_TERMS * 2)))
 
 
-def idf_table(all_terms: Iterable[dict[str, float]]) -> dict[str, float]:
+def idf_table(all_terms: Iterable[dict[str, float]], prior: int | None = None) -> dict[str, float]:
+    """IDF over the store, as if ``prior`` (default ``PRIOR_ARTICLES``) more articles without the term were
+    there. IDF estimates how common a word is in news at large; a store of five articles on one story cannot
+    tell that, and would count the words all five share (the story's own names) as worthless."""
+    prior = PRIOR_ARTICLES if prior is None else prior
     df: Counter[str] = Counter()
     n = 0
     for terms in all_terms:
         n += 1
         df.update(terms.keys())
-    return {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()}
+    return {t: math.log((1 + n + prior) / (1 + c)) + 1.0 for t, c in df.items()}
 
 
 def feature_idf(articles: Iterable[Features]) -> dict[str, float]:
@@ -230,9 +240,21 @@ def similarity(vec: dict[str, float], entities: dict[str, float], e: Event) -> f
     return best_member(vec, e)
 
 
-def event_similarity(a: Event, b: Event) -> float:
-    """The cosine of the closest pair of members of two events."""
-    return max((_dot(x, y) for x in a.members for y in b.members), default=0.0)
+def event_similarity(a: Event, b: Event, entity_boost: float = 1.0) -> float:
+    """The closest pair of members of two events: their cosine, with the shared entities' part of it
+    multiplied by ``entity_boost``."""
+    return max((_split_dot(x, y, entity_boost) for x in a.members for y in b.members), default=0.0)
+
+
+def _split_dot(a: dict[str, float], b: dict[str, float], entity_boost: float) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    total = 0.0
+    for k, x in a.items():
+        y = b.get(k)
+        if y:
+            total += x * y * (entity_boost if k.startswith(ENTITY_PREFIX) else 1.0)
+    return total
 
 
 def link_storylines(events: Sequence[Event], threshold: float = STORYLINE_THRESHOLD) -> list[list[Event]]:
@@ -261,7 +283,7 @@ def link_storylines(events: Sequence[Event], threshold: float = STORYLINE_THRESH
             b = events[j]
             if not _near(e.start, e.end, b.start, b.end, STORYLINE_WINDOW_DAYS):
                 continue
-            if event_similarity(e, b) >= threshold:
+            if event_similarity(e, b, STORYLINE_ENTITY_BOOST) >= threshold:
                 parent[find(i)] = find(j)
     groups: dict[int, list[Event]] = {}
     for i, e in enumerate(events):
