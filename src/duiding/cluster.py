@@ -67,6 +67,9 @@ QUERY_TERMS = 10  # the most specific of them look up candidate events
 # dev week; on the 20k synthetic stream 400 left 130 candidates per article (278 s), 50 gives the same events
 # in 15 s: a word that many events share does not find an article's event, its rarer words do.
 POSTINGS_MAX = 50
+# At most this many candidate events are scored per article (those sharing most of its specific features).
+# Never reached on the dev week; on a dense synthetic stream (100k a year) it bounds the work per article.
+CANDIDATES_MAX = 24
 PRIOR_ARTICLES = 200  # see idf_table
 MEMBERS_MAX = 16  # members an article is compared with per event: its first 8 and its latest 8
 ENTITY_PREFIX = "\x00"  # entity features share the vector with lemmas, kept apart by this prefix
@@ -170,7 +173,7 @@ class _Index:
                 self.postings.setdefault(k, deque()).append(event_index)
 
     def candidates(self, keys: Iterable[str], events: Sequence[Event], begin: datetime | None) -> list[int]:
-        found: set[int] = set()
+        found: Counter[int] = Counter()
         for k in keys:
             q = self.postings.get(k)
             if not q:
@@ -181,7 +184,14 @@ class _Index:
             if len(q) > POSTINGS_MAX:
                 continue
             found.update(q)
-        return sorted(found)
+        return _most_shared(found)
+
+
+def _most_shared(found: Counter[int]) -> list[int]:
+    """The ``CANDIDATES_MAX`` events sharing most of the article's specific features, in creation order."""
+    if len(found) > CANDIDATES_MAX:
+        return sorted(i for i, _ in sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES_MAX])
+    return sorted(found)
 
 
 def best_member(vec: dict[str, float], e: Event) -> float:
@@ -274,11 +284,12 @@ def link_storylines(events: Sequence[Event], threshold: float = STORYLINE_THRESH
 
     postings: dict[str, list[int]] = {}  # feature -> earlier events holding it in any member
     for i, e in enumerate(events):
-        candidates: set[int] = set()
+        found: Counter[int] = Counter()
         for k in {k for m in e.members for k in query_keys(m)}:  # looked up by its members' most specific
             q = postings.get(k, [])
             if len(q) <= POSTINGS_MAX:
-                candidates.update(q)
+                found.update(q)
+        candidates = _most_shared(found)
         for k in {k for m in e.members for k in m}:
             postings.setdefault(k, []).append(i)
         for j in sorted(candidates):
