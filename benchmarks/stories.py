@@ -2,7 +2,11 @@
 cluster.EVENT_THRESHOLD and STORYLINE_THRESHOLD), near-duplicate precision/recall on the hand-labelled
 DPG pairs, and (``--mix``) the seeds mixed into the 1,438 DPG articles.
 
-Run: ``python benchmarks/stories.py [--mix]``.
+``--dpg STORE`` sweeps the event and storyline thresholds and the entity weight on the hand-grouped DPG
+week 2019-W10 (../shared/data/dpgmedia2019_nl/events_w10_dev.json), re-clustering an analysed store of
+that week (``../shared/tools/score_events.py`` leaves one as ``WORKDIR/e.db``), with the scorer's B-cubed.
+
+Run: ``python benchmarks/stories.py [--mix] [--dpg STORE]``.
 """
 
 from __future__ import annotations
@@ -100,10 +104,52 @@ def mixed() -> None:
           f"storyline_links_both {linked}, unrelated DPG articles absorbed into the seed events: {absorbed}")
 
 
+def dpg_sweep(db: Path) -> None:
+    import duiding.cluster as cluster
+
+    sys.path.insert(0, str(SHARED / "tools"))
+    from score_events import bcubed as score_bcubed
+    from score_seeds import norm
+
+    data = SHARED / "data" / "dpgmedia2019_nl"
+    gold = json.loads((data / "events_w10_dev.json").read_text(encoding="utf-8"))["articles"]
+    rows = {str(r["id"]): r for r in map(json.loads, DPG.read_text(encoding="utf-8").splitlines())}
+    with Store(db) as store:
+        by_text: dict[str, str] = {}
+        for aid, text in store.conn.execute("SELECT id, text FROM articles ORDER BY rowid"):
+            by_text.setdefault(norm(text)[:300], aid)
+        features = list(article_features(store, nl))
+    ex = {i: by_text.get(norm(rows[i]["text"])[:300]) for i in gold}
+    g_event = {i: x["event"] for i, x in gold.items()}
+    g_line = {i: x["storyline"] for i, x in gold.items()}
+    print(f"2019-W10 ({len(gold)} articles), digests flagged: {sum(f.digest for f in features)}")
+    print(f"{'entity w':>8} {'event θ':>8} {'line θ':>7} {'ev P':>6} {'ev R':>6} {'ev F1':>6} {'sl P':>6} {'sl R':>6} "
+          f"{'sl F1':>6}")
+    for weight in (0.0, 0.5, 1.0):
+        cluster.ENTITY_WEIGHT = weight
+        idf = cluster.feature_idf(features)
+        for et in (0.16, 0.18, 0.2, 0.22, 0.24):
+            events = cluster_events(features, idf, threshold=et)
+            event_of = {a: e.id for e in events for a in e.articles}
+            for st in (0.1, 0.12, 0.14, 0.16):
+                lines = link_storylines(events, threshold=st)
+                line_of = {e.id: f"l{i}" for i, line in enumerate(lines) for e in line}
+                pe = {i: event_of.get(ex[i] or "", "none:" + i) for i in gold}
+                ps = {i: line_of.get(event_of.get(ex[i] or "", ""), "none:" + i) for i in gold}
+                ep, er, ef = score_bcubed(pe, g_event)
+                sp, sr, sf = score_bcubed(ps, g_line)
+                print(f"{weight:>8.1f} {et:>8.2f} {st:>7.2f} {ep:>6.3f} {er:>6.3f} {ef:>6.3f} {sp:>6.3f} {sr:>6.3f} "
+                      f"{sf:>6.3f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mix", action="store_true", help="also analyse the seeds mixed into the DPG articles (~10 min)")
+    ap.add_argument("--dpg", type=Path, metavar="STORE", help="sweep on an analysed store of DPG week 2019-W10")
     args = ap.parse_args()
+    if args.dpg:
+        dpg_sweep(args.dpg)
+        return
     if (STORIES / "gold.json").is_file():
         story_sweep()
     if LABELS.is_file() and DPG.is_file():

