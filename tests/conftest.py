@@ -131,3 +131,15 @@ def run_cli(*args: str, cwd: Path | None = None, check: bool = False, env: dict 
     if check and proc.returncode != 0:
         raise AssertionError(f"duiding {' '.join(args)} failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
     return proc
+
+
+def wait_for_job(client, job_id: str) -> dict:
+    """Poll a background ingest job of the web app until it ends (60 s at most)."""
+    import time
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        job = client.get(f"/api/ingest/{job_id}").json()["job"]
+        if job["status"] in ("done", "failed"):
+            return job
+        time.sleep(0.1)
+    raise AssertionError("the ingest job did not finish")

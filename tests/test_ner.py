@@ -115,5 +115,5 @@ def test_testa_f1_floor() -> None:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import ner as bench
 
-    scores = bench.evaluate(CONLL / "ned.testa", workers=2)["duiding"]
+    scores = bench.evaluate(CONLL / "ned.testa", workers=2, options={"ner": "e5"})["duiding"]
     assert scores["ALL"][2] >= TESTA_F1_FLOOR, scores

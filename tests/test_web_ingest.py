@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from fastapi.testclient import TestClient
 
@@ -11,7 +9,7 @@ from duiding import Store, load_config
 from duiding.web import create_app
 from duiding.web.ingest import MAX_UPLOAD_BYTES
 
-from .conftest import DUTCH
+from .conftest import DUTCH, wait_for_job
 
 TOKEN = "test-token-0123456789abcdef"
 
@@ -25,13 +23,7 @@ def client(tmp_path) -> TestClient:
 
 
 def _wait(client: TestClient, job_id: str) -> dict:
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        job = client.get(f"/api/ingest/{job_id}").json()["job"]
-        if job["status"] in ("done", "failed"):
-            return job
-        time.sleep(0.1)
-    raise AssertionError("the ingest job did not finish")
+    return wait_for_job(client, job_id)
 
 
 def test_uploaded_files_are_stored_and_failures_reported(client: TestClient) -> None:

@@ -31,7 +31,7 @@ from duiding.ingest.fetch import BlockedAddressError, check_public, fetch_bytes
 from duiding.web import create_app
 from duiding.web.ingest import MAX_UPLOAD_BYTES, safe_name
 
-from .conftest import DUTCH
+from .conftest import DUTCH, wait_for_job
 
 TOKEN = "security-test-token-0123456789"
 BASE = "http://127.0.0.1"
@@ -64,13 +64,7 @@ def writer(db: Path) -> TestClient:
 
 
 def _wait(client: TestClient, job_id: str) -> dict:
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        job = client.get(f"/api/ingest/{job_id}").json()["job"]
-        if job["status"] in ("done", "failed"):
-            return job
-        time.sleep(0.1)
-    raise AssertionError("the ingest job did not finish")
+    return wait_for_job(client, job_id)
 
 
 def _stored(db: Path) -> int:

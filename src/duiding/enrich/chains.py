@@ -51,8 +51,7 @@ def chain(mentions: list[Mention], sentences: tuple[Sentence, ...], lang: Module
           first_names: Collection[str] = (), tagger: str = "frog") -> list[Mention]:
     """``tagger="e5"`` (duiding's own Dutch tagger) skips the fix for raw Frog's person typing (on
     CoNLL-2002 testa it cost that tagger 0.004 F1); splitting "Kim Shoigu" is needed by both."""
-    if tagger == "frog":
-        mentions = _promote_people(mentions, lang, first_names)
+    mentions = _promote_people(mentions, lang, first_names, strict=tagger != "frog")
     mentions = _split_pairs(mentions, lang)
     full = [m for m in mentions if m.type == "PER" and len(name_parts(m.text, lang)) >= 2]
     frequency = Counter(m.text for m in full)
@@ -68,16 +67,23 @@ def chain(mentions: list[Mention], sentences: tuple[Sentence, ...], lang: Module
     return sorted(out, key=lambda m: (m.start, m.end))
 
 
-def _promote_people(mentions: list[Mention], lang: ModuleType, first_names: Collection[str]) -> list[Mention]:
+def _promote_people(mentions: list[Mention], lang: ModuleType, first_names: Collection[str],
+                    strict: bool = False) -> list[Mention]:
     """A multi-word name typed LOC/ORG/MISC is a person when its last word recurs alone (people are
     called by their surname; places and organisations rarely by their last word) and either the
     tagger calls that surname a person more often than not, or the name starts with a known first
-    name ("Sergei Shoigu" LOC then "Shoigu" PER; "Jarne Vanhoutte" ORG then "Vanhoutte" ORG)."""
+    name ("Sergei Shoigu" LOC then "Shoigu" PER; "Jarne Vanhoutte" ORG then "Vanhoutte" ORG).
+
+    ``strict`` (duiding's own tagger, which types far better than raw Frog) needs both: a known first
+    name and the surname alone tagged as a person ("Wendelien Terpstra" ORG, then "Terpstra" PER)."""
     person_words = Counter(m.text for m in mentions if m.type == "PER" and len(m.text.split()) == 1)
     other_words = Counter(m.text for m in mentions if m.type != "PER" and len(m.text.split()) == 1)
     out = []
     for m in mentions:
         ps = name_parts(m.text, lang)
+        if strict and not (ps and ps[0] in first_names and person_words[ps[-1]] > 0):
+            out.append(m)
+            continue
         if m.type in ("LOC", "ORG", "MISC") and 2 <= len(ps) <= 3 and all(p[:1].isupper() for p in ps) \
                 and (person_words[ps[-1]] > 0 or (other_words[ps[-1]] > 0 and ps[0] in first_names)) \
                 and (person_words[ps[-1]] > other_words[ps[-1]] or ps[0] in first_names) \

@@ -90,7 +90,7 @@ class FrogBackend:
     name = "frog"
     language = "nl"
 
-    def __init__(self, frogdata: str | None = None, ner: str = "e5") -> None:
+    def __init__(self, frogdata: str | None = None, ner: str = "frog") -> None:
         if ner not in NER_CHOICES:
             raise ConfigError(f"ner = {ner!r}: choose one of {', '.join(NER_CHOICES)}")
         data = find_frogdata(frogdata)
