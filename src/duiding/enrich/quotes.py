@@ -54,7 +54,6 @@ class _Context:
     first_names: Collection[str] = ()
     tokens: list[Token] = field(default_factory=list)
     token_starts: list[int] = field(default_factory=list)
-    token_sentence: list[int] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)
     by_start: dict[int, Mention] = field(default_factory=dict)
     quoted: list[tuple[int, int]] = field(default_factory=list)  # spans inside quotation marks, marks included
@@ -63,10 +62,8 @@ class _Context:
 
     def __post_init__(self) -> None:
         self.starts = [s.start for s in self.sentences]
-        for si, s in enumerate(self.sentences):
-            for t in s.tokens:
-                self.tokens.append(t)
-                self.token_sentence.append(si)
+        for s in self.sentences:
+            self.tokens.extend(s.tokens)
         self.token_starts = [t.start for t in self.tokens]
         for m in self.mentions:
             self.by_start.setdefault(m.start, m)
