@@ -472,3 +472,19 @@ ORDINAL_NOUNS = ("keer", "maal", "plaats", "plek", "ronde", "editie", "dag", "we
                  "speeldag", "druk", "versie", "seizoen", "periode", "zege", "nederlaag", "treffer", "goal")
 # Strings of a date's shape that are names: "de aanslagen van 9/11", "24/7 bereikbaar".
 NOT_DATES = frozenset({"9/11", "24/7", "7/24"})
+
+
+# Frog's name lists (in frogdata's usr/share/frog/nld), by the kind of name each holds: the Dutch NER
+# model reads "this word is a known place / surname / first name" as CRF features (nlp/ner.py). Street
+# names are left out (132k lines, mostly named after people and places the other lists already hold).
+NAME_LISTS: dict[str, tuple[str, ...]] = {
+    "loc": ("plaatsen-nld.ner", "gemeenten-nld.ner", "provincies-nld.ner", "landen-europa.ner", "loc.ner",
+            "geonames-nl.ner", "geonames-be.ner"),
+    "org": ("waterschappen-nld.ner", "regios-nld.ner", "org.ner"),
+    "sur": ("familienamen.ner",),
+    "first": ("voornamen.ner",),
+}
+# Before a place: "bij Steyl", "in Arcen" (not "van": "de vrouw van Jansen" names a person).
+PLACE_PREPOSITIONS = frozenset({"in", "bij", "uit", "naar", "te", "nabij", "rond", "richting", "vanuit", "via"})
+# Between the items of a list: "Venlo, Steyl en Arcen".
+LIST_WORDS = frozenset({",", "en", "of"})

@@ -90,7 +90,7 @@ class FrogBackend:
     name = "frog"
     language = "nl"
 
-    def __init__(self, frogdata: str | None = None, ner: str = "frog") -> None:
+    def __init__(self, frogdata: str | None = None, ner: str = "e5") -> None:
         if ner not in NER_CHOICES:
             raise ConfigError(f"ner = {ner!r}: choose one of {', '.join(NER_CHOICES)}")
         data = find_frogdata(frogdata)
@@ -110,9 +110,9 @@ class FrogBackend:
         self.ner: DutchNer | None = None
         self.tagger = ner  # which repairs the mentions get (enrich/mentions.py)
         if ner == "e5":
-            from .ner import DutchNer
+            from .ner import DutchNer, names_folder
 
-            self.ner = DutchNer()
+            self.ner = DutchNer(names_folder(data))
 
     def analyse(self, text: str) -> tuple[Sentence, ...]:
         with _quiet_stderr():
@@ -136,7 +136,9 @@ def _frog_tag(tag: str) -> str:
 
 def _first_names(data: Path) -> frozenset[str]:
     """Frog's own first-name list (62k names), used to repair person names the tagger splits or mistypes."""
-    path = data / "root" / "usr" / "share" / "frog" / "nld" / "voornamen.ner"
+    from .ner import names_folder
+
+    path = names_folder(data) / "voornamen.ner"
     try:
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
