@@ -188,7 +188,8 @@ def _classifiers(x: np.ndarray, y: np.ndarray, doc_of_row: np.ndarray, cache: Pa
         held_out[rows] = part.probabilities(x[rows])
         log(f"classifier fold {fold} ({time.perf_counter() - started:.0f} s)")
     if head_file is not None and held_file is not None:
-        np.savez(head_file, **head.p)
+        params: dict[str, Any] = dict(head.p)
+        np.savez(head_file, **params)
         np.save(held_file, held_out)
     return head, held_out
 
