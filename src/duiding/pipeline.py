@@ -284,22 +284,31 @@ def analyze(paths: Iterable[str], store: Store, config: Config, overrides: Overr
     ``engine`` (default: this machine) runs the heavy parts; the stages and the store writes are
     the same whichever engine runs them, which is what keeps the results identical.
     """
+    engine = engine or LocalEngine()
+    report = AnalyzeReport(ingest=ingest(paths, store, config, overrides, progress, engine))
+    if config.analyse:
+        analyse_stored(store, config, report, nlp_progress=nlp_progress, engine=engine)
+    return report
+
+
+def analyse_stored(store: Store, config: Config, report: AnalyzeReport, *, nlp_progress: Progress | None = None,
+                   engine: Engine | None = None) -> AnalyzeReport:
+    """The stages after ingest, for whatever the store holds that they have not seen yet (``report`` gets
+    their counts). ``analyze`` runs it after reading; ``watch`` after each small batch it stored."""
     from .enrich.entities import EntityStage, resolve_entities
     from .lang import for_language
     from .nlp.stage import NlpStage, analyse_pending
     from .stories import StoryStage, update_stories
 
-    stages = [IngestStage(), NlpStage(), EntityStage(), StoryStage()] if config.analyse else [IngestStage()]
+    stages = [IngestStage(), NlpStage(), EntityStage(), StoryStage()]
     check_order(stages)
     engine = engine or LocalEngine()
-    report = AnalyzeReport(ingest=ingest(paths, store, config, overrides, progress, engine))
-    if config.analyse:
-        workers = int(config.workers) or os.cpu_count() or 1
-        options = {"ner": str(config.ner), **({"frogdata": config.frogdata} if config.frogdata else {})}
-        report.nlp = analyse_pending(store, workers=workers, batch_size=int(config.batch_size),
-                                     run_id=report.ingest.run_id, options=options, progress=nlp_progress,
-                                     run=engine.run_jobs)
-        report.entities = resolve_entities(store)
-        report.stories = update_stories(store, for_language("nl"), cluster=engine.cluster_events,
-                                        duplicates=engine.near_duplicates)
+    workers = int(config.workers) or os.cpu_count() or 1
+    options = {"ner": str(config.ner), **({"frogdata": config.frogdata} if config.frogdata else {})}
+    report.nlp = analyse_pending(store, workers=workers, batch_size=int(config.batch_size),
+                                 run_id=report.ingest.run_id, options=options, progress=nlp_progress,
+                                 run=engine.run_jobs)
+    report.entities = resolve_entities(store)
+    report.stories = update_stories(store, for_language("nl"), cluster=engine.cluster_events,
+                                    duplicates=engine.near_duplicates)
     return report

@@ -262,6 +262,19 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
     tokenize = "unicode61 remove_diacritics 2", prefix = '3 4 5'
 );
 """ + _FTS_SYNC),
+    (8, "watch: what each followed feed or folder last answered, and publications by origin", """
+CREATE TABLE watch_sources (
+    source TEXT PRIMARY KEY,
+    etag TEXT,
+    last_modified TEXT,
+    errors INTEGER NOT NULL DEFAULT 0,
+    next_poll REAL,
+    last_poll TEXT,
+    last_status TEXT,
+    files TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX publications_origin ON publications(origin);
+"""),
 ]
 
 
@@ -542,6 +555,19 @@ CREATE TABLE claim_groups (
 """),
     (6, "term statistics of the full-text index: not needed, PostgreSQL ranks through the GIN index", ""),
     (7, "prefix indexes in the full-text index: not needed, the GIN index answers `:*` prefixes", ""),
+    (8, "watch: what each followed feed or folder last answered, and publications by origin", f"""
+CREATE TABLE watch_sources (
+    source {_T} PRIMARY KEY,
+    etag {_T},
+    last_modified {_T},
+    errors INTEGER NOT NULL DEFAULT 0,
+    next_poll DOUBLE PRECISION,
+    last_poll {_T},
+    last_status {_T},
+    files {_T} NOT NULL DEFAULT '{{}}'
+);
+CREATE INDEX publications_origin ON publications(origin);
+"""),
 ]
 
 # pg_advisory_xact_lock key: one migrator at a time per database ("duiding" in ASCII).
