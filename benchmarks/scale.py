@@ -118,10 +118,11 @@ def child(engine_name: str, mode: str, folder: Path, work: Path) -> dict[str, fl
                 return run
 
             if store.count("articles") > EVENTS_MAX:  # one-pass clustering is O(n x events): hours at 100k
-                from duiding.stories import _docs
+                from duiding.dedup import Doc
+                from duiding.store.analysis import article_texts
 
                 t = time.perf_counter()
-                engine.near_duplicates(_docs(store))  # type: ignore[attr-defined]
+                engine.near_duplicates([Doc(*r) for r in article_texts(store)])  # type: ignore[attr-defined]
                 times["duplicates"] = time.perf_counter() - t
                 times["total"] = time.perf_counter() - started
                 times["articles"] = store.count("articles")

@@ -1,4 +1,7 @@
-"""What the story stages read of an article: content lemmas and salient entities, from the store.
+"""What the story stages read of an article: content lemmas and salient entities.
+
+Pure: made from :class:`~duiding.records.ArticleMaterial` (an article with its sentences and
+entity-linked mentions, as ``store.analysis.article_material`` reads them).
 
 Names count through resolved entities (so ``Poetin`` and ``Putin`` are one feature); lemmas
 through the nouns and verbs Frog tagged (so ``wapens`` and ``wapen`` are one). An article the
@@ -14,15 +17,14 @@ keeps naming its people and its subject), so that is how one is told: ``cohesion
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from types import ModuleType
 
 from .cluster import Features
-from .store import Store
+from .records import ArticleMaterial, EntityMention, StoredSentence
 
 _WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
 CONTENT_POS = ("N(soort", "WW(")
@@ -37,27 +39,25 @@ DIGEST_COHESION = 0.05
 LEAD_SENTENCES = 4  # a digest's first item, by which it is matched
 
 
-def article_features(store: Store, lang: ModuleType, ids: list[str] | None = None) -> Iterator[Features]:
-    sql = "SELECT id, title, text, published_start, published_end, nlp_status FROM articles"
-    params: list[str] = []
-    if ids is not None:
-        sql += f" WHERE id IN ({','.join('?' * len(ids)) or 'NULL'}) ORDER BY id"
-        params = ids
-    else:
-        sql += " ORDER BY rowid"  # the order articles were added, on either store
-    for row in store.conn.execute(sql, params).fetchall():
-        aid, title, text, start, end, status = row
-        parts = _lemmas(store, aid, lang) if status == "done" else [(len(text), _words(text, lang))]
-        digest = len(parts) >= DIGEST_MIN_SENTENCES and cohesion([c for _, c in parts]) < DIGEST_COHESION
-        used = parts[:LEAD_SENTENCES] if digest else parts
-        terms: Counter[str] = Counter()
-        for _, counts in used:
-            terms.update(counts)
-        for w in _WORD.findall(title or ""):
-            if w.lower() not in lang.STOP_LEMMAS:
-                terms[w.lower()] += 2
-        upto = used[-1][0] if digest and used else None
-        yield Features(aid, start, end, title, dict(terms), _entities(store, aid, text, upto), digest)
+def article_features(materials: Iterable[ArticleMaterial], lang: ModuleType) -> Iterator[Features]:
+    for m in materials:
+        yield features_of(m, lang)
+
+
+def features_of(material: ArticleMaterial, lang: ModuleType) -> Features:
+    a = material.article
+    parts = _lemmas(material.sentences, lang) if a.nlp_status == "done" else [(len(a.text), _words(a.text, lang))]
+    digest = len(parts) >= DIGEST_MIN_SENTENCES and cohesion([c for _, c in parts]) < DIGEST_COHESION
+    used = parts[:LEAD_SENTENCES] if digest else parts
+    terms: Counter[str] = Counter()
+    for _, counts in used:
+        terms.update(counts)
+    for w in _WORD.findall(a.title or ""):
+        if w.lower() not in lang.STOP_LEMMAS:
+            terms[w.lower()] += 2
+    upto = used[-1][0] if digest and used else None
+    return Features(a.id, a.published_start, a.published_end, a.title, dict(terms),
+                    _entities(material.mentions, a.text, upto), digest)
 
 
 def cohesion(sentences: list[Counter[str]]) -> float:
@@ -74,17 +74,16 @@ def cohesion(sentences: list[Counter[str]]) -> float:
     return dot / (na * nb) if na and nb else 1.0
 
 
-def _lemmas(store: Store, article_id: str, lang: ModuleType) -> list[tuple[int, Counter[str]]]:
+def _lemmas(sentences: Iterable[StoredSentence], lang: ModuleType) -> list[tuple[int, Counter[str]]]:
     """Per sentence, in order: where it ends and its content lemmas."""
     out = []
-    for end, tokens in store.conn.execute(
-            "SELECT end, tokens FROM sentences WHERE article_id = ? ORDER BY idx", (article_id,)):
+    for sentence in sentences:
         terms: Counter[str] = Counter()
-        for _, _, lemma, pos in json.loads(tokens):
+        for _, _, lemma, pos in sentence.tokens:
             low = lemma.lower()
             if pos.startswith(CONTENT_POS) and len(low) > 2 and low not in lang.STOP_LEMMAS and low.isalpha():
                 terms[low] += 1
-        out.append((int(end), terms))
+        out.append((sentence.end, terms))
     return out
 
 
@@ -92,16 +91,13 @@ def _words(text: str, lang: ModuleType) -> Counter[str]:
     return Counter(w.lower() for w in _WORD.findall(text) if w.lower() not in lang.STOP_LEMMAS)
 
 
-def _entities(store: Store, article_id: str, text: str, upto: int | None = None) -> dict[str, float]:
+def _entities(mentions: Iterable[EntityMention], text: str, upto: int | None = None) -> dict[str, float]:
     """Entity -> salience; ``upto`` keeps only mentions before that character (a digest's first item)."""
     lead_end = text.find("\n\n") if "\n\n" in text else len(text)
     weights: dict[str, float] = {}
-    rows = store.conn.execute(
-        "SELECT entity_id, start, type FROM mentions WHERE article_id = ? AND entity_id IS NOT NULL ORDER BY id",
-        (article_id,))
-    for entity_id, start, kind in rows:
-        if upto is not None and start >= upto:
+    for m in mentions:
+        if upto is not None and m.start >= upto:
             continue
-        weight = TYPE_WEIGHT.get(kind, 1.0) * (LEAD_BONUS if start < lead_end else 1.0)
-        weights[entity_id] = weights.get(entity_id, 0.0) + weight
+        weight = TYPE_WEIGHT.get(m.type, 1.0) * (LEAD_BONUS if m.start < lead_end else 1.0)
+        weights[m.entity_id] = weights.get(m.entity_id, 0.0) + weight
     return weights

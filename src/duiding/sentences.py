@@ -1,15 +1,19 @@
 """Sentences of a story's articles as comparable vectors: the shared material of the timeline,
-the outlet comparison and the summary (each of which cites sentences back to their article)."""
+the outlet comparison and the summary (each of which cites sentences back to their article).
+
+Pure: made from the story's stored articles and sentences (``store.analysis.story_material`` reads
+them once for all three).
+"""
 
 from __future__ import annotations
 
-import json
 import math
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from types import ModuleType
 
-from .store import Store
+from .records import StoredArticle, StoredSentence
 
 CONTENT_POS = ("N(", "WW(", "ADJ(", "SPEC(deeleigen", "TW(")
 
@@ -26,21 +30,20 @@ class Sent:
     terms: Counter[str]
 
 
-def story_sentences(store: Store, article_ids: list[str], lang: ModuleType) -> list[Sent]:
-    meta = {r[0]: (r[1], r[2], r[3]) for r in store.conn.execute(
-        f"SELECT id, outlet, published, text FROM articles WHERE id IN ({','.join('?' * len(article_ids)) or 'NULL'})",
-        article_ids)}
+def story_sentences(articles: Iterable[StoredArticle], sentences: Iterable[StoredSentence],
+                    lang: ModuleType) -> list[Sent]:
+    """Each sentence of ``sentences`` (in their order) whose article is among ``articles``, with its content
+    lemmas as terms."""
+    meta = {a.id: a for a in articles}
     out = []
-    for aid in article_ids:
-        if aid not in meta:
+    for s in sentences:
+        a = meta.get(s.article_id)
+        if a is None:
             continue
-        outlet, published, text = meta[aid]
-        for idx, start, end, tokens in store.conn.execute(
-                "SELECT idx, start, end, tokens FROM sentences WHERE article_id = ? ORDER BY idx", (aid,)):
-            terms = Counter(lemma.lower() for _, _, lemma, pos in json.loads(tokens)
-                            if pos.startswith(CONTENT_POS) and lemma.lower() not in lang.STOP_LEMMAS
-                            and any(c.isalnum() for c in lemma))
-            out.append(Sent(aid, outlet, published, idx, start, end, text[start:end], terms))
+        terms = Counter(lemma.lower() for _, _, lemma, pos in s.tokens
+                        if pos.startswith(CONTENT_POS) and lemma.lower() not in lang.STOP_LEMMAS
+                        and any(c.isalnum() for c in lemma))
+        out.append(Sent(a.id, a.outlet, a.published, s.index, s.start, s.end, a.text[s.start:s.end], terms))
     return out
 
 

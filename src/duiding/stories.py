@@ -18,12 +18,15 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from types import ModuleType
+from typing import Any
 
-from .claims import align_claims, replace_groups
+from .claims import align_claims
 from .cluster import Event, Features, _dot, cluster_events, feature_idf, link_storylines, vector
 from .dedup import Doc, Group, near_duplicates
 from .features import article_features
 from .store import Store
+from .store.analysis import article_material, article_texts, entity_names
+from .store.claims import claim_contexts, day_timexes_by_event, replace_groups
 from .store.stories import event_members, replace_stories
 
 
@@ -51,16 +54,39 @@ def update_stories(store: Store, lang: ModuleType, *, rebuild: bool = False, clu
     heavy parts run (in process by default; the Spark engine passes partitioned versions that give the
     same results); everything else is the same code either way.
     """
-    features = {f.id: f for f in article_features(store, lang)}
-    idf = feature_idf(features.values())
+    features = {f.id: f for f in article_features(article_material(store), lang)}
     members = {} if rebuild else event_members(store)
+    docs = [Doc(*t) for t in article_texts(store)]
+    event_rows, line_rows, groups, new = plan_stories(features, members, entity_names(store), docs, cluster=cluster,
+                                                      duplicates=duplicates)
+    replace_stories(store, event_rows, line_rows,
+                    [{"id": g.id, "original": g.original, "articles": g.articles, "similarity": g.similarity}
+                     for g in groups])
+    regroup_claims(store, lang)  # date agreements need the events just written
+    return StoryReport(len(event_rows), len(line_rows), len(groups), new)
+
+
+def regroup_claims(store: Store, lang: ModuleType) -> None:
+    """Align the stored claims and dates again and replace the stored claim groups."""
+    replace_groups(store, align_claims(claim_contexts(store), day_timexes_by_event(store), lang))
+
+
+def plan_stories(features: dict[str, Features], members: dict[str, list[str]], names: dict[str, str],
+                 docs: Sequence[Doc], *, cluster: Clusterer = cluster_events,
+                 duplicates: Callable[[Sequence[Doc]], list[Group]] = near_duplicates,
+                 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[Group], int]:
+    """Events, storylines and near-duplicate groups (rows to store) from the articles' features, the events
+    already stored (``members``: event id -> article ids; empty to rebuild) and the entities' names.
+    Pure: the store is read and written by ``update_stories``. Returns (events, storylines, groups, new
+    articles)."""
+    idf = feature_idf(features.values())
     events = _restore(members, features, idf)
     placed = {a for ids in members.values() for a in ids}
     new = [f for aid, f in features.items() if aid not in placed]
     events = cluster(new, idf, events)
     lines = link_storylines(events)
-    names = dict(store.conn.execute("SELECT id, name FROM entities").fetchall())
-    event_rows, line_rows = [], []
+    event_rows: list[dict[str, Any]] = []
+    line_rows: list[dict[str, Any]] = []
     labels = {e.id: _event_label(e, features, idf, names) for e in events}
     for line in lines:
         line_id = "sl" + min(e.id for e in line)[2:]
@@ -70,12 +96,7 @@ def update_stories(store: Store, lang: ModuleType, *, rebuild: bool = False, clu
         line_rows.append({"id": line_id, "label": _storyline_label(line, labels), "events": [e.id for e in line],
                           "start": min((e.start for e in line if e.start), default=None),
                           "end": max((e.end for e in line if e.end), default=None)})
-    groups = duplicates(_docs(store))
-    replace_stories(store, event_rows, line_rows,
-                    [{"id": g.id, "original": g.original, "articles": g.articles, "similarity": g.similarity}
-                     for g in groups])
-    replace_groups(store, align_claims(store, lang))  # date agreements need the events just written
-    return StoryReport(len(event_rows), len(line_rows), len(groups), len(new))
+    return event_rows, line_rows, duplicates(docs), len(new)
 
 
 def _restore(members: dict[str, list[str]], features: dict[str, Features], idf: dict[str, float]) -> list[Event]:
@@ -87,11 +108,6 @@ def _restore(members: dict[str, list[str]], features: dict[str, Features], idf: 
         if e.articles:
             events.append(e)
     return events
-
-
-def _docs(store: Store) -> list[Doc]:
-    rows = store.conn.execute("SELECT id, text, published_start FROM articles ORDER BY rowid")  # as added
-    return [Doc(r[0], r[1], r[2]) for r in rows]
 
 
 def _event_label(e: Event, features: dict[str, Features], idf: dict[str, float], names: dict[str, str]) -> str:

@@ -37,11 +37,11 @@ def analyze(paths: Iterable[str], store: Store, config: Config, overrides: Overr
 
 def load(parquet: str | Path, store: Store, config: Config, *, master: str | None = None) -> AnalyzeReport:
     """Write a Spark run's Parquet into ``store`` with the local engine's write functions (idempotent)."""
-    from ..claims import align_claims, replace_groups
     from ..enrich.entities import resolve_entities
     from ..lang import for_language
     from ..nlp.stage import analyse_pending
     from ..store.stories import replace_stories
+    from ..stories import regroup_claims
 
     with SparkEngine(master, parquet) as engine:
         report = AnalyzeReport(ingest=IngestReport(run_id=store.start_run("load")))
@@ -58,7 +58,7 @@ def load(parquet: str | Path, store: Store, config: Config, *, master: str | Non
         report.entities = resolve_entities(store)
         stories = {name: _story_rows(engine, name) for name in STORY_COLUMNS}
         replace_stories(store, stories["events"], stories["storylines"], stories["duplicates"])
-        replace_groups(store, align_claims(store, for_language("nl")))
+        regroup_claims(store, for_language("nl"))
     return report
 
 

@@ -174,3 +174,20 @@ def article_mentions(store: Store, article_id: str) -> list[dict[str, Any]]:
 def nlp_counts(store: Store) -> dict[str, int]:
     return {r[0] or "pending": r[1] for r in store.conn.execute(
         "SELECT nlp_status, count(*) FROM articles GROUP BY nlp_status")}
+
+
+def export_entities(store: Store) -> Iterator[dict[str, Any]]:
+    """Entities with every mention (the JSON export's shape), read in one pass ordered by entity."""
+    rows = store.conn.execute(
+        "SELECT e.id, e.name, e.type, e.variants, m.article_id, m.start, m.end, m.text FROM entities e "
+        "JOIN mentions m ON m.entity_id = e.id "
+        "ORDER BY e.n_articles DESC, e.n_mentions DESC, e.id, m.article_id, m.start")
+    current: dict[str, Any] | None = None
+    for r in rows:
+        if current is None or current["id"] != r[0]:
+            if current is not None:
+                yield current
+            current = {"id": r[0], "name": r[1], "type": r[2], "variants": json.loads(r[3]), "mentions": []}
+        current["mentions"].append({"article": r[4], "start": r[5], "end": r[6], "text": r[7]})
+    if current is not None:
+        yield current

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
 from .db import Store
+
+if TYPE_CHECKING:
+    from ..claims import ClaimGroup
 
 
 def claims(store: Store, article_ids: list[str] | None = None) -> list[dict[str, Any]]:
@@ -99,3 +102,11 @@ def day_timexes_by_event(store: Store) -> list[tuple[str, int, str, str, str, st
         "SELECT t.article_id, t.start, t.text, t.value_start, t.value_end, ea.event_id FROM timexes t "
         "JOIN event_articles ea ON ea.article_id = t.article_id WHERE t.precision = 'day' AND t.relative = 0 "
         "AND t.value_start != t.value_end").fetchall()]
+
+
+def replace_groups(store: Store, groups: Sequence[ClaimGroup]) -> None:
+    """Swap in the new claim groups (agreements and discrepancies) in one transaction."""
+    with store.transaction(exclusive="claim_groups") as c:
+        c.execute("DELETE FROM claim_groups")
+        c.executemany("INSERT INTO claim_groups(id, about, status, severity, claims) VALUES (?,?,?,?,?)",
+                      [(g.id, g.about, g.status, g.severity, json.dumps(list(g.claims))) for g in groups])
