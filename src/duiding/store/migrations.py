@@ -275,6 +275,19 @@ CREATE TABLE watch_sources (
 );
 CREATE INDEX publications_origin ON publications(origin);
 """),
+    (9, "incremental stories: state, document frequencies, features, MinHash bands, event keys", """
+CREATE TABLE story_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE story_features (article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+                             data TEXT NOT NULL);
+CREATE TABLE minhash_bands (band INTEGER NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (band, article_id))
+    WITHOUT ROWID;
+CREATE TABLE event_keys (key TEXT NOT NULL, event_id TEXT NOT NULL, PRIMARY KEY (key, event_id)) WITHOUT ROWID;
+CREATE INDEX events_start ON events(start);
+CREATE INDEX events_end ON events(end);
+CREATE INDEX events_storyline ON events(storyline_id);
+CREATE INDEX duplicate_members_article ON duplicate_members(article_id);
+"""),
 ]
 
 
@@ -567,6 +580,18 @@ CREATE TABLE watch_sources (
     files {_T} NOT NULL DEFAULT '{{}}'
 );
 CREATE INDEX publications_origin ON publications(origin);
+"""),
+    (9, "incremental stories: state, document frequencies, features, MinHash bands, event keys", f"""
+CREATE TABLE story_state (key {_T} PRIMARY KEY, value {_T} NOT NULL);
+CREATE TABLE term_df (term {_T} PRIMARY KEY, df INTEGER NOT NULL);
+CREATE TABLE story_features (article_id {_T} PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+                             data {_T} NOT NULL);
+CREATE TABLE minhash_bands (band BIGINT NOT NULL, article_id {_T} NOT NULL, PRIMARY KEY (band, article_id));
+CREATE TABLE event_keys (key {_T} NOT NULL, event_id {_T} NOT NULL, PRIMARY KEY (key, event_id));
+CREATE INDEX events_start ON events(start);
+CREATE INDEX events_end ON events("end");
+CREATE INDEX events_storyline ON events(storyline_id);
+CREATE INDEX duplicate_members_article ON duplicate_members(article_id);
 """),
 ]
 
