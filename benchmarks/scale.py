@@ -308,7 +308,37 @@ def batch_child(n: int, batch: int, work: Path) -> dict[str, float]:
         times["new"] = report.new_articles
         times["articles"] = store.count("articles")
         times["batch_peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        times.update(_reads(store, nl))
     return times
+
+
+def _reads(store, nl) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """What readers do at this size: the storyline list, a search, the largest storyline's page (its report:
+    members, sentences, summary, timeline), its events; and whether their queries use indexes."""
+    from duiding.report.model import story_report
+    from duiding.store.search import search
+    from duiding.store.stories import events, storylines
+
+    out: dict[str, float] = {}
+    t = time.perf_counter()
+    lines = storylines(store)
+    out["read.stories"] = time.perf_counter() - t
+    t = time.perf_counter()
+    search(store, "bericht", limit=20)
+    out["read.search"] = time.perf_counter() - t
+    biggest = max(lines, key=lambda r: (r["n_events"], r["id"]))["id"] if lines else None
+    if biggest:
+        t = time.perf_counter()
+        events(store, biggest)
+        story_report(store, biggest, nl)
+        out["read.story_page"] = time.perf_counter() - t
+    if not store.dialect.is_postgres:
+        plans = [" ".join(str(r[-1]) for r in store.conn.execute("EXPLAIN QUERY PLAN " + sql, args))
+                 for sql, args in (("SELECT * FROM events WHERE storyline_id = ?", ("x",)),
+                                   ("SELECT article_id FROM event_articles WHERE event_id = ?", ("x",)),
+                                   ('SELECT id FROM events WHERE "end" >= ? AND start <= ?', ("a", "b")))]
+        out["read.full_scans"] = sum("SCAN" in p and "USING" not in p for p in plans)
+    return out
 
 
 def _timings_arg(stages: dict[str, float]) -> dict[str, object]:
@@ -331,6 +361,8 @@ def batch_curve(sizes: list[int], batch: int) -> None:
                 continue
             r = json.loads(proc.stdout.strip().splitlines()[-1])
         parts = "  ".join(f"{k.split('.', 1)[1]} {v:.2f}" for k, v in r.items() if k.startswith("stories."))
+        parts += " | reads: " + "  ".join(f"{k.split('.', 1)[1]} {v:.3f}" for k, v in r.items()
+                                          if k.startswith("read."))
         rows.append(r)
         print(f"store {n:>9,} + {batch:,}: ingest {r['ingest']:6.2f} s  entities {r['entities']:6.2f} s  "
               f"stories {r['stories']:7.2f} s  total {r['ingest'] + r['entities'] + r['stories']:7.2f} s  "

@@ -70,6 +70,10 @@ if TYPE_CHECKING:
     from .stories import StoryReport
 
 
+def clear_state(store: Store) -> None:
+    db.clear_state(store)
+
+
 def ready(store: Store) -> bool:
     """Whether the store holds stories and the state a batch needs (else a full build makes both)."""
     return db.has_stories(store) and "rowid" in db.state(store)

@@ -89,7 +89,9 @@ def update_stories(store: Store, lang: ModuleType, *, rebuild: bool = False, clu
     clock.lap("write")
     if bands or not docs:
         incremental.save_full_state(store, features, built, bands)
-        clock.lap("state")
+    else:  # another engine found the near-copies: no band keys to keep, so no batch state either
+        incremental.clear_state(store)
+    clock.lap("state")
     regroup_claims(store, lang)  # date agreements need the events just written
     clock.lap("claims")
     return StoryReport(len(event_rows), len(line_rows), len(groups), new)

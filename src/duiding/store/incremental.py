@@ -119,10 +119,11 @@ def events_near(store: Store, lo: str | None, hi: str | None) -> dict[str, list[
     """Event id -> member ids, for the events whose dates reach [lo, hi] (and the undated ones)."""
     if lo is None or hi is None:
         rows = store.conn.execute("SELECT id FROM events").fetchall()
-    else:
-        rows = store.conn.execute('SELECT id FROM events WHERE start IS NULL OR "end" IS NULL OR '
-                                  '("end" >= ? AND start <= ?)', (lo, hi)).fetchall()
-    return members_of(store, [r[0] for r in rows])
+    else:  # three indexed look-ups (an OR of them would scan the table)
+        rows = store.conn.execute('SELECT id FROM events WHERE "end" >= ? AND start <= ? UNION '
+                                  'SELECT id FROM events WHERE start IS NULL UNION '
+                                  'SELECT id FROM events WHERE "end" IS NULL', (lo, hi)).fetchall()
+    return members_of(store, sorted(r[0] for r in rows))
 
 
 def members_of(store: Store, event_ids: Sequence[str]) -> dict[str, list[str]]:
@@ -167,6 +168,12 @@ def events_holding(store: Store, keys: Sequence[str]) -> dict[str, list[str]]:
 
 
 # --- writing --------------------------------------------------------------------------------
+
+def clear_state(store: Store) -> None:
+    """Forget the batch state (stories were rebuilt elsewhere, e.g. by Spark): the next batch builds in full."""
+    with store.transaction(exclusive="stories") as c:
+        c.execute("DELETE FROM story_state")
+
 
 def save_full(store: Store, *, features: Sequence[tuple[str, str]], df: dict[str, int], n_docs: int,
               bands: Sequence[tuple[int, str]], keys: Sequence[tuple[str, str]], rowid: int) -> None:
