@@ -51,6 +51,7 @@ test-fast: setup
 
 lint: setup
 	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
 
 # wrk (a C load generator) is the load for benchmarks/web.py: light enough to share 2 cores with the server.
 bench: setup

@@ -68,6 +68,7 @@ def test_search_json_lines(analysed: Path) -> None:
 @pytest.mark.parametrize(("args", "message"), [
     (["search", "dijk", "--since", "2025-13-45"], "bad date filter"),
     (["article", "ffffffff"], "no article with id"),
+    (["show", "ffffffff"], "no storyline, event or article with id"),
     (["analyze", "x.txt", "--date", "morgen ofzo"], "cannot read the date"),
     (["analyze", "x.txt", "--column", "text"], "expected FIELD=NAME"),
 ])
@@ -90,6 +91,7 @@ def test_articles_article_failures_and_config(analysed: Path, tmp_path: Path) ->
     first_id = json.loads(run_cli("articles", "--json", "--db", str(analysed), check=True).stdout.splitlines()[0])["id"]
     shown = run_cli("article", first_id[:8], "--db", str(analysed), check=True).stdout
     assert "precision second" in shown
+    assert "precision second" in run_cli("show", first_id[:8], "--db", str(analysed), check=True).stdout
     assert "0 failures" in run_cli("failures", "--db", str(analysed), check=True).stdout
     cfg = run_cli("config", env={"DUIDING_BATCH_SIZE": "7"}, check=True).stdout
     assert "env DUIDING_BATCH_SIZE" in cfg

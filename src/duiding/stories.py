@@ -26,6 +26,7 @@ from .claims import align_claims
 from .cluster import Event, Features, _dot, cluster_events, feature_idf, link_storylines, vector
 from .dedup import Doc, Group, near_duplicates, near_duplicates_banded
 from .features import article_features
+from .stage import StageContext
 from .store import Store
 from .store.analysis import article_material, article_texts, entity_names
 from .store.claims import claim_contexts, day_timexes_by_event, replace_groups
@@ -34,9 +35,19 @@ from .store.stories import event_members, replace_stories
 
 @dataclass(frozen=True)
 class StoryStage:
+    """Events, storylines and near-duplicates from the articles' lemmas and entities; then the claim groups,
+    which compare claims (with their sentences, mentions and dates) across the events just made."""
+
     name: str = "stories"
-    requires: frozenset[str] = frozenset({"articles", "entities"})
-    provides: frozenset[str] = frozenset({"events", "storylines", "duplicates"})
+    requires: frozenset[str] = frozenset({"articles", "sentences", "mentions", "entities", "claims", "timexes"})
+    provides: frozenset[str] = frozenset({"events", "storylines", "duplicates", "claim_groups"})
+
+    def run(self, context: StageContext) -> None:
+        from .lang import for_language
+
+        context.report.stories = update_stories(context.store, for_language("nl"),
+                                                cluster=context.engine.cluster_events,
+                                                duplicates=context.engine.near_duplicates)
 
 
 @dataclass

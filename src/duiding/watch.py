@@ -32,24 +32,18 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .analyze import AnalyzeReport, analyse_stored
 from .config import Config
+from .engine import LocalEngine
 from .errors import FetchError, InputError, MalformedRecordError
 from .ingest import OutletTable, Overrides, ReadOptions, Source, discover, read_source
 from .ingest.decode import decode
 from .ingest.feed import read_feed
 from .ingest.fetch import fetch_conditional
+from .ingest.stage import IngestReport, PrepareOptions, prepare, store_outcomes
 from .nlp.langid import parse_codes
-from .pipeline import (
-    AnalyzeReport,
-    IngestReport,
-    LocalEngine,
-    PrepareOptions,
-    analyse_stored,
-    batched,
-    prepare,
-    store_outcomes,
-)
 from .records import Failure, RawArticle
+from .stage import batched
 from .store import Store
 from .store.watch import SourceState, load_state, origin_stored, save_state
 

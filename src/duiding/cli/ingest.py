@@ -10,9 +10,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskProgressC
 from rich.table import Table
 from rich.text import Text
 
+from ..analyze import AnalyzeReport
+from ..analyze import analyze as run_analyze
 from ..ingest import Overrides
-from ..pipeline import AnalyzeReport
-from ..pipeline import analyze as run_analyze
 from .common import config, db_option, err, open_store, out
 from .reports import write_reports
 

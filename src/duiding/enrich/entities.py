@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..lang import for_language
+from ..stage import StageContext
 from ..store import Store
 from ..store.annotations import all_mentions, link_speakers, replace_entities
 from .resolve import Occurrence, resolve
@@ -16,9 +17,14 @@ from .resolve import Occurrence, resolve
 
 @dataclass(frozen=True)
 class EntityStage:
+    """Mentions resolved into entities across articles; quotes' speakers linked to them."""
+
     name: str = "entities"
-    requires: frozenset[str] = frozenset({"mentions"})
+    requires: frozenset[str] = frozenset({"mentions", "quotes"})
     provides: frozenset[str] = frozenset({"entities"})
+
+    def run(self, context: StageContext) -> None:
+        context.report.entities = resolve_entities(context.store)
 
 
 def resolve_entities(store: Store, language: str = "nl") -> int:

@@ -170,7 +170,7 @@ def _anchors(tokens: tuple[Token, ...], i: int, j: int, mentions: list[Mention],
         k = j + 1
         if k < len(tokens) and tokens[k].text.lower() in ("de", "het"):
             k += 1
-        phrase = []
+        phrase: list[Token] = []
         while k < len(tokens) and len(phrase) < 4 and not tokens[k].pos.startswith(("LET", "WW", "VZ", "VG")):
             phrase.append(tokens[k])
             if tokens[k].pos.startswith(("N(", "SPEC")):

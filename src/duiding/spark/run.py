@@ -14,12 +14,14 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from ..analyze import AnalyzeReport
+from ..analyze import analyze as run_pipeline
 from ..config import Config
 from ..errors import InputError
 from ..ingest import Overrides
-from ..pipeline import AnalyzeReport, IngestReport, Progress, batched, store_outcomes
-from ..pipeline import analyze as run_pipeline
+from ..ingest.stage import IngestReport, store_outcomes
 from ..records import Annotation, Failure
+from ..stage import Progress, batched
 from ..store import Store
 from .engine import SparkEngine, nlp_result, read_outcomes
 

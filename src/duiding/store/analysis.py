@@ -28,9 +28,9 @@ from .db import Store
 from .quotes import quotes as stored_quotes
 
 _ARTICLE = "id, source, title, outlet, published, published_start, published_end, text, nlp_status"
-_CLAIM = ("c.id, c.article_id, c.start, c.end, c.text, c.value, c.unit, c.kind, c.hedge, c.about, c.anchors, "
-          "c.sentence, a.outlet")
-_TIMEX = ("t.article_id, t.start, t.end, t.text, t.value_start, t.value_end, t.precision, t.relative, a.outlet")
+_CLAIM = ('c.id, c.article_id, c.start, c."end", c.text, c.value, c.unit, c.kind, c.hedge, c.about, c.anchors, '
+          'c.sentence, a.outlet')
+_TIMEX = 't.article_id, t.start, t."end", t.text, t.value_start, t.value_end, t.precision, t.relative, a.outlet'
 TOP_ENTITIES = 40
 
 
@@ -55,33 +55,46 @@ def _timex(r: Any) -> StoredTimex:
     return StoredTimex(r[0], int(r[1]), int(r[2]), r[3], r[4], r[5], r[6], bool(r[7]), r[8])
 
 
+def _claim_row(r: Any) -> StoredClaim:
+    return StoredClaim(r["id"], r["article_id"], int(r["start"]), int(r["end"]), r["text"], r["value"], r["unit"],
+                       r["kind"], r["hedge"], r["about"], r["anchors"], int(r["sentence"]), r["outlet"])
+
+
+def _timex_row(r: Any) -> StoredTimex:
+    return StoredTimex(r["article_id"], int(r["start"]), int(r["end"]), r["text"], r["value_start"], r["value_end"],
+                       r["precision"], bool(r["relative"]), r["outlet"])
+
+
 # --- the story stage's input ------------------------------------------------------------------
 
 def article_material(store: Store, ids: list[str] | None = None) -> Iterator[ArticleMaterial]:
     """Each article (as added, or ``ids`` by id) with its sentences and its entity-linked mentions."""
+    d = store.dialect
     sql = f"SELECT {_ARTICLE} FROM articles"
     params: list[str] = []
     if ids is not None:
-        sql += f" WHERE id IN ({_marks(len(ids))}) ORDER BY id"
+        sql += f" WHERE id IN ({_marks(len(ids))}) {d.order('id')}"
         params = ids
     else:
-        sql += " ORDER BY rowid"  # the order articles were added, on either store
+        sql += f" {d.order('rowid')}"  # the order articles were added, on either store
     for row in store.conn.execute(sql, params).fetchall():
         article = _article(row)
         sentences: tuple[StoredSentence, ...] = ()
         if article.nlp_status == "done":
             sentences = tuple(_sentence(article.id, *r) for r in store.conn.execute(
-                "SELECT idx, start, end, tokens FROM sentences WHERE article_id = ? ORDER BY idx", (article.id,)))
+                f'SELECT idx, start, "end", tokens FROM sentences WHERE article_id = ? {d.order("idx")}',
+                (article.id,)))
         mentions = tuple(EntityMention(article.id, r[0], int(r[1]), r[2]) for r in store.conn.execute(
-            "SELECT entity_id, start, type FROM mentions WHERE article_id = ? AND entity_id IS NOT NULL ORDER BY id",
+            "SELECT entity_id, start, type FROM mentions WHERE article_id = ? AND entity_id IS NOT NULL "
+            + d.order("id"),
             (article.id,)))
         yield ArticleMaterial(article, sentences, mentions)
 
 
 def article_texts(store: Store) -> list[tuple[str, str, str | None]]:
     """(id, text, publication start) of every article, in the order they were added: near-duplicates' input."""
-    return [(r[0], r[1], r[2]) for r in store.conn.execute("SELECT id, text, published_start FROM articles "
-                                                            "ORDER BY rowid")]
+    return [(r[0], r[1], r[2]) for r in store.conn.execute(
+        f"SELECT id, text, published_start FROM articles {store.dialect.order('rowid')}")]
 
 
 def entity_names(store: Store) -> dict[str, str]:
@@ -92,10 +105,10 @@ def entity_names(store: Store) -> dict[str, str]:
 
 def story_ref(store: Store, story_id: str) -> StoryRef:
     """The storyline or event with this id; NotFoundError when it is neither."""
-    row = store.conn.execute("SELECT id, label, start, end FROM storylines WHERE id = ?", (story_id,)).fetchone()
+    row = store.conn.execute('SELECT id, label, start, "end" FROM storylines WHERE id = ?', (story_id,)).fetchone()
     if row is not None:
         return StoryRef(row[0], "storyline", row[1], row[2], row[3])
-    row = store.conn.execute("SELECT id, label, start, end, storyline_id FROM events WHERE id = ?",
+    row = store.conn.execute('SELECT id, label, start, "end", storyline_id FROM events WHERE id = ?',
                              (story_id,)).fetchone()
     if row is not None:
         return StoryRef(row[0], "event", row[1], row[2], row[3], row[4])
@@ -103,16 +116,17 @@ def story_ref(store: Store, story_id: str) -> StoryRef:
 
 
 def _story_events(store: Store, head: StoryRef) -> list[tuple[StoryRef, tuple[str, ...]]]:
+    d = store.dialect
     if head.kind == "event":
         events = [head]
     else:
         events = [StoryRef(r[0], "event", r[1], r[2], r[3], r[4]) for r in store.conn.execute(
-            "SELECT id, label, start, end, storyline_id FROM events WHERE storyline_id = ? ORDER BY start, id",
+            f'SELECT id, label, start, "end", storyline_id FROM events WHERE storyline_id = ? {d.order("start", "id")}',
             (head.id,))]
     members: dict[str, list[str]] = {e.id: [] for e in events}
     for event_id, article_id in store.conn.execute(
             "SELECT ea.event_id, a.id FROM event_articles ea JOIN articles a ON a.id = ea.article_id "
-            f"WHERE ea.event_id IN ({_marks(len(events))}) ORDER BY a.published_start, a.id",
+            f"WHERE ea.event_id IN ({_marks(len(events))}) {d.order('a.published_start', 'a.id')}",
             [e.id for e in events]):
         members[event_id].append(article_id)
     return [(e, tuple(members[e.id])) for e in events]
@@ -120,15 +134,16 @@ def _story_events(store: Store, head: StoryRef) -> list[tuple[StoryRef, tuple[st
 
 def story_material(store: Store, story_id: str) -> StoryMaterial:
     """Everything the report of a storyline or event is computed from (NotFoundError for an unknown id)."""
+    d = store.dialect
     head = story_ref(store, story_id)
     events = _story_events(store, head)
     ids = [a for _, members in events for a in members]
     marks = _marks(len(ids))
     articles = tuple(_article(r) for r in store.conn.execute(
-        f"SELECT {_ARTICLE} FROM articles WHERE id IN ({marks}) ORDER BY published_start", ids))
+        f"SELECT {_ARTICLE} FROM articles WHERE id IN ({marks}) {d.order('published_start')}", ids))
     by_article: dict[str, list[StoredSentence]] = {}
-    for r in store.conn.execute(f"SELECT article_id, idx, start, end, tokens FROM sentences "
-                                f"WHERE article_id IN ({marks}) ORDER BY article_id, idx", ids):
+    for r in store.conn.execute(f'SELECT article_id, idx, start, "end", tokens FROM sentences '
+                                f"WHERE article_id IN ({marks}) {d.order('article_id', 'idx')}", ids):
         by_article.setdefault(r[0], []).append(_sentence(*r))
     sentences = tuple(s for a in ids for s in by_article.get(a, ()))
     speakers = tuple((r[0], r[1]) for r in store.conn.execute(
@@ -139,12 +154,13 @@ def story_material(store: Store, story_id: str) -> StoryMaterial:
     names = tuple((r[0], r[1]) for r in store.conn.execute(
         "SELECT m.article_id, e.name FROM mentions m JOIN articles a ON a.id = m.article_id "
         f"JOIN entities e ON e.id = m.entity_id WHERE m.article_id IN ({marks}) AND e.type != 'MISC'", ids))
-    claims = tuple(_claim(r) for r in store.conn.execute(
-        f"SELECT {_CLAIM} FROM claims c JOIN articles a ON a.id = c.article_id "
-        f"WHERE c.article_id IN ({marks}) ORDER BY c.about", ids))
-    timexes = tuple(_timex(r) for r in store.conn.execute(
-        f"SELECT {_TIMEX} FROM timexes t JOIN articles a ON a.id = t.article_id "
-        f"WHERE t.article_id IN ({marks}) ORDER BY t.value_start", ids))
+    # ``c.*`` and ``t.*`` as the report always read them: PostgreSQL breaks ties of the order by the plan
+    claims = tuple(_claim_row(r) for r in store.conn.execute(
+        f"SELECT c.*, a.outlet FROM claims c JOIN articles a ON a.id = c.article_id "
+        f"WHERE c.article_id IN ({marks}) {d.order('c.about')}", ids))
+    timexes = tuple(_timex_row(r) for r in store.conn.execute(
+        f"SELECT t.*, a.outlet FROM timexes t JOIN articles a ON a.id = t.article_id "
+        f"WHERE t.article_id IN ({marks}) {d.order('t.value_start')}", ids))
     groups, group_claims, group_timexes, contexts = _claim_groups(store, ids, {c.id: c for c in claims})
     return StoryMaterial(
         head=head, events=tuple(events), articles=articles, sentences=sentences, speakers=speakers,
@@ -198,4 +214,4 @@ def story_entities(store: Store, ids: Sequence[str], limit: int = TOP_ENTITIES) 
     return [dict(r) for r in store.conn.execute(
         "SELECT e.id, e.name, e.type, count(*) AS mentions, count(DISTINCT m.article_id) AS articles "
         f"FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.article_id IN ({_marks(len(ids))}) "
-        f"GROUP BY e.id ORDER BY articles DESC, mentions DESC LIMIT {int(limit)}", list(ids))]
+        f"GROUP BY e.id {store.dialect.order('articles DESC', 'mentions DESC')} LIMIT {int(limit)}", list(ids))]

@@ -174,7 +174,8 @@ def _search_postgres(store: Store, query: str, where: str, params: list[Any], li
     tsq = ts_query(query)
     rank_sql = (f"SELECT f.id, ts_rank('{TS_WEIGHTS}', f.doc, q) AS rank FROM articles_fts f "
                 "JOIN articles a ON a.id = f.id CROSS JOIN to_tsquery('dutch', ?) AS q WHERE f.doc @@ q "
-                f"{where.replace('WHERE', 'AND', 1)} ORDER BY rank DESC, a.rowid DESC LIMIT ? OFFSET ?")
+                f"{where.replace('WHERE', 'AND', 1)} {store.dialect.order('rank DESC', 'a.rowid DESC')} "
+                "LIMIT ? OFFSET ?")
     try:
         ranked = store.conn.execute(rank_sql, [tsq, *params, limit, offset]).fetchall()
         if not ranked:
@@ -230,20 +231,23 @@ def facets(store: Store, article_ids: list[str]) -> dict[str, list[dict[str, Any
     """
     if not article_ids:
         return {"outlet": [], "entity": [], "speaker": []}
+    d = store.dialect
     marks = ",".join("?" * len(article_ids))
     outlet = store.conn.execute(
         f"SELECT coalesce(outlet, outlet_key) AS value, count(*) AS n FROM articles WHERE id IN ({marks}) "
-        "AND coalesce(outlet, outlet_key) IS NOT NULL GROUP BY 1 ORDER BY n DESC, value LIMIT ?",
+        f"AND coalesce(outlet, outlet_key) IS NOT NULL GROUP BY 1 {d.order('n DESC', 'value')} LIMIT ?",
         [*article_ids, FACET_SIZE]).fetchall()
     entity = store.conn.execute(
         "SELECT e.id, e.name AS value, e.type, count(DISTINCT m.article_id) AS n FROM mentions m "
         f"JOIN entities e ON e.id = m.entity_id WHERE m.article_id IN ({marks}) "
-        "GROUP BY e.id ORDER BY n DESC, e.n_mentions DESC, value LIMIT ?", [*article_ids, FACET_SIZE]).fetchall()
+        f"GROUP BY e.id {d.order('n DESC', 'e.n_mentions DESC', 'value')} LIMIT ?",
+        [*article_ids, FACET_SIZE]).fetchall()
     speaker = store.conn.execute(
         f"SELECT {SPEAKER_NAME} AS value, count(DISTINCT q.article_id) AS n FROM quotes q "
         "LEFT JOIN entities e ON e.id = q.speaker_entity "
         f"WHERE q.article_id IN ({marks}) AND q.kind IN ('direct', 'partial') AND q.speaker_kind != 'unknown' "
-        f"GROUP BY 1 HAVING {SPEAKER_NAME} != '' ORDER BY n DESC, value LIMIT ?", [*article_ids, FACET_SIZE]).fetchall()
+        f"GROUP BY 1 HAVING {SPEAKER_NAME} != '' {d.order('n DESC', 'value')} LIMIT ?",
+        [*article_ids, FACET_SIZE]).fetchall()
     return {"outlet": [dict(r) for r in outlet], "entity": [dict(r) for r in entity],
             "speaker": [dict(r) for r in speaker]}
 
