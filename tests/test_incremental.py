@@ -158,3 +158,30 @@ def test_recluster_is_the_full_rebuild(tmp_path, rebuild: bool) -> None:
         add(store, stream(120)[80:])
         report = update_stories(store, NL, rebuild=rebuild)
         assert report.new_articles == (120 if rebuild else 40)
+
+
+def test_a_batch_placed_meanwhile_by_another_writer_is_not_placed_twice(tmp_path, monkeypatch) -> None:
+    from duiding import incremental
+
+    db = tmp_path / "s.db"
+    articles = stream(120)
+    with Store(db) as store, Store(db) as other:
+        add(store, articles[:80])
+        update_stories(store, NL)
+        add(store, articles[80:])
+        real = incremental.db.document_frequencies
+        calls = []
+
+        def meanwhile(s, keys):  # type: ignore[no-untyped-def]
+            if not calls:  # the other writer places the same batch while this one is computing
+                calls.append(1)
+                assert update_stories(other, NL).new_articles == 40
+            return real(s, keys)
+
+        monkeypatch.setattr(incremental.db, "document_frequencies", meanwhile)
+        report = update_stories(store, NL)
+        assert calls and report.new_articles == 0  # retried: found nothing left to place
+        placed = store.conn.execute("SELECT count(*), count(DISTINCT article_id) FROM event_articles").fetchone()
+        assert tuple(placed) == (120, 120)
+        assert store.conn.execute("SELECT sum(n_articles) FROM events").fetchone()[0] == 120
+        assert store.conn.execute("SELECT value FROM story_state WHERE key = 'n_docs'").fetchone()[0] == "120"

@@ -106,16 +106,32 @@ def _shifted(iso: str, days: int) -> str:
     return (day + timedelta(days=days)).isoformat() if day else iso
 
 
+RETRIES = 5  # batches placed by another writer meanwhile: read again and retry this often
+
+
 def add_batch(store: Store, lang: ModuleType, *, cluster: Callable[..., list[Event]], clock: Any) -> StoryReport:
+    """Place the articles added since the last batch; retried when another writer placed a batch meanwhile."""
+    from .errors import StoreError
+
+    for _ in range(RETRIES):
+        report = _add_batch(store, lang, cluster=cluster, clock=clock)
+        if report is not None:
+            return report
+    raise StoreError("the stories changed under this batch five times in a row (other writers busy); run again")
+
+
+def _add_batch(store: Store, lang: ModuleType, *, cluster: Callable[..., list[Event]], clock: Any
+               ) -> StoryReport | None:
     from .stories import StoryReport, _event_label, _restore, _storyline_label
 
     st = db.state(store)
     rowid, n_docs = int(st["rowid"]), int(st.get("n_docs", "0"))
-    ids = db.new_article_ids(store, rowid)
-    top = db.max_rowid(store)
+    top = db.max_rowid(store)  # first: an article added meanwhile waits for the next batch, it is not skipped
+    ids = db.new_article_ids(store, rowid, top)
     if not ids:
-        db.save_batch(store, features=[], df={}, n_docs=n_docs, bands=[], keys=[], rowid=top, events=[],
-                      removed_lines=[], storylines=[], removed_groups=[], groups=[])
+        if not db.save_batch(store, features=[], df={}, n_docs=n_docs, bands=[], keys=[], rowid=top, events=[],
+                             removed_lines=[], storylines=[], removed_groups=[], groups=[], expect_rowid=rowid):
+            return None
         return StoryReport(*db.counts(store), 0)
     new = {f.id: f for f in article_features(article_material(store, ids), lang)}
     clock.lap("features")
@@ -182,9 +198,11 @@ def add_batch(store: Store, lang: ModuleType, *, cluster: Callable[..., list[Eve
 
     removed_groups, groups, bands = _copies(store, list(new.values()))
     clock.lap("duplicates")
-    db.save_batch(store, features=[(aid, features_json(f)) for aid, f in new.items()], df=dict(delta),
-                  n_docs=n_docs, bands=bands, keys=event_keys(touched), rowid=top, events=rows,
-                  removed_lines=removed_lines, storylines=storylines, removed_groups=removed_groups, groups=groups)
+    if not db.save_batch(store, features=[(aid, features_json(f)) for aid, f in new.items()], df=dict(delta),
+                         n_docs=n_docs, bands=bands, keys=event_keys(touched), rowid=top, events=rows,
+                         removed_lines=removed_lines, storylines=storylines, removed_groups=removed_groups,
+                         groups=groups, expect_rowid=rowid):
+        return None
     clock.lap("write")
     return StoryReport(*db.counts(store), len(new))
 

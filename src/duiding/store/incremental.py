@@ -41,11 +41,11 @@ def has_stories(store: Store) -> bool:
     return store.conn.execute("SELECT 1 FROM events LIMIT 1").fetchone() is not None
 
 
-def new_article_ids(store: Store, after_rowid: int) -> list[str]:
-    """Articles added after ``after_rowid`` and not in an event, in the order they were added."""
+def new_article_ids(store: Store, after_rowid: int, upto_rowid: int) -> list[str]:
+    """Articles added after ``after_rowid`` (up to ``upto_rowid``) and not in an event, in the order added."""
     return [r[0] for r in store.conn.execute(
-        "SELECT a.id FROM articles a WHERE a.rowid > ? AND NOT EXISTS "
-        "(SELECT 1 FROM event_articles ea WHERE ea.article_id = a.id) ORDER BY a.rowid", (after_rowid,))]
+        "SELECT a.id FROM articles a WHERE a.rowid > ? AND a.rowid <= ? AND NOT EXISTS "
+        "(SELECT 1 FROM event_articles ea WHERE ea.article_id = a.id) ORDER BY a.rowid", (after_rowid, upto_rowid))]
 
 
 def max_rowid(store: Store) -> int:
@@ -192,11 +192,18 @@ def save_full(store: Store, *, features: Sequence[tuple[str, str]], df: dict[str
 def save_batch(store: Store, *, features: Sequence[tuple[str, str]], df: dict[str, int], n_docs: int,
                bands: Sequence[tuple[int, str]], keys: Sequence[tuple[str, str]], rowid: int,
                events: Sequence[dict[str, Any]], removed_lines: Sequence[str], storylines: Sequence[dict[str, Any]],
-               removed_groups: Sequence[str], groups: Sequence[dict[str, Any]]) -> None:
+               removed_groups: Sequence[str], groups: Sequence[dict[str, Any]], expect_rowid: int) -> bool:
     """One batch's changes, in one transaction: new features, frequencies, bands and event keys; the events
     it touched (upserted, with their new members), the storylines they now form (merged ones removed), and
-    its near-copy groups (the groups they absorbed removed)."""
+    its near-copy groups (the groups they absorbed removed).
+
+    False (nothing written) when another writer placed a batch since this one read the state
+    (``expect_rowid`` is no longer the stored one): the caller reads again and retries.
+    """
     with store.transaction(exclusive="stories") as c:
+        row = c.execute("SELECT value FROM story_state WHERE key = 'rowid'").fetchone()
+        if row is None or int(row[0]) != expect_rowid:
+            return False
         c.executemany("INSERT INTO story_features(article_id, data) VALUES (?, ?) ON CONFLICT(article_id) "
                       "DO UPDATE SET data = excluded.data", features)
         c.executemany("INSERT INTO term_df(term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET "
@@ -230,6 +237,7 @@ def save_batch(store: Store, *, features: Sequence[tuple[str, str]], df: dict[st
                       (g["id"], g["original"], g["similarity"]))
             c.executemany("INSERT INTO duplicate_members(group_id, article_id) VALUES (?, ?)",
                           [(g["id"], a) for a in g["articles"]])
+    return True
 
 
 def entity_names_for(store: Store, ids: Iterable[str]) -> dict[str, str]:
