@@ -222,12 +222,12 @@ def test_watch_follows_a_feed_that_changes_breaks_and_recovers(tmp_path: Path, s
     assert server.hits["/page/1"] == 0  # whole entries are not followed to their pages
 
 
-def test_a_watched_folder_reads_new_and_changed_files_once(tmp_path: Path, config) -> None:
+def test_a_watched_folder_reads_new_and_changed_files_once(tmp_path: Path, config, store_target: str) -> None:
     folder = tmp_path / "inbox"
     folder.mkdir()
     (folder / "a.txt").write_text(f"Bericht een\n2025-07-01\n\n{body(1)}\n", encoding="utf-8")
     lines: list[str] = []
-    with Store(tmp_path / "w.db") as store:
+    with Store(store_target) as store:
         (source,) = parse_sources([str(folder)], 60)
 
         def poll_once() -> None:
@@ -241,6 +241,9 @@ def test_a_watched_folder_reads_new_and_changed_files_once(tmp_path: Path, confi
         poll_once()
         assert store.count("articles") == 2 and "new=1 seen=1" in lines[-1]
         assert store.count("publications") == 2
+    with Store(store_target) as store:  # the state survives a restart: a new watcher reads nothing again
+        Watcher(store, config, [source], settle=0, analyse=False, log=lines.append).run(once=True)
+        assert "new=0 seen=2" in lines[-1]
 
 
 def _watch_process(db: Path, url: str) -> subprocess.Popen[str]:
@@ -280,7 +283,8 @@ def test_kill_9_in_the_middle_of_a_poll_loses_and_doubles_nothing(tmp_path: Path
     assert second.returncode == 0, errors  # SIGTERM stops cleanly
     assert "SIGTERM" in errors
     assert counts(db) == (5, 5)
-    assert server.hits["/page/1"] == 1 and server.hits["/page/2"] == 1  # stored before the kill: not fetched again
+    assert server.hits["/page/5"] == 1 and server.hits["/page/4"] == 1  # stored before the kill: not fetched again
+    assert server.hits["/page/3"] == 2  # the one in flight when killed: fetched again
     assert all(" poll " in line for line in out.splitlines())
     with Store(db) as store:
         assert store.conn.execute("SELECT count(DISTINCT origin) FROM publications").fetchone()[0] == 5
