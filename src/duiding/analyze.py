@@ -15,7 +15,7 @@ from .config import Config
 from .engine import Engine, LocalEngine
 from .ingest import Overrides
 from .ingest.stage import IngestReport, IngestStage
-from .stage import Progress, Stage, StageContext, run_stages
+from .stage import Progress, Stage, StageContext, check_order, run_stages
 from .store import Store
 
 if TYPE_CHECKING:
@@ -49,4 +49,16 @@ def analyze(paths: Iterable[str], store: Store, config: Config, overrides: Overr
     report = AnalyzeReport(ingest=IngestReport(run_id=0))
     context = StageContext(paths, store, config, engine or LocalEngine(), report, overrides, progress, nlp_progress)
     run_stages(analysis_stages(bool(config.analyse)), context)
+    return report
+
+
+def analyse_stored(store: Store, config: Config, report: AnalyzeReport, *, nlp_progress: Progress | None = None,
+                   engine: Engine | None = None) -> AnalyzeReport:
+    """The stages after ingest, for whatever the store holds that they have not seen yet (``report`` gets
+    their counts). ``analyze`` runs them after reading; ``watch`` after each small batch it stored."""
+    stages = analysis_stages(True)
+    check_order(stages)
+    context = StageContext((), store, config, engine or LocalEngine(), report, None, None, nlp_progress)
+    for stage in stages[1:]:  # everything but ingest, which the caller did
+        stage.run(context)
     return report

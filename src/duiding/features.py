@@ -17,6 +17,7 @@ keeps naming its people and its subject), so that is how one is told: ``cohesion
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections import Counter
@@ -101,3 +102,14 @@ def _entities(mentions: Iterable[EntityMention], text: str, upto: int | None = N
         weight = TYPE_WEIGHT.get(m.type, 1.0) * (LEAD_BONUS if m.start < lead_end else 1.0)
         weights[m.entity_id] = weights.get(m.entity_id, 0.0) + weight
     return weights
+
+
+def features_json(f: Features) -> str:
+    """``f`` as the JSON the store keeps (``story_features``), so an event's members need not be derived again."""
+    return json.dumps({"s": f.start, "e": f.end, "t": f.title, "terms": f.terms, "ents": f.entities,
+                       "d": f.digest}, ensure_ascii=False, separators=(",", ":"))
+
+
+def features_from(article_id: str, data: dict[str, object]) -> Features:
+    return Features(article_id, data.get("s"), data.get("e"), data.get("t"),  # type: ignore[arg-type]
+                    dict(data.get("terms") or {}), dict(data.get("ents") or {}), bool(data.get("d")))  # type: ignore[call-overload]

@@ -14,7 +14,7 @@ import sqlite3
 from datetime import UTC, datetime
 from typing import Any
 
-from .schema import TABLE_STEPS, TYPES, render
+from .schema import LATER_STEPS, TABLE_STEPS, TYPES, render
 
 # Keeps the full-text index (title, text, lemmas) in step with articles, then fills it: used by each
 # migration that recreates the index.
@@ -88,6 +88,7 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
     tokenize = "unicode61 remove_diacritics 2", prefix = '3 4 5'
 );
 """ + _FTS_SYNC),
+    *[(v, name, render(steps, "sqlite")) for v, (name, steps) in sorted(LATER_STEPS.items())],
 ]
 
 
@@ -185,6 +186,7 @@ PG_MIGRATIONS: list[tuple[int, str, str]] = [
     *[(v, _NAMES[v], render(TABLE_STEPS[v], "postgresql") + _PG_FTS.get(v, "")) for v in sorted(TABLE_STEPS)],
     (6, "term statistics of the full-text index: not needed, PostgreSQL ranks through the GIN index", ""),
     (7, "prefix indexes in the full-text index: not needed, the GIN index answers `:*` prefixes", ""),
+    *[(v, name, render(steps, "postgresql")) for v, (name, steps) in sorted(LATER_STEPS.items())],
 ]
 
 # pg_advisory_xact_lock key: one migrator at a time per database ("duiding" in ASCII).

@@ -180,6 +180,22 @@ CLAIM_GROUPS = Table("claim_groups", (
     col("claims", extra=NN),
 ))
 
+# duiding watch: what each followed feed or folder last answered (see store/watch.py)
+WATCH_SOURCES = Table("watch_sources", (
+    col("source", extra="PRIMARY KEY"), col("etag"), col("last_modified"), col("errors", "int", "NOT NULL DEFAULT 0"),
+    col("next_poll", "real"), col("last_poll"), col("last_status"), col("files", extra="NOT NULL DEFAULT '{}'"),
+))
+# the story stage batch by batch (see store/incremental.py)
+STORY_STATE = Table("story_state", (col("key", extra="PRIMARY KEY"), col("value", extra=NN)))
+TERM_DF = Table("term_df", (col("term", extra="PRIMARY KEY"), col("df", "int", NN)), without_rowid=True)
+STORY_FEATURES = Table("story_features", (
+    col("article_id", extra=f"PRIMARY KEY REFERENCES articles(id) {CASCADE}"), col("data", extra=NN),
+))
+MINHASH_BANDS = Table("minhash_bands", (col("band", "ref", NN), col("article_id", extra=NN)),
+                      ("PRIMARY KEY (band, article_id)",), without_rowid=True)
+EVENT_KEYS = Table("event_keys", (col("key", extra=NN), col("event_id", extra=NN)),
+                   ("PRIMARY KEY (key, event_id)",), without_rowid=True)
+
 Step = Table | AddColumn | Index
 
 
@@ -198,4 +214,14 @@ TABLE_STEPS: dict[int, tuple[Step, ...]] = {
     3: (QUOTES, Index("quotes_article", "quotes", "article_id"), Index("quotes_entity", "quotes", "speaker_entity")),
     4: (DUPLICATE_GROUPS, DUPLICATE_MEMBERS, STORYLINES, EVENTS, EVENT_ARTICLES),
     5: (TIMEXES, CLAIMS, Index("claims_article", "claims", "article_id"), CLAIM_GROUPS),
+}
+
+# Migrations after the full-text ones (6, 7), rendered the same way.
+LATER_STEPS: dict[int, tuple[str, tuple[Step, ...]]] = {
+    8: ("watch: what each followed feed or folder last answered, and publications by origin",
+        (WATCH_SOURCES, Index("publications_origin", "publications", "origin"))),
+    9: ("incremental stories: state, document frequencies, features, MinHash bands, event keys",
+        (STORY_STATE, TERM_DF, STORY_FEATURES, MINHASH_BANDS, EVENT_KEYS, Index("events_start", "events", "start"),
+         Index("events_end", "events", '"end"'), Index("events_storyline", "events", "storyline_id"),
+         Index("duplicate_members_article", "duplicate_members", "article_id"))),
 }
