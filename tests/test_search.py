@@ -45,7 +45,9 @@ def filled(store: Store) -> Store:
     ("dijk -Venlo", '"dijk" NOT "Venlo"'),
     ('"unbalanced', '"unbalanced"'),
     ("AND OR (", '"AND"'),
-    ("NEAR(a b)", '"NEAR a" "b"'),
+    ("NEAR(a b)", 'NEAR("a" "b", 10)'),
+    ("NEAR(a b, 3) c", 'NEAR("a" "b", 3) "c"'),
+    ("title:dijk Venlo", 'title : "dijk" "Venlo"'),
 ])
 def test_fts_query_quotes_user_text(text: str, expected: str) -> None:
     assert fts_query(text) == expected

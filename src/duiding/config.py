@@ -40,8 +40,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("ner", "frog", "Dutch names: frog (Frog's own NER with duiding's repairs, F1 ~0.63) or e5 "
                            "(duiding's model, F1 ~0.89; trained on CoNLL-2002, research use only)."),
     Setting("analyse", True, "Run language analysis (Frog) after reading; off stores articles only."),
-    Setting("reports", "duiding-reports",
-            "Folder where analyze writes an HTML report per storyline (empty: write none)."),
+    Setting("reports", "auto",
+            "Folder where analyze writes an HTML report per storyline (auto: next to the store, "
+            "<db>.reports/; a folder shared by stores gives each its own subfolder; empty: write none)."),
     Setting("token", "", "Write token of `duiding serve` (empty: a new random one at each start, printed)."),
 )
 SECRET = frozenset({"token"})  # shown as "(set)" by `duiding config`

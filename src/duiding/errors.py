@@ -19,7 +19,8 @@ wrong and, where possible, what to do about it.
     │   ├── MalformedDateError        date           a date that cannot be read
     │   └── FetchError                fetch          a URL that could not be downloaded
     ├── StoreError                    store          the SQLite file cannot be opened or migrated
-    └── QueryError                    query          a search query or filter that cannot be run
+    ├── QueryError                    query          a search query or filter that cannot be run
+    └── NotFoundError                 not_found      no storyline, event, article, entity or speaker of that id
 """
 
 from __future__ import annotations
@@ -85,3 +86,9 @@ class StoreError(DuidingError):
 
 class QueryError(DuidingError):
     code = "query"
+
+
+class NotFoundError(DuidingError):
+    """What was asked for does not exist (the web answers 404, not 400)."""
+
+    code = "not_found"

@@ -80,6 +80,7 @@ class AnalyzeReport:
     nlp: Any = None  # nlp.stage.NlpReport, imported lazily with the stage
     entities: int = 0
     stories: Any = None  # stories.StoryReport
+    stages: dict[str, float] = field(default_factory=dict)  # wall seconds per stage, in the order run
 
 
 @dataclass(frozen=True)
@@ -292,14 +293,26 @@ def analyze(paths: Iterable[str], store: Store, config: Config, overrides: Overr
     stages = [IngestStage(), NlpStage(), EntityStage(), StoryStage()] if config.analyse else [IngestStage()]
     check_order(stages)
     engine = engine or LocalEngine()
+    clock = time.perf_counter()
     report = AnalyzeReport(ingest=ingest(paths, store, config, overrides, progress, engine))
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        report.stages[stage] = now - clock
+        clock = now
+
+    lap("read")
     if config.analyse:
         workers = int(config.workers) or os.cpu_count() or 1
         options = {"ner": str(config.ner), **({"frogdata": config.frogdata} if config.frogdata else {})}
         report.nlp = analyse_pending(store, workers=workers, batch_size=int(config.batch_size),
                                      run_id=report.ingest.run_id, options=options, progress=nlp_progress,
                                      run=engine.run_jobs)
+        lap("language analysis")
         report.entities = resolve_entities(store)
+        lap("entities")
         report.stories = update_stories(store, for_language("nl"), cluster=engine.cluster_events,
                                         duplicates=engine.near_duplicates)
+        lap("stories")
     return report

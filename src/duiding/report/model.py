@@ -12,6 +12,7 @@ from ..compare import compare_outlets, outlet_labels
 from ..errors import QueryError
 from ..store import Store
 from ..store.claims import claim_groups, sentence_text
+from ..store.db import UNKNOWN_OUTLET
 from ..store.quotes import quotes as story_quotes
 from ..store.stories import event_articles, events, storylines
 from ..summarise import summarise
@@ -76,7 +77,7 @@ def _in_story(ref: str, claims: dict[str, dict[str, Any]], ids: list[str]) -> bo
 def _speaker_matrix(quotes: list[dict[str, Any]]) -> dict[str, Any]:
     counts: Counter[tuple[str, str]] = Counter()
     for q in quotes:
-        counts[(q["speaker"] or "(unknown)", q["outlet"] or "outlet unknown")] += 1
+        counts[(q["speaker"] or "(unknown)", q["outlet"] or UNKNOWN_OUTLET)] += 1
     speakers = sorted({s for s, _ in counts}, key=lambda s: -sum(c for (sp, _), c in counts.items() if sp == s))
     outlets = sorted({o for _, o in counts})
     return {"speakers": speakers, "outlets": outlets,
@@ -91,7 +92,7 @@ def _member(store: Store, ref: str, claims: dict[str, dict[str, Any]]) -> dict[s
             claims = {ref: dict(row)}
     if ref in claims:
         c = claims[ref]
-        return {"outlet": c["outlet"] or f"unknown outlet ({c['article_id'][:10]})", "article": c["article_id"],
+        return {"outlet": c["outlet"] or UNKNOWN_OUTLET, "article": c["article_id"],
                 "text": c["text"], "value": c["value"], "hedge": c["hedge"],
                 "sentence": _sentence(store, c["article_id"], c["start"])}
     _, article, start = ref.split(":")

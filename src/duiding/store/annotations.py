@@ -174,3 +174,21 @@ def article_mentions(store: Store, article_id: str) -> list[dict[str, Any]]:
 def nlp_counts(store: Store) -> dict[str, int]:
     return {r[0] or "pending": r[1] for r in store.conn.execute(
         "SELECT nlp_status, count(*) FROM articles GROUP BY nlp_status")}
+
+
+def entity(store: Store, entity_id: str) -> dict[str, Any] | None:
+    row = store.conn.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone()
+    if row is None:
+        return None
+    out = dict(row)
+    out["variants"] = json.loads(out["variants"])
+    return out
+
+
+def entity_articles(store: Store, entity_id: str) -> list[dict[str, Any]]:
+    """The articles naming an entity, oldest first, with how often each names it."""
+    return [dict(r) for r in store.conn.execute(
+        "SELECT a.id, a.title, a.outlet, a.published, count(*) AS n FROM mentions m "
+        "JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ? "
+        "GROUP BY a.id, a.title, a.outlet, a.published, a.published_start ORDER BY a.published_start, a.id",
+        (entity_id,))]
