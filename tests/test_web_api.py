@@ -141,7 +141,7 @@ HTML = {"accept": "text/html,application/xhtml+xml"}
 
 
 @pytest.mark.parametrize("path", ["/", "/articles", "/search", "/search?q=staking", "/speakers", "/entities",
-                                  "/ingest", "/docs"])
+                                  "/ingest"])
 def test_every_page_has_navigation_a_skip_link_and_one_h1(client: TestClient, path: str) -> None:
     page = client.get(path, headers=HTML).text
     assert '<nav aria-label="site">' in page and 'class="skip" href="#main"' in page and 'id="main"' in page

@@ -24,7 +24,7 @@ def bins(lo: date, hi: date, most: int) -> list[tuple[date, date]]:
     """At most ``most`` equal periods covering lo..hi, each whole days (a day, a week, ...)."""
     days = (hi - lo).days + 1
     width = max(1, -(-days // most))
-    if width > 1:  # round to weeks or 30-day periods, so the labels mean something
+    if width > 3:  # round to weeks or 30-day periods, so the labels mean something
         width = 7 if width <= 7 else -(-width // 7) * 7 if width <= 28 else -(-width // 30) * 30
     out = []
     start = lo

@@ -58,7 +58,7 @@ def create_app(db: str | Path, config: Config | None = None, *, token: str | Non
     cfg = config or load_config()
     guard = Guard(token or cfg.values.get("token") or None, allowed_hosts, any_host=any_host,
                   max_request_bytes=MAX_UPLOAD_BYTES + 1_000_000, private=private)
-    # /docs is served by pages.py from the swagger-ui-bundle package: FastAPI's own loads its assets from a CDN.
+    # /docs and /redoc are served by pages.py from the fastapi-offline package: FastAPI's own load from a CDN.
     app = FastAPI(title="duiding", version="0.1.0", responses=ERRORS, docs_url=None, redoc_url=None,
                   description="News articles explained: stories, entities, quotes, timelines, numbers.")
     site = Site(db, cfg, guard, read_only=read_only)
@@ -83,10 +83,13 @@ def create_app(db: str | Path, config: Config | None = None, *, token: str | Non
 
 
 def _swagger_assets() -> Path:
-    """Swagger UI's files, from the swagger-ui-bundle wheel (Apache-2.0), so /docs needs no network."""
-    from swagger_ui_bundle import swagger_ui_path
+    """Swagger UI 5's and ReDoc's files from the fastapi-offline wheel (MIT), so /docs needs no network.
 
-    return Path(str(swagger_ui_path))
+    (swagger-ui-bundle ships Swagger UI 4, which cannot read FastAPI's OpenAPI 3.1 schema.)
+    """
+    import importlib.resources
+
+    return Path(str(importlib.resources.files("fastapi_offline") / "static"))
 
 
 def app_from_env() -> FastAPI:

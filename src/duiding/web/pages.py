@@ -1,5 +1,6 @@
 """The server-rendered pages: stories (home), a story, articles, an article, search, speakers, entities,
-ingest, and the API docs served from the swagger-ui-bundle package (no CDN, so they work offline).
+ingest, and the API docs (Swagger UI) served from the fastapi-offline package (no CDN, so they
+work offline).
 
 Every page has the same navigation and a skip link (``base.html.j2``); every piece of article text
 reaches HTML through Jinja2's autoescaping. A bad filter value is said on the page, in words.
@@ -69,13 +70,16 @@ def _date_or_message(value: str | None, name: str) -> tuple[str | None, str | No
 
 def overview(lines: list[dict[str, Any]], members: list[dict[str, Any]], *, since: str | None, until: str | None,
              outlet: str | None, sort: str) -> list[dict[str, Any]]:
-    """Storylines with their size, outlets, last date and a coverage sparkline, filtered and sorted.
+    """Storylines with their size, outlets, last date and a coverage sparkline (all on the store's one time
+    axis), filtered and sorted.
 
     A date range keeps the storylines with an article inside it; an outlet, those it covered.
     """
     by_line: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for m in members:
         by_line[m["storyline"]].append(m)
+    all_days = [m["day"] for m in members if m["day"]]  # one time axis for every sparkline, so they compare
+    lo, hi = (min(all_days), max(all_days)) if all_days else (None, None)
     out = []
     for line in lines:
         arts = by_line.get(line["id"], [])
@@ -88,7 +92,7 @@ def overview(lines: list[dict[str, Any]], members: list[dict[str, Any]], *, sinc
             continue
         out.append(line | {"n_articles": len({a["article"] for a in arts}), "outlets": outlets,
                            "last": max(days) if days else None, "first": min(days) if days else None,
-                           "spark": sparkline(days)})
+                           "spark": sparkline(days, lo=lo, hi=hi)})
     if sort == "size":
         out.sort(key=lambda r: (-r["n_articles"], -(int((r["last"] or "0").replace("-", "")))))
     elif sort == "start":
@@ -256,7 +260,6 @@ def page_router(site: Site) -> APIRouter:
     @pages.get("/docs", response_class=HTMLResponse)
     def docs() -> str:
         return render("docs.html.j2")
-
     return pages
 
 
