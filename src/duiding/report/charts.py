@@ -14,8 +14,13 @@ from typing import Any
 
 
 def _day(text: str | None) -> date | None:
+    """The (first) day of an ISO date, month (``2019-03``) or year (``2019``); None when there is none."""
+    if not text:
+        return None
+    head = text[:10]
+    head = head + "-01" * ((10 - len(head)) // 3) if len(head) in (4, 7) else head
     try:
-        return date.fromisoformat(text[:10]) if text else None
+        return date.fromisoformat(head)
     except ValueError:
         return None
 
