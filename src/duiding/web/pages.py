@@ -163,7 +163,7 @@ def page_router(site: Site) -> APIRouter:
     def story(story_id: str) -> str:
         with site.store() as s:
             return site.reports.get(("html", story_id), lambda: to_html(site.report(s, story_id), web=True,
-                                                                         nav=site.pages.globals["nav"]))
+                                                                         nav=site.nav))
 
     @pages.get("/article/{article_id}", response_class=HTMLResponse)
     def article(article_id: str, quote: str | None = Query(None, pattern=r"^\d{1,9}-\d{1,9}$")) -> str:

@@ -45,6 +45,7 @@ class Site:
         self.guard = guard
         self.read_only = read_only
         self.pages = templates(read_only)
+        self.nav: list[tuple[str, str]] = self.pages.globals["nav"]  # type: ignore[assignment]
         self.reports = ReportCache(db)
         self.ingestor = Ingestor(db, cfg.with_overrides(fetch_private=False))
         self._local = threading.local()
