@@ -91,8 +91,8 @@ def _summary(full: AnalyzeReport, db: str, wall: float | None = None) -> None:
         table.add_row("storylines / events in the store",
                       f"{full.stories.storylines:,} / {full.stories.events:,}")
         table.add_row("near-duplicate groups", f"{full.stories.duplicate_groups:,}")
-    table.caption = _timing(full, wall)
     out.print(table)
+    out.print(_timing(full, wall), markup=False, highlight=False)
     problems = report.failures + (full.nlp.failures if full.nlp is not None else [])
     for f in problems[:MAX_FAILURE_LINES]:
         line = Text("  ").append(f.severity, style="red" if f.severity == "error" else "yellow")

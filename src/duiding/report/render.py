@@ -69,13 +69,14 @@ def timeline_focus(report: dict[str, Any]) -> dict[str, Any]:
             width = max(100 * ((min(t, hi) - s).days + 1) / (span + 1), 1.5)
             inside.append(e | {"left": round(min(left, 98.5), 1), "width": round(min(width, 100 - left), 1),
                                "when": _when(e), "cut": t > hi})
-    ticks = [{"label": _short(d), "left": round(100 * (d - lo).days / span, 1)} for d in (lo, lo + (hi - lo) / 2, hi)]
+    ticks = [{"label": _short(d, lo.year != hi.year), "left": round(100 * (d - lo).days / span, 1)}
+             for d in (lo, lo + (hi - lo) / 2, hi)]
     return {"inside": inside, "before": before, "after": after, "lo": lo.isoformat(), "hi": hi.isoformat(),
             "ticks": ticks}
 
 
-def _short(d: date) -> str:
-    return f"{d.day} {d.strftime('%b')}"
+def _short(d: date, year: bool = False) -> str:
+    return f"{d.day} {d.strftime('%b')}" + (f" {d.year}" if year else "")
 
 
 def _date(text: str | None) -> date | None:
