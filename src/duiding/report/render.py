@@ -65,9 +65,9 @@ def timeline_focus(report: dict[str, Any]) -> dict[str, Any]:
         elif s > hi:
             after.append(e | {"when": _when(e)})
         else:
-            left = 100 * (s - lo).days / span
+            left = min(100 * (s - lo).days / span, 98.5)  # an entry on the last day still shows a bar
             width = max(100 * ((min(t, hi) - s).days + 1) / (span + 1), 1.5)
-            inside.append(e | {"left": round(min(left, 98.5), 1), "width": round(min(width, 100 - left), 1),
+            inside.append(e | {"left": round(left, 1), "width": round(min(width, 100 - left), 1),
                                "when": _when(e), "cut": t > hi})
     ticks = [{"label": _short(d, lo.year != hi.year), "left": round(100 * (d - lo).days / span, 1)}
              for d in (lo, lo + (hi - lo) / 2, hi)]
