@@ -41,7 +41,7 @@ demo: setup
 	$(BIN)/duiding search --db $(DB) "staking" --limit 3
 	@mkdir -p out
 	$(BIN)/duiding export --db $(DB) --format json -o out/export.json
-	@echo "JSON export written to out/export.json; one HTML report per storyline in duiding-reports/"
+	@echo "JSON export written to out/export.json; one HTML report per storyline in $(DB).reports/"
 
 test: setup lint
 	$(BIN)/python -m pytest -q

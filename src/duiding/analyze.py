@@ -8,7 +8,7 @@ parts; the stages and the store writes are the same whichever engine runs them.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .config import Config
@@ -29,6 +29,7 @@ class AnalyzeReport:
     nlp: NlpReport | None = None
     entities: int = 0
     stories: StoryReport | None = None
+    stages: dict[str, float] = field(default_factory=dict)  # wall seconds per stage, in the order run
 
 
 def analysis_stages(analyse: bool) -> list[Stage]:

@@ -40,8 +40,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("ner", "e5", "Dutch names: e5 (duiding's model, F1 ~0.90; trained on CoNLL-2002, research use only) "
                          "or frog (Frog's own NER with duiding's repairs, F1 ~0.63; no research-only licence)."),
     Setting("analyse", True, "Run language analysis (Frog) after reading; off stores articles only."),
-    Setting("reports", "duiding-reports",
-            "Folder where analyze writes an HTML report per storyline (empty: write none)."),
+    Setting("reports", "auto",
+            "Folder where analyze writes an HTML report per storyline (auto: next to the store, "
+            "<db>.reports/; a folder shared by stores gives each its own subfolder; empty: write none)."),
     Setting("token", "", "Write token of `duiding serve` (empty: a new random one at each start, printed)."),
 )
 SECRET = frozenset({"token"})  # shown as "(set)" by `duiding config`

@@ -9,6 +9,7 @@ modules (``ingest.stage``, ``nlp.stage``, ``enrich.entities``, ``stories``) impo
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TypeVar
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
     from .store import Store
 
 T = TypeVar("T")
+# How the run summary names a stage (``duiding analyze`` prints wall time and articles/s of each).
+STAGE_LABELS = {"ingest": "read", "nlp": "language analysis"}
 
 
 class Progress(Protocol):
@@ -87,8 +90,12 @@ def check_order(stages: Sequence[Declared]) -> None:
 def run_stages(stages: Sequence[Stage], context: StageContext) -> None:
     """Check the order, then run every stage in it."""
     check_order(stages)
+    timings = getattr(context.report, "stages", None)
     for stage in stages:
+        started = time.perf_counter()
         stage.run(context)
+        if isinstance(timings, dict):  # wall seconds per stage, for the run summary
+            timings[STAGE_LABELS.get(stage.name, stage.name)] = time.perf_counter() - started
 
 
 def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:

@@ -8,6 +8,7 @@ from rich.tree import Tree
 from ..errors import NotFoundError
 from ..lang import for_language
 from ..store.analysis import story_ref
+from ..store.db import UNKNOWN_OUTLET
 from ..store.stories import duplicate_groups, event_articles, events, storylines
 from ..stories import update_stories
 from .common import db_option, open_store, out
@@ -33,7 +34,7 @@ def stories_command(ctx: click.Context, db: str | None) -> None:
                             f"  ({len(evs)} events)")
             for e in evs:
                 arts = event_articles(store, e["id"])
-                outlets = sorted({a["outlet"] or "outlet unknown" for a in arts})
+                outlets = sorted({a["outlet"] or UNKNOWN_OUTLET for a in arts})
                 enode = node.add(f"[bold magenta]{e['id']}[/] {e['label']}  [green]{_when(e['start'], e['end'])}[/]"
                                  f"  [dim]{len(arts)} articles · {', '.join(outlets)}[/]")
                 for a in arts:

@@ -13,6 +13,7 @@ from ..records import StoredClaim, StoryMaterial
 from ..sentences import story_sentences
 from ..store import Store
 from ..store.analysis import story_material
+from ..store.db import UNKNOWN_OUTLET
 from ..summarise import summarise
 from ..timeline import story_timeline
 
@@ -74,7 +75,7 @@ def _labelled(entry: dict[str, Any], label: dict[str, str]) -> dict[str, Any]:
 def _speaker_matrix(quotes: list[dict[str, Any]]) -> dict[str, Any]:
     counts: Counter[tuple[str, str]] = Counter()
     for q in quotes:
-        counts[(q["speaker"] or "(unknown)", q["outlet"] or "outlet unknown")] += 1
+        counts[(q["speaker"] or "(unknown)", q["outlet"] or UNKNOWN_OUTLET)] += 1
     speakers = sorted({s for s, _ in counts}, key=lambda s: -sum(c for (sp, _), c in counts.items() if sp == s))
     outlets = sorted({o for _, o in counts})
     return {"speakers": speakers, "outlets": outlets,
@@ -85,7 +86,7 @@ def _member(material: StoryMaterial, ref: str) -> dict[str, Any]:
     """One member of a claim group: a claim (maybe of an article outside the story) or a time expression."""
     claim = material.group_claims.get(ref)
     if claim is not None:
-        return {"outlet": claim.outlet or f"unknown outlet ({claim.article_id[:10]})", "article": claim.article_id,
+        return {"outlet": claim.outlet or UNKNOWN_OUTLET, "article": claim.article_id,
                 "text": claim.text, "value": claim.value, "hedge": claim.hedge,
                 "sentence": material.contexts.get((claim.article_id, claim.start), "")}
     _, article, start = ref.split(":")

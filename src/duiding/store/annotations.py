@@ -194,3 +194,21 @@ def export_entities(store: Store) -> Iterator[dict[str, Any]]:
         current["mentions"].append({"article": r[4], "start": r[5], "end": r[6], "text": r[7]})
     if current is not None:
         yield current
+
+
+def entity(store: Store, entity_id: str) -> dict[str, Any] | None:
+    row = store.conn.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone()
+    if row is None:
+        return None
+    out = dict(row)
+    out["variants"] = json.loads(out["variants"])
+    return out
+
+
+def entity_articles(store: Store, entity_id: str) -> list[dict[str, Any]]:
+    """The articles naming an entity, oldest first, with how often each names it."""
+    return [dict(r) for r in store.conn.execute(
+        "SELECT a.id, a.title, a.outlet, a.published, count(*) AS n FROM mentions m "
+        "JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ? "
+        "GROUP BY a.id, a.title, a.outlet, a.published, a.published_start "
+        + store.dialect.order("a.published_start", "a.id"), (entity_id,))]

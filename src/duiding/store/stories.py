@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .db import Store
+from .db import UNKNOWN_OUTLET, Store
 
 
 def event_members(store: Store) -> dict[str, list[str]]:
@@ -70,3 +70,23 @@ def duplicate_groups(store: Store) -> list[dict[str, Any]]:
             "SELECT dm.article_id FROM duplicate_members dm JOIN articles a ON a.id = dm.article_id "
             "WHERE dm.group_id = ? " + store.dialect.order("a.published_start", "a.id"), (g["id"],))]
     return groups
+
+
+def article_stories(store: Store, article_id: str) -> list[dict[str, Any]]:
+    """The events an article belongs to, each with its storyline (id and label), for "part of this story"."""
+    return [dict(r) for r in store.conn.execute(
+        "SELECT e.id AS event_id, e.label AS event_label, s.id AS storyline_id, s.label AS storyline_label, "
+        "s.n_events FROM event_articles ea JOIN events e ON e.id = ea.event_id "
+        "LEFT JOIN storylines s ON s.id = e.storyline_id WHERE ea.article_id = ? ORDER BY e.start, e.id",
+        (article_id,))]
+
+
+def storyline_articles(store: Store) -> list[dict[str, Any]]:
+    """Every (storyline, article) pair with the article's outlet and day: what the story overview counts.
+
+    One pass over event membership; the unknown outlet is the one value ``unknown``.
+    """
+    return [dict(r) for r in store.conn.execute(
+        f"SELECT e.storyline_id AS storyline, a.id AS article, coalesce(a.outlet, '{UNKNOWN_OUTLET}') AS outlet, "
+        "substr(a.published_start, 1, 10) AS day FROM events e JOIN event_articles ea ON ea.event_id = e.id "
+        "JOIN articles a ON a.id = ea.article_id WHERE e.storyline_id IS NOT NULL")]
