@@ -27,6 +27,7 @@ from duiding.records import (
 )
 from duiding.report.model import build_report
 from duiding.sentences import story_sentences
+from duiding.store.db import UNKNOWN_OUTLET
 from duiding.stories import plan_stories
 from duiding.summarise import summarise
 from duiding.timeline import story_timeline
@@ -122,16 +123,16 @@ def material(*, claims: tuple[StoredClaim, ...] = (), timexes: tuple[StoredTimex
         contexts={(c.article_id, c.start): "de zin" for c in claims}, entities=())
 
 
-def test_outlets_compared_with_unknown_outlets_named_by_source_and_unique_facts() -> None:
+def test_outlets_compared_with_the_unknown_outlet_as_one_group_and_unique_facts() -> None:
     m = material()
     label = outlet_labels(m.articles)
-    assert label == {"a1": "Krant", "b1": "unknown outlet (b1.txt)"}
+    assert label == {"a1": "Krant", "b1": UNKNOWN_OUTLET}
     views = compare_outlets(m, story_sentences(m.articles, m.sentences, nl))
-    assert [v.outlet for v in views] == ["Krant", "unknown outlet (b1.txt)"]
+    assert [v.outlet for v in views] == ["Krant", UNKNOWN_OUTLET]
     assert views[0].speakers == Counter({"Jansen": 1})  # names are stripped
     assert views[0].entities == [("Venlo", 1)]
     unique = {v.outlet: [s.text for s in v.unique] for v in views}
-    assert unique["unknown outlet (b1.txt)"] == [" ".join(w for w, _ in SCOOP)]  # only b1 says it, with a number
+    assert unique[UNKNOWN_OUTLET] == [" ".join(w for w, _ in SCOOP)]  # only b1 says it, with a number
     assert unique["Krant"] == []  # the shared dike sentence and a short one are no scoop
 
 
@@ -170,11 +171,11 @@ def test_report_model_from_material_alone() -> None:
     m.contexts[("zz", 5)] = "elders"
     report = build_report(m, nl, summary_length=2)
     assert report["kind"] == "event" and report["id"] == "ev1"
-    assert [a["outlet"] for a in report["articles"]] == ["Krant", "unknown outlet (b1.txt)"]
+    assert [a["outlet"] for a in report["articles"]] == ["Krant", UNKNOWN_OUTLET]
     assert report["events"] == [{"id": "ev1", "label": "Dijk breekt", "start": "2024-03-14", "end": "2024-03-15",
                                  "articles": ["a1", "b1"]}]
     members = report["claim_groups"][0]["members"]
-    assert members[0]["outlet"] == "unknown outlet (b1)" and members[0]["sentence"] == "de zin"
+    assert members[0]["outlet"] == UNKNOWN_OUTLET and members[0]["sentence"] == "de zin"
     assert members[1] == {"outlet": "Blad", "article": "zz", "text": "14", "value": 14.0, "hedge": "ongeveer",
                           "sentence": "elders"}
     assert report["outlets"][1]["claims"][0]["id"] == "c1"

@@ -31,11 +31,11 @@ _SQL = {
                  "a.text AS words FROM articles a {where} ORDER BY a.published_start, a.id"),
     "quotes": (f"SELECT q.id AS quote_id, q.article_id, {OUTLET}, {DAY}, {SPEAKER_NAME} AS speaker, "
                "q.speaker_role AS role, q.speaker_organisation AS organisation, q.kind, q.cue, q.text, q.start, "
-               "q.end FROM quotes q JOIN articles a ON a.id = q.article_id "
+               "q.\"end\" FROM quotes q JOIN articles a ON a.id = q.article_id "
                "LEFT JOIN entities e ON e.id = q.speaker_entity {where} ORDER BY a.published_start, q.article_id, "
                "q.start"),
     "claims": (f"SELECT c.id AS claim_id, c.article_id, {OUTLET}, {DAY}, c.about, c.text, c.value, c.unit, c.kind, "
-               "c.hedge, c.start, c.end FROM claims c JOIN articles a ON a.id = c.article_id {where} "
+               "c.hedge, c.start, c.\"end\" FROM claims c JOIN articles a ON a.id = c.article_id {where} "
                "ORDER BY a.published_start, c.article_id, c.start"),
     "entities": (f"SELECT e.id AS entity_id, e.name, e.type, m.article_id, {OUTLET}, {DAY}, count(*) AS mentions, "
                  "min(m.text) AS as_written FROM mentions m JOIN entities e ON e.id = m.entity_id "
