@@ -10,7 +10,7 @@ import pytest
 
 from duiding.nlp.encoder import Encoder, Tokenizer
 from duiding.nlp.frog import find_frogdata
-from duiding.nlp.ner import DutchNer, Gazetteer, crf_features, head_inputs, names_folder
+from duiding.nlp.ner import DutchNer, Gazetteer, crf_features, head_inputs, names_folder, place_repairs
 from duiding.nlp.ner_train import entities, f1_by_type
 
 from .conftest import ROOT
@@ -114,6 +114,24 @@ def test_crf_features_carry_gazetteer_marks_and_the_article_reading(tmp_path) ->
     assert rows[1][2]["aLOC"] == pytest.approx(0.45) and rows[1][2]["aPER"] == pytest.approx(0.25)
     assert rows[0][1]["aLOC"] == rows[1][2]["aLOC"]  # one article, one reading of the word
     assert "aLOC" not in rows[0][2]  # only capitalised words get the article reading
+
+
+def test_a_known_place_in_a_list_or_after_a_place_preposition_becomes_a_place(tmp_path) -> None:
+    (tmp_path / "p.ner").write_text("Steyl\nArcen\nMaas\nKim\n", encoding="utf-8")
+    (tmp_path / "f.ner").write_text("Arcen\nKim\n", encoding="utf-8")
+    (tmp_path / "s.ner").write_text("Maas\n", encoding="utf-8")
+    gz = Gazetteer.load(tmp_path, {"loc": ("p.ner",), "first": ("f.ner",), "sur": ("s.ner",)})
+    doc = [["bewoners", "van", "Venlo", ",", "Steyl", "en", "Arcen"], ["de", "dijk", "bij", "Steyl"],
+           ["Steyl", "zwijgt"], ["dat", "zei", "Maas"], ["bij", "Maas"], ["bij", "Kim"]]
+    tags = [["O", "O", "B-LOC", "O", "B-PER", "O", "B-PER"], ["O", "O", "O", "B-ORG"], ["B-PER", "O"],
+            ["O", "O", "B-PER"], ["O", "B-PER"], ["O", "B-PER"]]
+    out = place_repairs(doc, tags, gz)
+    assert out[0] == ["O", "O", "B-LOC", "O", "B-LOC", "O", "B-LOC"]  # a list with a place
+    assert out[1][3] == "B-LOC"  # after a place preposition
+    assert out[2][0] == "B-LOC"  # the article's one reading of Steyl
+    assert out[3][2] == "B-PER" and out[4][1] == "B-PER"  # a surname needs a list, not a preposition
+    assert out[5][1] == "B-PER"  # so does a first name (Arcen, fixed by its list, is a place throughout)
+    assert tags[1][3] == "B-ORG"  # the input is left as it was
 
 
 @pytest.fixture(scope="module")
