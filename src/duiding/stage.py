@@ -56,16 +56,6 @@ class StageContext:
     nlp_progress: Progress | None = None
 
 
-class Stage(Protocol):
-    @property
-    def name(self) -> str: ...
-    @property
-    def requires(self) -> frozenset[str]: ...
-    @property
-    def provides(self) -> frozenset[str]: ...
-    def run(self, context: StageContext) -> None: ...
-
-
 class Declared(Protocol):
     """What the order check reads of a stage."""
 
@@ -75,6 +65,10 @@ class Declared(Protocol):
     def requires(self) -> frozenset[str]: ...
     @property
     def provides(self) -> frozenset[str]: ...
+
+
+class Stage(Declared, Protocol):
+    def run(self, context: StageContext) -> None: ...
 
 
 def check_order(stages: Sequence[Declared]) -> None:

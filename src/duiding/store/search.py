@@ -444,35 +444,6 @@ def choices(store: Store) -> dict[str, list[str]]:
 FACET_SIZE = 8
 
 
-def facets(store: Store, article_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
-    """The outlets, entities and speakers most present in a page of hits, with counts of articles.
-
-    Counted over the hits shown, not every match: a common word matches most of a large store, and
-    counting people over all of it would cost more than the search itself.
-    """
-    if not article_ids:
-        return {"outlet": [], "entity": [], "speaker": []}
-    d = store.dialect
-    marks = ",".join("?" * len(article_ids))
-    outlet = store.conn.execute(
-        f"SELECT coalesce(outlet, outlet_key) AS value, count(*) AS n FROM articles WHERE id IN ({marks}) "
-        f"AND coalesce(outlet, outlet_key) IS NOT NULL GROUP BY 1 {d.order('n DESC', 'value')} LIMIT ?",
-        [*article_ids, FACET_SIZE]).fetchall()
-    entity = store.conn.execute(
-        "SELECT e.id, e.name AS value, e.type, count(DISTINCT m.article_id) AS n FROM mentions m "
-        f"JOIN entities e ON e.id = m.entity_id WHERE m.article_id IN ({marks}) "
-        f"GROUP BY e.id {d.order('n DESC', 'e.n_mentions DESC', 'value')} LIMIT ?",
-        [*article_ids, FACET_SIZE]).fetchall()
-    speaker = store.conn.execute(
-        f"SELECT {SPEAKER_NAME} AS value, count(DISTINCT q.article_id) AS n FROM quotes q "
-        "LEFT JOIN entities e ON e.id = q.speaker_entity "
-        f"WHERE q.article_id IN ({marks}) AND q.kind IN ('direct', 'partial') AND q.speaker_kind != 'unknown' "
-        f"GROUP BY 1 HAVING {SPEAKER_NAME} != '' {d.order('n DESC', 'value')} LIMIT ?",
-        [*article_ids, FACET_SIZE]).fetchall()
-    return {"outlet": [dict(r) for r in outlet], "entity": [dict(r) for r in entity],
-            "speaker": [dict(r) for r in speaker]}
-
-
 RANK_BUDGET_S = 0.010  # ~15k matches here; 20 concurrent searches on 100k: p95 185 ms at 25 ms, 151 at 10
 # Searches that ran out of budget, so the next time goes straight to newest-first. A store mostly
 # grows, and a query with too many matches keeps having too many, so entries need no expiry.

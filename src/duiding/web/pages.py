@@ -68,6 +68,14 @@ def _date_or_message(value: str | None, name: str) -> tuple[str | None, str | No
     return clamp(value.strip()), None
 
 
+def _date_bounds(since: str | None, until: str | None, names: tuple[str, str] = ("from", "to"),
+                 ) -> tuple[str | None, str | None, list[str]]:
+    """Both date boxes of a page: their values for the store and what is wrong with them, in words."""
+    since_v, why_since = _date_or_message(since, names[0])
+    until_v, why_until = _date_or_message(until, names[1])
+    return since_v, until_v, [w for w in (why_since, why_until) if w]
+
+
 def overview(lines: list[dict[str, Any]], members: list[dict[str, Any]], *, since: str | None, until: str | None,
              outlet: str | None, sort: str) -> list[dict[str, Any]]:
     """Storylines with their size, outlets, last date and a coverage sparkline (all on the store's one time
@@ -119,11 +127,7 @@ def page_router(site: Site) -> APIRouter:
     def home(since: str | None = Query(None, max_length=40), until: str | None = Query(None, max_length=40),
              outlet: str | None = Query(None, max_length=100),
              sort: str = Query("recent", pattern="^(recent|size|start)$"), page: int = Page) -> HTMLResponse:
-        errors = []
-        since_v, why = _date_or_message(since, "from")
-        errors += [why] if why else []
-        until_v, why = _date_or_message(until, "to")
-        errors += [why] if why else []
+        since_v, until_v, errors = _date_bounds(since, until)
         with site.store() as s:
             lines, members = storylines(s), storyline_articles(s)
             n_articles = s.count("articles")
@@ -143,11 +147,7 @@ def page_router(site: Site) -> APIRouter:
     @pages.get("/articles", response_class=HTMLResponse)
     def articles_page(since: str | None = Query(None, max_length=40), until: str | None = Query(None, max_length=40),
                       outlet: str | None = Query(None, max_length=100), page: int = Page) -> HTMLResponse:
-        errors = []
-        since_v, why = _date_or_message(since, "from")
-        errors += [why] if why else []
-        until_v, why = _date_or_message(until, "to")
-        errors += [why] if why else []
+        since_v, until_v, errors = _date_bounds(since, until)
         with site.store() as s:
             f = {"outlet": outlet or None, "language": None, "since": since_v, "until": until_v}
             total = s.count_articles(**f)
@@ -184,13 +184,9 @@ def page_router(site: Site) -> APIRouter:
                     speaker: str | None = Query(None, max_length=200), page: int = Page) -> HTMLResponse:
         hits: list[dict[str, Any]] = []
         counts: dict[str, Any] = {}
-        errors: list[str] = []
         f = {"q": q, "outlet": outlet, "since": since, "until": until, "lang": lang, "entity": entity,
              "speaker": speaker}
-        since_v, why = _date_or_message(since, "since")
-        errors += [why] if why else []
-        until_v, why = _date_or_message(until, "until")
-        errors += [why] if why else []
+        since_v, until_v, errors = _date_bounds(since, until, ("since", "until"))
         total, p, over = 0, _pages(0, PAGE_HITS, 1), 0
         with site.store() as s:
             menu = site.reports.get(("choices",), lambda: choices(s))
