@@ -30,6 +30,7 @@ from datetime import date
 from types import ModuleType
 from typing import Any
 
+from .nlp.tags import has, is_, stored
 from .store import Store
 from .store.claims import claim_contexts, day_timexes_by_event
 
@@ -82,14 +83,14 @@ def _view(r: dict[str, Any], lang: ModuleType) -> _View | None:
     if any(str(t[2]).lower() in lang.NOT_A_MEASURE_AFTER for t in after[:2]):
         return None  # "drie weken geleden", "een dertien jaar oud voorstel": a time or an age
     for k, t in enumerate(after):
-        lemma, pos = str(t[2]).lower(), str(t[3])  # tokens are stored as (start, end, lemma, tag)
+        lemma, tag = str(t[2]).lower(), stored(t)  # tokens are stored as (start, end, lemma, pos, tag)
         if lemma == "per" and k + 1 < len(after):
             qualifier = "per " + str(after[k + 1][2]).lower()
             break
-        if pos.startswith("N(soort"):
+        if is_(tag, "NOUN"):
             qualifier = lemma  # "130 kilometer van de grens", "zes jaar cel", "tien jaar aan de macht"
             break
-        if not pos.startswith(("LID", "ADJ", "VZ", "BW", "VNW(bez")):
+        if not (is_(tag, "DET", "ADJ", "ADP", "ADV") or (is_(tag, "PRON") and has(tag, "poss"))):
             break
     if r["kind"] == "duration" and qualifier is None:
         return None  # an age, a term, "drie weken geleden": no one quantity
@@ -103,14 +104,14 @@ def _view(r: dict[str, Any], lang: ModuleType) -> _View | None:
     in_names = {i for m in r["mentions"] for i in range(m[0], m[1])}
     skip = lang.STOP_LEMMAS | lang.ALIGN_STOP_LEMMAS | set(lang.NUMBER_WORDS) | {unit, qualifier or ""}
     words = frozenset(str(t[2]).lower() for t in tokens
-                      if str(t[3]).startswith(("N(soort", "WW(", "ADJ(")) and len(str(t[2])) > 2
+                      if is_(stored(t), "NOUN", "VERB", "ADJ") and len(str(t[2])) > 2
                       and str(t[2]).lower() not in skip and t[0] not in in_names
                       and not (r["start"] <= t[0] < r["end"]))
     lemmas = {str(t[2]).lower() for t in tokens}
     forecast = bool(lemmas & lang.FORECAST_CUES)
     near = [str(t[2]).lower() for t in before + after[:3]]
     # a change ("vijf zetels erbij") or the end of one ("van 400 naar 350 leden") is not a level
-    change = any(w in lang.CHANGE_CUES for w in near) or any(str(t[3]).startswith("TW") for t in before)
+    change = any(w in lang.CHANGE_CUES for w in near) or any(is_(stored(t), "NUM") for t in before)
     then = bool(lemmas & lang.THEN_CUES)  # "toen nog 40 winkels": a figure of an earlier moment
     anchors = json.loads(r["anchors"] or "[]")
     # a measured-from phrase names a subject only when it holds a name ("de Noord-Koreaanse grens"), not

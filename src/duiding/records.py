@@ -99,8 +99,9 @@ class Token:
     end: int
     text: str
     lemma: str
-    pos: str  # the backend's tag, e.g. Frog's CGN tag "N(soort,ev,basis,zijd,stan)"
-    ner: str = "O"  # the backend's raw IOB tag ("B-per"), kept for evaluation against raw output
+    pos: str  # the backend's own tag, e.g. Frog's CGN tag "N(soort,ev,basis,zijd,stan)", spaCy's "NNS"
+    ner: str = "O"  # the backend's raw IOB tag in Frog's spelling ("B-per"), kept for evaluation against raw output
+    tag: str = "X"  # the coarse tag rules read ("NOUN:plur", "VERB:fin,past"; nlp/tags.py), set by the backend
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,10 @@ from collections import Counter
 from dataclasses import dataclass
 from types import ModuleType
 
+from .nlp.tags import is_, stored
 from .store import Store
 
-CONTENT_POS = ("N(", "WW(", "ADJ(", "SPEC(deeleigen", "TW(")
+CONTENT_TAGS = ("NOUN", "PROPN", "VERB", "ADJ", "NAME", "NUM")
 
 
 @dataclass(frozen=True)
@@ -37,9 +38,9 @@ def story_sentences(store: Store, article_ids: list[str], lang: ModuleType) -> l
         outlet, published, text = meta[aid]
         for idx, start, end, tokens in store.conn.execute(
                 "SELECT idx, start, end, tokens FROM sentences WHERE article_id = ? ORDER BY idx", (aid,)):
-            terms = Counter(lemma.lower() for _, _, lemma, pos in json.loads(tokens)
-                            if pos.startswith(CONTENT_POS) and lemma.lower() not in lang.STOP_LEMMAS
-                            and any(c.isalnum() for c in lemma))
+            terms = Counter(row[2].lower() for row in json.loads(tokens)
+                            if is_(stored(row), *CONTENT_TAGS) and row[2].lower() not in lang.STOP_LEMMAS
+                            and any(c.isalnum() for c in row[2]))
             out.append(Sent(aid, outlet, published, idx, start, end, text[start:end], terms))
     return out
 

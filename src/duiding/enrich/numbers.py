@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from types import ModuleType
 
+from ..nlp.tags import NOUNS, UNANALYSED, has, is_
 from ..records import Mention, Sentence, Token
 
 _DIGITS = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$|^\d+(?:,\d+)?$")
@@ -135,9 +136,9 @@ def _unit(tokens: tuple[Token, ...], j: int, lang: ModuleType) -> tuple[str | No
             unit, kind = lang.UNITS[phrase]
             return unit, kind, j + n
     k = j
-    while k < len(tokens) and k < j + 3 and tokens[k].pos.startswith(("ADJ", "WW(vd,prenom", "WW(od,prenom")):
+    while k < len(tokens) and k < j + 3 and (is_(tokens[k].tag, "ADJ") or has(tokens[k].tag, "prenom")):
         k += 1
-    if k < len(tokens) and tokens[k].pos.startswith("N(") and tokens[k].text.lower() not in lang.NOT_A_COUNT:
+    if k < len(tokens) and is_(tokens[k].tag, *NOUNS) and tokens[k].text.lower() not in lang.NOT_A_COUNT:
         return tokens[k].text, "count", k + 1
     return None, "count", j
 
@@ -171,9 +172,9 @@ def _anchors(tokens: tuple[Token, ...], i: int, j: int, mentions: list[Mention],
         if k < len(tokens) and tokens[k].text.lower() in ("de", "het"):
             k += 1
         phrase = []
-        while k < len(tokens) and len(phrase) < 4 and not tokens[k].pos.startswith(("LET", "WW", "VZ", "VG")):
+        while k < len(tokens) and len(phrase) < 4 and not is_(tokens[k].tag, "PUNCT", "VERB", "ADP", "CONJ"):
             phrase.append(tokens[k])
-            if tokens[k].pos.startswith(("N(", "SPEC")):
+            if is_(tokens[k].tag, *NOUNS, *UNANALYSED):
                 break
             k += 1
         if phrase:

@@ -34,6 +34,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from types import ModuleType
 
+from ..nlp.tags import NOUNS, UNANALYSED, has, is_
 from ..records import Mention, Quote, Sentence, Speaker, Token
 from .chains import surname
 from .quote_marks import Issue, Marked, find_quotes
@@ -147,7 +148,7 @@ def _untagged_people(sentences: tuple[Sentence, ...], mentions: list[Mention], f
         while i < len(toks):
             j = i
             while j < len(toks) and ((toks[j].text[:1].isupper()
-                                      and (toks[j].pos.startswith("SPEC") or (j > i and toks[j].pos.startswith("N"))))
+                                      and (is_(toks[j].tag, *UNANALYSED) or (j > i and is_(toks[j].tag, *NOUNS))))
                                      or (j > i and toks[j].text in lang.NAME_PARTICLES and j + 1 < len(toks)
                                          and toks[j + 1].text[:1].isupper())):
                 j += 1
@@ -250,7 +251,7 @@ def _tokens_between(ctx: _Context, lo: int, hi: int) -> list[Token]:
 
 
 def _is_verb(t: Token) -> bool:
-    return t.pos.startswith("WW")
+    return is_(t.tag, "VERB")
 
 
 def _is_speech(t: Token, ctx: _Context) -> bool:
@@ -265,7 +266,7 @@ def _is_filler(t: Token, ctx: _Context) -> bool:
     low = t.text.lower()
     if low in ctx.lang.PRONOUNS or low in ctx.lang.SUBJECT_PRONOUNS:
         return False
-    return low in ctx.lang.CUE_FILLERS or t.pos.startswith("BW")
+    return low in ctx.lang.CUE_FILLERS or is_(t.tag, "ADV")
 
 
 # --- 1. a cue after the quote ------------------------------------------------------------------
@@ -283,7 +284,7 @@ def _after(close_end: int, hi: int, ctx: _Context) -> _Found | None:
     low = verb.text.lower()
     if low in ctx.lang.ACCORDING_TO or low == "aldus" or _is_speech(verb, ctx):
         return _speaker_np(toks[i + 1:], ctx, "after")
-    if _is_verb(verb) and "pv" in verb.pos:
+    if _is_verb(verb) and has(verb.tag, "fin"):
         # any finite verb right after a quote, followed by who: "…'', kreunt de ANWB", "…'', weet Slot"
         return _speaker_np(toks[i + 1:], ctx, "after", strict=True)
     if i == 0 or toks[i - 1].text != ",":
@@ -310,9 +311,9 @@ def _colon(lo: int, open_at: int, ctx: _Context) -> _Found | None:
     if not toks:
         return None
     whole = _speaker_np(toks, ctx, "colon", strict=True, skip=0)
-    if whole is not None and len(toks) <= 8 and not any(_is_verb(t) and "pv" in t.pos for t in toks):
+    if whole is not None and len(toks) <= 8 and not any(_is_verb(t) and has(t.tag, "fin") for t in toks):
         return whole  # "Edwin Mulder van de GGD: ,,…''" (a clause with a verb says more: "Daarin is X nuchter:")
-    if len(toks) <= 3 and all((t.text[:1].isupper() and t.pos.startswith(("SPEC", "N")))
+    if len(toks) <= 3 and all((t.text[:1].isupper() and is_(t.tag, *UNANALYSED, *NOUNS))
                               or t.text.lower() in ctx.lang.NAME_PARTICLES for t in toks) \
             and toks[0].text.lower() not in ctx.lang.STOP_CAPITALISED:
         # "Kalverboer: ,,…''": a bare name before the colon, whatever the tagger made of it
@@ -424,7 +425,7 @@ def _topic(toks: list[Token], ctx: _Context) -> Speaker | None:
             introduced = _speaker_np(toks[j:], ctx, "previous", strict=True, skip=0)
             if introduced is not None and introduced[0].kind == "person":
                 return introduced[0]
-    verb = next((k for k, t in enumerate(toks) if _is_verb(t) and "pv" in t.pos), None)
+    verb = next((k for k, t in enumerate(toks) if _is_verb(t) and has(t.tag, "fin")), None)
     if verb is not None and 0 < verb <= 5 and toks[0].text.lower() in ctx.lang.DETERMINERS:
         opening = _description(toks[:verb], 0, ctx, "previous", strict=True)
         if opening is not None and opening[0].kind == "role":
@@ -519,10 +520,10 @@ def _speaker_np(toks: list[Token], ctx: _Context, cue: str, strict: bool = False
         if mention is not None:
             return None  # a place or a thing does not speak
         if low in lang.SUBJECT_PRONOUNS and not roles:
-            if low in ("ze", "zij") and j > 0 and "mv" in toks[j - 1].pos:
+            if low in ("ze", "zij") and j > 0 and has(toks[j - 1].tag, "plur"):
                 return None  # "vertellen ze": a group
             return _resolve(t, ctx, None), cue
-        if low in lang.DETERMINERS and not roles and not t.pos.startswith("VG"):
+        if low in lang.DETERMINERS and not roles and not is_(t.tag, "CONJ"):
             return _description(toks, j, ctx, cue, strict)  # not "vreest dat Stanley …": a conjunction
         if low in lang.POSSESSIVES and not roles and j + 1 < len(toks) and _person_noun(toks[j + 1], lang):
             owner = _last_person_before(min(ctx.position, t.start), ctx)  # "legt zijn advocaat uit"
@@ -530,7 +531,7 @@ def _speaker_np(toks: list[Token], ctx: _Context, cue: str, strict: bool = False
             role = f"{noun} van {owner.name}" if owner is not None else noun
             return Speaker(None, ctx.text[t.start:toks[j + 1].end], t.start, toks[j + 1].end, role=role,
                            kind="role"), cue
-        if t.pos.startswith("N") and not t.text[:1].isupper() \
+        if is_(t.tag, *NOUNS) and not t.text[:1].isupper() \
                 and (is_role_word(t.text, lang) or _name_follows(toks, j)):
             roles.append(t.text)  # "ontwikkelaar Erwin Slot", "student bouwkunde Yousef Koja"
             j += 1
@@ -551,11 +552,11 @@ def _speaker_np(toks: list[Token], ctx: _Context, cue: str, strict: bool = False
 def _name_follows(toks: list[Token], j: int) -> bool:
     """A lower-case noun before a name within two words is the name's role (``student bouwkunde X``)."""
     for t in toks[j + 1:j + 4]:
-        if t.pos.startswith("SPEC"):
+        if is_(t.tag, *UNANALYSED):
             return True
         if t.text.lower() in ("'t", "’t", "de", "van"):
             continue  # "carnavalswinkel 't Mooswief"
-        if not t.pos.startswith("N") or t.text[:1].isupper():
+        if not is_(t.tag, *NOUNS) or t.text[:1].isupper():
             return False
     return False
 
@@ -596,7 +597,7 @@ def _untagged_name(toks: list[Token], j: int, ctx: _Context, role: str | None = 
     words the tagger did not take for a name (a place right after them says where they are from)."""
     parts: list[str] = []
     k = j
-    while k < len(toks) and ((toks[k].text[:1].isupper() and toks[k].pos.startswith(("SPEC", "N")))
+    while k < len(toks) and ((toks[k].text[:1].isupper() and is_(toks[k].tag, *UNANALYSED, *NOUNS))
                              or (toks[k].text.lower() in ctx.lang.NAME_PARTICLES
                                  and k + 1 < len(toks) and toks[k + 1].text[:1].isupper())):
         parts.append(toks[k].text)
@@ -606,7 +607,7 @@ def _untagged_name(toks: list[Token], j: int, ctx: _Context, role: str | None = 
     known = _known_person(parts[-1], ctx) or _known_person(" ".join(parts), ctx)
     if known is not None:
         return _person(known, ctx, " ".join(parts), start=toks[j].start, end=toks[k - 1].end)
-    if not any(t.pos.startswith("SPEC") for t in toks[j:k]) or parts[0].lower() in ctx.lang.STOP_CAPITALISED:
+    if not any(is_(t.tag, *UNANALYSED) for t in toks[j:k]) or parts[0].lower() in ctx.lang.STOP_CAPITALISED:
         return None  # capitalised because it starts a sentence, not because it is a name
     name = " ".join(parts)
     if role is not None and k + 1 < len(toks) and toks[k].text.lower() in ctx.lang.SPEAKER_ORIGIN_PREPOSITIONS:
@@ -619,7 +620,7 @@ def _untagged_name(toks: list[Token], j: int, ctx: _Context, role: str | None = 
 def _person_noun(t: Token, lang: ModuleType) -> bool:
     """A noun for a person: a role (also in the plural, by its lemma), or a word for people."""
     low, lemma = t.text.lower(), t.lemma.lower()
-    return t.pos.startswith("N") and any(
+    return is_(t.tag, *NOUNS) and any(
         is_role_word(w, lang) or w in lang.DESCRIPTION_NOUNS or w in lang.PERSON_NOUNS
         or w.endswith(lang.PERSON_SUFFIXES) for w in (low, lemma))
 
@@ -630,7 +631,7 @@ def _description(toks: list[Token], j: int, ctx: _Context, cue: str, strict: boo
     lang = ctx.lang
     det = toks[j].text.lower()
     k = j + 1
-    while k < len(toks) and (toks[k].pos.startswith(("ADJ", "TW")) or toks[k].text.lower() in lang.CUE_FILLERS):
+    while k < len(toks) and (is_(toks[k].tag, "ADJ", "NUM") or toks[k].text.lower() in lang.CUE_FILLERS):
         k += 1
     if det in ("de", "die", "deze") and k > j + 1 and toks[k - 1].text.lower() in lang.LATTER_WORDS:
         latter = _last_person_before(min(ctx.position, toks[j].start), ctx)  # "zei die laatste"
@@ -645,7 +646,7 @@ def _description(toks: list[Token], j: int, ctx: _Context, cue: str, strict: boo
     if mention is not None and (mention.type in ("ORG", "PER") or _is_person(mention, ctx)):
         # "de ANWB", "de 12-jarige Lynn van der Loo"
         return _person(mention, ctx, ctx.text[toks[j].start:mention.end]), cue
-    if not toks[k].pos.startswith("N"):
+    if not is_(toks[k].tag, *NOUNS):
         return None
     noun = toks[k]
     low = noun.text.lower()
@@ -661,7 +662,7 @@ def _description(toks: list[Token], j: int, ctx: _Context, cue: str, strict: boo
         if q < len(toks) and toks[q].text.lower() in lang.DETERMINERS:
             q += 1
         last = q
-        while last < len(toks) and (toks[last].text[:1].isupper() or toks[last].pos.startswith(("N", "SPEC"))) \
+        while last < len(toks) and (toks[last].text[:1].isupper() or is_(toks[last].tag, *NOUNS, *UNANALYSED)) \
                 and toks[last].text not in ".,;:!?":
             last += 1
         if last > q:
@@ -718,7 +719,7 @@ def _organisation_before(pos: int, ctx: _Context) -> str | None:
             nxt = _mention_at(ctx, toks[k + 1].start) if k + 1 < len(toks) else None
             if nxt is not None:
                 return f"{t.text.lower()} {nxt.name}"
-            if k + 1 < len(toks) and toks[k + 1].text[:1].isupper() and toks[k + 1].pos.startswith("SPEC"):
+            if k + 1 < len(toks) and toks[k + 1].text[:1].isupper() and is_(toks[k + 1].tag, *UNANALYSED):
                 return f"{t.text.lower()} {toks[k + 1].text}"  # "de gemeente Utrecht", the place untagged
             return t.text.lower()
     return None
@@ -746,12 +747,12 @@ def _longer_name(m: Mention, ctx: _Context) -> Mention:
         gap = ctx.text[(parts[-1].end if parts else m.end):t.start]
         if gap != " " or ctx.by_start.get(t.start) is not None:
             break
-        if t.text.lower() in ctx.lang.NAME_PARTICLES or (t.pos.startswith("SPEC") and t.text[:1].isupper()):
+        if t.text.lower() in ctx.lang.NAME_PARTICLES or (is_(t.tag, *UNANALYSED) and t.text[:1].isupper()):
             parts.append(t)
             i += 1
             continue
         break
-    while parts and not parts[-1].pos.startswith("SPEC"):
+    while parts and not is_(parts[-1].tag, *UNANALYSED):
         parts.pop()  # never end on a particle
     if not parts:
         return m
@@ -777,15 +778,15 @@ def _subject(toks: list[Token], ctx: _Context, cue: str, people_only: bool = Fal
         if _after_preposition(toks, t, ctx):
             continue
         if low in ctx.lang.SUBJECT_PRONOUNS:
-            if low in ("ze", "zij") and j + 1 < len(toks) and "mv" in toks[j + 1].pos and _is_verb(toks[j + 1]):
+            if low in ("ze", "zij") and j + 1 < len(toks) and has(toks[j + 1].tag, "plur") and _is_verb(toks[j + 1]):
                 return None  # "Ze vertellen dat …": a group, not the last person
             return _resolve(t, ctx, None), cue
         if low in ctx.lang.DETERMINERS:
             found = _description(toks, j, ctx, cue, strict=True)
             if found is not None and not (people_only and found[0].kind == "organisation"):
                 return _with_relative_clause(found, toks, ctx), found[1]
-        if (j == 0 or all(x.pos.startswith("ADJ") for x in toks[:j])) and _person_noun(t, ctx.lang) \
-                and not t.text[:1].isupper() and "mv" in t.pos:
+        if (j == 0 or all(is_(x.tag, "ADJ") for x in toks[:j])) and _person_noun(t, ctx.lang) \
+                and not t.text[:1].isupper() and has(t.tag, "plur"):
             phrase = ctx.text[toks[0].start:t.end]  # "Roemeense diplomaten spreken over een '…'"
             return Speaker(None, phrase, toks[0].start, t.end, role=phrase, kind="role"), cue
         mention = _mention_at(ctx, t.start)
@@ -814,12 +815,12 @@ def _after_preposition(toks: list[Token], t: Token, ctx: _Context) -> bool:
     if i > 0 and toks[i - 1].text.lower() in ctx.lang.POSSESSIVES:
         return True  # "zijn Vespa": a thing someone has, not who speaks
     j = i - 1
-    while j >= 0 and (toks[j].text.lower() in ctx.lang.DETERMINERS or toks[j].pos.startswith("ADJ")
+    while j >= 0 and (toks[j].text.lower() in ctx.lang.DETERMINERS or is_(toks[j].tag, "ADJ")
                       or is_role_word(toks[j].text, ctx.lang)):
         j -= 1
     if j >= 1 and toks[j].text.lower() in ("van", "door") and toks[j - 1].text.lower() in ctx.lang.SPEECH_NOUNS:
         return False  # "de uitspraak van John Cleese:", "een tweet van X": whose words they are
-    return j >= 0 and toks[j].pos.startswith("VZ") and toks[j].text.lower() not in ctx.lang.SUBJECT_PREPOSITIONS
+    return j >= 0 and is_(toks[j].tag, "ADP") and toks[j].text.lower() not in ctx.lang.SUBJECT_PREPOSITIONS
 
 
 def _possessive(m: Mention) -> bool:
@@ -899,7 +900,7 @@ def _behind_preposition(m: Mention, ctx: _Context) -> bool:
     if i < 0:
         return False
     t = ctx.tokens[i]
-    return t.pos.startswith("VZ") and t.text.lower() not in ctx.lang.SUBJECT_PREPOSITIONS \
+    return is_(t.tag, "ADP") and t.text.lower() not in ctx.lang.SUBJECT_PREPOSITIONS \
         and t.text.lower() not in ctx.lang.CLAUSE_PREPOSITIONS
 
 
