@@ -2,7 +2,8 @@
 
 ``FakeBackend`` plugs in through ``DUIDING_BACKEND_NL=tests.nlp_fakes:FakeBackend``. It tokenises on
 whitespace, ends a sentence after ``.``/``!``/``?``, tags capitalised words ``SPEC(deeleigen)`` and
-never finds a name (coarse tags as Frog's backend maps them). It raises ``RuntimeError`` on a text containing ``ONTPLOF`` and kills its own
+never finds a name
+(coarse tags as Frog's backend maps them). It raises ``RuntimeError`` on a text containing ``ONTPLOF`` and kills its own
 process (``os._exit(3)``, like a crash in C code) on a text containing ``CRASH``.
 
 ``tagged`` builds Sentences with chosen POS and NER tags, to unit-test one repair rule at a time

@@ -27,9 +27,9 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
-from types import ModuleType
 from typing import Any
 
+from .lang import Language
 from .nlp.tags import has, is_, stored
 from .store import Store
 from .store.claims import claim_contexts, day_timexes_by_event
@@ -68,7 +68,7 @@ def _tokens_after(view_tokens: list[list[Any]], end: int) -> list[list[Any]]:
     return [t for t in view_tokens if t[0] >= end]
 
 
-def _view(r: dict[str, Any], lang: ModuleType) -> _View | None:
+def _view(r: dict[str, Any], lang: Language) -> _View | None:
     if r["kind"] not in lang.COMPARABLE_KINDS:
         return None
     tokens = r["tokens"]
@@ -196,7 +196,7 @@ def _comparable(a: _View, b: _View) -> str | None:
                       "same storyline" if same_line else "same subjects", when])
 
 
-def align_claims(store: Store, lang: ModuleType) -> list[ClaimGroup]:
+def align_claims(store: Store, lang: Language) -> list[ClaimGroup]:
     rows = claim_contexts(store)
     views = [v for v in (_view(r, lang) for r in rows) if v is not None]
     per_sentence: dict[tuple[str, int, tuple[str, str]], int] = defaultdict(int)
@@ -230,7 +230,7 @@ def align_claims(store: Store, lang: ModuleType) -> list[ClaimGroup]:
     return out + _date_agreements(store)
 
 
-def _severity(members: list[dict[str, Any]], lang: ModuleType) -> str:
+def _severity(members: list[dict[str, Any]], lang: Language) -> str:
     lo = min(m["value"] for m in members)
     hi = max(m["value"] for m in members)
     slack = max(lang.HEDGES.get((m["hedge"] or "").lower().replace("’", "'"), 0.0) for m in members)

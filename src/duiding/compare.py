@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from types import ModuleType
 
+from .lang import Language
 from .sentences import Sent, cosine, story_sentences, weigh
 from .store import Store
 
@@ -30,7 +30,7 @@ class OutletView:
     claims: list[dict] = field(default_factory=list)
 
 
-def compare_outlets(store: Store, article_ids: list[str], lang: ModuleType) -> list[OutletView]:
+def compare_outlets(store: Store, article_ids: list[str], lang: Language) -> list[OutletView]:
     marks = ",".join("?" * len(article_ids)) or "NULL"
     views: dict[str, OutletView] = {}
     label = outlet_labels(store, article_ids)
@@ -59,7 +59,7 @@ def compare_outlets(store: Store, article_ids: list[str], lang: ModuleType) -> l
     return sorted(views.values(), key=lambda v: (-len(v.articles), v.outlet))
 
 
-def _unique_facts(views: dict[str, OutletView], store: Store, article_ids: list[str], lang: ModuleType,
+def _unique_facts(views: dict[str, OutletView], store: Store, article_ids: list[str], lang: Language,
                   label: dict[str, str]) -> None:
     if len(views) < 2:
         return

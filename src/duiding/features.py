@@ -19,9 +19,9 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterator
-from types import ModuleType
 
 from .cluster import Features
+from .lang import Language
 from .nlp.tags import is_, stored
 from .store import Store
 
@@ -38,7 +38,7 @@ DIGEST_COHESION = 0.05
 LEAD_SENTENCES = 4  # a digest's first item, by which it is matched
 
 
-def article_features(store: Store, lang: ModuleType, ids: list[str] | None = None) -> Iterator[Features]:
+def article_features(store: Store, lang: Language, ids: list[str] | None = None) -> Iterator[Features]:
     sql = "SELECT id, title, text, published_start, published_end, nlp_status FROM articles"
     params: list[str] = []
     if ids is not None:
@@ -75,7 +75,7 @@ def cohesion(sentences: list[Counter[str]]) -> float:
     return dot / (na * nb) if na and nb else 1.0
 
 
-def _lemmas(store: Store, article_id: str, lang: ModuleType) -> list[tuple[int, Counter[str]]]:
+def _lemmas(store: Store, article_id: str, lang: Language) -> list[tuple[int, Counter[str]]]:
     """Per sentence, in order: where it ends and its content lemmas."""
     out = []
     for end, tokens in store.conn.execute(
@@ -89,7 +89,7 @@ def _lemmas(store: Store, article_id: str, lang: ModuleType) -> list[tuple[int, 
     return out
 
 
-def _words(text: str, lang: ModuleType) -> Counter[str]:
+def _words(text: str, lang: Language) -> Counter[str]:
     return Counter(w.lower() for w in _WORD.findall(text) if w.lower() not in lang.STOP_LEMMAS)
 
 

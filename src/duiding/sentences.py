@@ -7,8 +7,8 @@ import json
 import math
 from collections import Counter
 from dataclasses import dataclass
-from types import ModuleType
 
+from .lang import Language
 from .nlp.tags import is_, stored
 from .store import Store
 
@@ -27,7 +27,7 @@ class Sent:
     terms: Counter[str]
 
 
-def story_sentences(store: Store, article_ids: list[str], lang: ModuleType) -> list[Sent]:
+def story_sentences(store: Store, article_ids: list[str], lang: Language) -> list[Sent]:
     meta = {r[0]: (r[1], r[2], r[3]) for r in store.conn.execute(
         f"SELECT id, outlet, published, text FROM articles WHERE id IN ({','.join('?' * len(article_ids)) or 'NULL'})",
         article_ids)}

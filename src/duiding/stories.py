@@ -17,12 +17,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from types import ModuleType
 
 from .claims import align_claims, replace_groups
 from .cluster import Event, Features, _dot, cluster_events, feature_idf, link_storylines, vector
 from .dedup import Doc, Group, near_duplicates
 from .features import article_features
+from .lang import Language
 from .store import Store
 from .store.stories import event_members, replace_stories
 
@@ -45,7 +45,7 @@ class StoryReport:
 Clusterer = Callable[[Sequence[Features], dict[str, float], "list[Event] | None"], list[Event]]
 
 
-def update_stories(store: Store, lang: ModuleType, *, rebuild: bool = False, cluster: Clusterer = cluster_events,
+def update_stories(store: Store, lang: Language, *, rebuild: bool = False, cluster: Clusterer = cluster_events,
                    duplicates: Callable[[Sequence[Doc]], list[Group]] = near_duplicates) -> StoryReport:
     """Events, storylines and duplicate groups for the store. ``cluster`` and ``duplicates`` are where the
     heavy parts run (in process by default; the Spark engine passes partitioned versions that give the

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from types import ModuleType
 
+from .lang import Language
 from .sentences import cosine, story_sentences, weigh
 from .store import Store
 
@@ -31,7 +31,7 @@ class SummarySentence:
     end: int
 
 
-def summarise(store: Store, article_ids: list[str], lang: ModuleType, length: int = 5,
+def summarise(store: Store, article_ids: list[str], lang: Language, length: int = 5,
               groups: list[list[str]] | None = None) -> list[SummarySentence]:
     """``groups`` (a storyline's events) each get at least one sentence, so a later event is not drowned
     out by an earlier one with more articles."""

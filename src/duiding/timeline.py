@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from types import ModuleType
 
+from .lang import Language
 from .sentences import cosine, story_sentences, weigh
 from .store import Store
 
@@ -30,7 +30,7 @@ class Entry:
     citations: list[dict] = field(default_factory=list)  # article, outlet, expression, start_char, end_char
 
 
-def story_timeline(store: Store, article_ids: list[str], lang: ModuleType, story_start: str | None) -> list[Entry]:
+def story_timeline(store: Store, article_ids: list[str], lang: Language, story_start: str | None) -> list[Entry]:
     sents = story_sentences(store, article_ids, lang)
     vectors = weigh(sents)
     where = {(s.article, s.start): i for i, s in enumerate(sents)}

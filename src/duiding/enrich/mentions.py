@@ -20,8 +20,8 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, replace
-from types import ModuleType
 
+from ..lang import Language
 from ..nlp.tags import PROPER, is_
 from ..records import Mention, Sentence, Token
 
@@ -48,7 +48,7 @@ def raw_mentions(sentences: tuple[Sentence, ...], text: str) -> list[Mention]:
     return [m for sp in _spans(sentences, strict=True) if (m := _mention(sp, sentences, text)) is not None]
 
 
-def repaired_mentions(sentences: tuple[Sentence, ...], text: str, lang: ModuleType,
+def repaired_mentions(sentences: tuple[Sentence, ...], text: str, lang: Language,
                       first_names: Collection[str] = (), tagger: str = "frog") -> list[Mention]:
     """``tagger``: "frog" (all repairs) or "e5" (duiding's tagger: only the repairs that help it)."""
     frog = tagger == "frog"
@@ -89,18 +89,18 @@ def _spans(sentences: tuple[Sentence, ...], *, strict: bool) -> list[Span]:
     return spans
 
 
-def _is_role(word: str, lang: ModuleType) -> bool:
+def _is_role(word: str, lang: Language) -> bool:
     """A role noun: "Koreadeskundige", or a compound whose last part is lower case ("SP-politicus", "Likoed-man")."""
     head = word.rsplit("-", 1)[-1]
     return word.lower().endswith(lang.ROLE_SUFFIXES) or ("-" in word and head[:1].islower() and len(head) > 2)
 
 
-def _speech_or_role(tok: Token, lang: ModuleType, alone: bool = False) -> bool:
+def _speech_or_role(tok: Token, lang: Language, alone: bool = False) -> bool:
     word = tok.text.strip(QUOTE_CHARS)
     return word.lower() in lang.REPORTING_VERBS or (_is_role(word, lang) and not alone)
 
 
-def _edge_junk(tok: Token, lang: ModuleType, alone: bool = False) -> bool:
+def _edge_junk(tok: Token, lang: Language, alone: bool = False) -> bool:
     word = tok.text.strip(QUOTE_CHARS)
     if is_(tok.tag, "PUNCT") or not any(ch.isalnum() for ch in word):
         return True
@@ -109,7 +109,7 @@ def _edge_junk(tok: Token, lang: ModuleType, alone: bool = False) -> bool:
     return word[:1].islower() and not word[:1].isdigit()  # particles only inside a name
 
 
-def _trim(sp: Span, tokens: tuple[Token, ...], lang: ModuleType, full: bool = True) -> Span | None:
+def _trim(sp: Span, tokens: tuple[Token, ...], lang: Language, full: bool = True) -> Span | None:
     """Speech verbs and role nouns off a name's edges ("Kamerlid De Groot"); ``full`` (raw Frog) also
     punctuation, lower-case words and a capitalised common noun before a proper name."""
     junk = _edge_junk if full else _speech_or_role
@@ -127,7 +127,7 @@ def _trim(sp: Span, tokens: tuple[Token, ...], lang: ModuleType, full: bool = Tr
     return Span(sp.sentence, first, last, sp.type, sp.raw) if first <= last else None
 
 
-def _split_adjective(sp: Span, tokens: tuple[Token, ...], lang: ModuleType) -> list[Span]:
+def _split_adjective(sp: Span, tokens: tuple[Token, ...], lang: Language) -> list[Span]:
     """"Canadese Gander", "Russische Vladivostok": the adjective is its own (MISC) mention, the name keeps its type."""
     if " ".join(t.text for t in tokens[sp.first:sp.last + 1]) in lang.KNOWN_TYPES:
         return [sp]  # "Witte Huis" is one name
@@ -151,7 +151,7 @@ def _extend_first_name(sp: Span, tokens: tuple[Token, ...], first_names: Collect
     return sp
 
 
-def _merge_neighbours(spans: list[Span], sentences: tuple[Sentence, ...], lang: ModuleType,
+def _merge_neighbours(spans: list[Span], sentences: tuple[Sentence, ...], lang: Language,
                       first_names: Collection[str]) -> list[Span]:
     """Adjacent mentions the tagger typed differently may be one split name, in two shapes only:
     a name + an organisation head word ("Clingendael" PER + "Institute" ORG), or a lone first name +
@@ -177,7 +177,7 @@ def _merge_neighbours(spans: list[Span], sentences: tuple[Sentence, ...], lang: 
     return out
 
 
-def _particle_gap(prev: Span, sp: Span, tokens: tuple[Token, ...], lang: ModuleType) -> bool:
+def _particle_gap(prev: Span, sp: Span, tokens: tuple[Token, ...], lang: Language) -> bool:
     gap = tokens[prev.last + 1:sp.first]
     return bool(gap) and len(gap) <= 3 and all(t.text.lower() in lang.NAME_PARTICLES for t in gap)
 
@@ -186,7 +186,7 @@ def _adjectives(sp: Span, tokens: tuple[Token, ...]) -> bool:
     return all(is_(t.tag, "ADJ") for t in tokens[sp.first:sp.last + 1])
 
 
-def _merged_type(a: str, b: str, tokens: tuple[Token, ...], lang: ModuleType) -> str:
+def _merged_type(a: str, b: str, tokens: tuple[Token, ...], lang: Language) -> str:
     if any(t.text.lower() in lang.ORG_HEADS for t in tokens):
         return "ORG"
     if "PER" in (a, b) and len(tokens) <= 4:
@@ -194,7 +194,7 @@ def _merged_type(a: str, b: str, tokens: tuple[Token, ...], lang: ModuleType) ->
     return a
 
 
-def _is_name(sp: Span, tokens: tuple[Token, ...], lang: ModuleType) -> bool:
+def _is_name(sp: Span, tokens: tuple[Token, ...], lang: Language) -> bool:
     span = tokens[sp.first:sp.last + 1]
     if len(span) == 1 and "-" not in span[0].text and _is_role(span[0].text, lang):
         return False  # "Klimaatdeskundige" alone is a role, not a name
@@ -206,7 +206,7 @@ def _is_name(sp: Span, tokens: tuple[Token, ...], lang: ModuleType) -> bool:
     return not (len(span) == 1 and span[0].text.lower().endswith(lang.NOT_A_NAME_SUFFIXES))
 
 
-def _retype(m: Mention, tokens: tuple[Token, ...], lang: ModuleType, first_names: Collection[str]) -> Mention:
+def _retype(m: Mention, tokens: tuple[Token, ...], lang: Language, first_names: Collection[str]) -> Mention:
     known = lang.KNOWN_TYPES.get(m.text)
     if known:
         return replace(m, type=known)

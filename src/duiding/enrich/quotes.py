@@ -32,8 +32,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from types import ModuleType
 
+from ..lang import Language
 from ..nlp.tags import NOUNS, UNANALYSED, has, is_
 from ..records import Mention, Quote, Sentence, Speaker, Token
 from .chains import surname
@@ -50,7 +50,7 @@ class _Context:
     text: str
     sentences: tuple[Sentence, ...]
     mentions: list[Mention]
-    lang: ModuleType
+    lang: Language
     title: str | None = None
     first_names: Collection[str] = ()
     tokens: list[Token] = field(default_factory=list)
@@ -84,7 +84,7 @@ class _Context:
 
 
 def extract_quotes(text: str, sentences: tuple[Sentence, ...], mentions: list[Mention],
-                   lang: ModuleType, title: str | None = None,
+                   lang: Language, title: str | None = None,
                    first_names: Collection[str] = ()) -> tuple[list[Quote], list[Issue]]:
     """Direct and partial quotes (with marks) and indirect speech, in text order.
 
@@ -127,7 +127,7 @@ def _repeated(quotes: list[Quote]) -> list[Quote]:
     return out
 
 
-def _as_person(m: Mention, first_names: Collection[str], lang: ModuleType) -> Mention:
+def _as_person(m: Mention, first_names: Collection[str], lang: Language) -> Mention:
     """``Emilie Ruiter`` tagged as a place: a name of two or more words that opens with a first name
     (and does not end in an organisation word, as ``Sky News``) is a person."""
     words = m.name.split()
@@ -138,7 +138,7 @@ def _as_person(m: Mention, first_names: Collection[str], lang: ModuleType) -> Me
 
 
 def _untagged_people(sentences: tuple[Sentence, ...], mentions: list[Mention], first_names: Collection[str],
-                     lang: ModuleType) -> list[Mention]:
+                     lang: Language) -> list[Mention]:
     """Runs of proper nouns that start with a known first name and no mention covers: people."""
     covered = [(m.start, m.end) for m in mentions]
     out = []
@@ -282,19 +282,34 @@ def _after(close_end: int, hi: int, ctx: _Context) -> _Found | None:
         return None
     verb = toks[i]
     low = verb.text.lower()
-    if low in ctx.lang.ACCORDING_TO or low == "aldus" or _is_speech(verb, ctx):
+    if low in ctx.lang.ACCORDING_TO or low in ctx.lang.POSTPOSED_CUES or _is_speech(verb, ctx):
         return _speaker_np(toks[i + 1:], ctx, "after")
     if _is_verb(verb) and has(verb.tag, "fin"):
         # any finite verb right after a quote, followed by who: "…'', kreunt de ANWB", "…'', weet Slot"
         return _speaker_np(toks[i + 1:], ctx, "after", strict=True)
+    if ctx.lang.SUBJECT_BEFORE_CUE:
+        found = _subject_then_verb(toks[i:], ctx)
+        if found is not None:
+            return found
     if i == 0 or toks[i - 1].text != ",":
         return None
     # "'…', Slot zegt." / "'…', vertelt hij" handled above; "'…', zo zegt X" with a filler first
     j = i
     while j < len(toks) and _is_filler(toks[j], ctx):
         j += 1
-    if j < len(toks) and j > i and (_is_speech(toks[j], ctx) or toks[j].text.lower() == "aldus"):
+    if j < len(toks) and j > i and (_is_speech(toks[j], ctx) or toks[j].text.lower() in ctx.lang.POSTPOSED_CUES):
         return _speaker_np(toks[j + 1:], ctx, "after")
+    return None
+
+
+def _subject_then_verb(toks: list[Token], ctx: _Context) -> _Found | None:
+    """``“…,” Mayor Linda Carver said`` / ``“…,” he said in a statement``: in languages whose speaker
+    comes before the cue verb after a quote (``lang.SUBJECT_BEFORE_CUE``), the words up to the speech verb."""
+    for k, t in enumerate(toks[:8]):
+        if t.text in ".!?;:“”\"‘’(" or (t.text == "," and k > 0):
+            return None
+        if k > 0 and _is_speech(t, ctx) and _is_verb(t):
+            return _speaker_np(toks[:k], ctx, "after", skip=0)
     return None
 
 
@@ -417,7 +432,7 @@ def _topic(toks: list[Token], ctx: _Context) -> Speaker | None:
     """The person (or organisation) a sentence is about: its first named person, else a subject
     pronoun or role at its start."""
     for k, t in enumerate(toks):
-        if _is_speech(t, ctx) or t.text.lower() == "aldus":
+        if _is_speech(t, ctx) or t.text.lower() in ctx.lang.POSTPOSED_CUES:
             # "Dat Kim … komt, zegt volgens Koreadeskundige Remco Breuker veel": who the cue introduces
             j = k + 1
             while j < len(toks) and (toks[j].text.lower() in ctx.lang.ACCORDING_TO or _is_filler(toks[j], ctx)):
@@ -498,7 +513,7 @@ def _speaker_np(toks: list[Token], ctx: _Context, cue: str, strict: bool = False
             j += 1
             continue
         if mention is not None and is_role_word(mention.text, lang) \
-                and " " not in mention.text and _name_follows(toks, j):
+                and " " not in mention.text and _name_follows(toks, j, lang):
             roles.append(t.text)  # "FNV-bestuurder Kemal Yildiz" with the role tagged as a name
             j += 1
             continue
@@ -520,7 +535,7 @@ def _speaker_np(toks: list[Token], ctx: _Context, cue: str, strict: bool = False
         if mention is not None:
             return None  # a place or a thing does not speak
         if low in lang.SUBJECT_PRONOUNS and not roles:
-            if low in ("ze", "zij") and j > 0 and has(toks[j - 1].tag, "plur"):
+            if low in lang.PLURAL_PRONOUNS and j > 0 and has(toks[j - 1].tag, "plur"):
                 return None  # "vertellen ze": a group
             return _resolve(t, ctx, None), cue
         if low in lang.DETERMINERS and not roles and not is_(t.tag, "CONJ"):
@@ -532,7 +547,7 @@ def _speaker_np(toks: list[Token], ctx: _Context, cue: str, strict: bool = False
             return Speaker(None, ctx.text[t.start:toks[j + 1].end], t.start, toks[j + 1].end, role=role,
                            kind="role"), cue
         if is_(t.tag, *NOUNS) and not t.text[:1].isupper() \
-                and (is_role_word(t.text, lang) or _name_follows(toks, j)):
+                and (is_role_word(t.text, lang) or _name_follows(toks, j, lang)):
             roles.append(t.text)  # "ontwikkelaar Erwin Slot", "student bouwkunde Yousef Koja"
             j += 1
             continue
@@ -549,12 +564,12 @@ def _speaker_np(toks: list[Token], ctx: _Context, cue: str, strict: bool = False
     return None
 
 
-def _name_follows(toks: list[Token], j: int) -> bool:
+def _name_follows(toks: list[Token], j: int, lang: Language) -> bool:
     """A lower-case noun before a name within two words is the name's role (``student bouwkunde X``)."""
     for t in toks[j + 1:j + 4]:
         if is_(t.tag, *UNANALYSED):
             return True
-        if t.text.lower() in ("'t", "’t", "de", "van"):
+        if t.text.lower() in lang.ROLE_NAME_LINKS:
             continue  # "carnavalswinkel 't Mooswief"
         if not is_(t.tag, *NOUNS) or t.text[:1].isupper():
             return False
@@ -617,7 +632,7 @@ def _untagged_name(toks: list[Token], j: int, ctx: _Context, role: str | None = 
     return Speaker(name, name, toks[j].start, toks[k - 1].end, role=role, kind="person")
 
 
-def _person_noun(t: Token, lang: ModuleType) -> bool:
+def _person_noun(t: Token, lang: Language) -> bool:
     """A noun for a person: a role (also in the plural, by its lemma), or a word for people."""
     low, lemma = t.text.lower(), t.lemma.lower()
     return is_(t.tag, *NOUNS) and any(
@@ -633,7 +648,7 @@ def _description(toks: list[Token], j: int, ctx: _Context, cue: str, strict: boo
     k = j + 1
     while k < len(toks) and (is_(toks[k].tag, "ADJ", "NUM") or toks[k].text.lower() in lang.CUE_FILLERS):
         k += 1
-    if det in ("de", "die", "deze") and k > j + 1 and toks[k - 1].text.lower() in lang.LATTER_WORDS:
+    if det in lang.DEFINITE_DETERMINERS and k > j + 1 and toks[k - 1].text.lower() in lang.LATTER_WORDS:
         latter = _last_person_before(min(ctx.position, toks[j].start), ctx)  # "zei die laatste"
         if latter is not None:
             return _person(latter, ctx, ctx.text[toks[j].start:toks[k - 1].end], start=toks[j].start,
@@ -673,7 +688,7 @@ def _description(toks: list[Token], j: int, ctx: _Context, cue: str, strict: boo
         name = org if org else noun.text
         return Speaker(name, said, toks[j].start, toks[end - 1].end, organisation=org or noun.text,
                        kind="organisation"), cue
-    if det in ("de", "die", "deze") and org is None and person_noun:
+    if det in lang.DEFINITE_DETERMINERS and org is None and person_noun:
         resolved = _resolve(noun, ctx, low)
         if resolved.kind != "unknown":
             return Speaker(resolved.name, said, toks[j].start, noun.end, resolved.role, resolved.organisation,
@@ -697,7 +712,7 @@ def _extended(m: Mention, ctx: _Context) -> Mention:
     if longer is not None:
         return longer
     rest = ctx.text[m.end:m.end + 60].split()
-    if len(rest) >= 2 and rest[0] in ("van", "voor") and rest[1][:1].isupper():
+    if len(rest) >= 2 and rest[0] in ctx.lang.ROLE_OF_PREPOSITIONS and rest[1][:1].isupper():
         word = rest[1].rstrip(".,;:!?'\"")
         name = f"{m.name} {rest[0]} {word}"
         return Mention(m.start, m.end + 2 + len(rest[0]) + len(word), name, m.type, m.sentence, name)
@@ -778,7 +793,8 @@ def _subject(toks: list[Token], ctx: _Context, cue: str, people_only: bool = Fal
         if _after_preposition(toks, t, ctx):
             continue
         if low in ctx.lang.SUBJECT_PRONOUNS:
-            if low in ("ze", "zij") and j + 1 < len(toks) and has(toks[j + 1].tag, "plur") and _is_verb(toks[j + 1]):
+            if low in ctx.lang.PLURAL_PRONOUNS and j + 1 < len(toks) and has(toks[j + 1].tag, "plur") \
+                    and _is_verb(toks[j + 1]):
                 return None  # "Ze vertellen dat …": a group, not the last person
             return _resolve(t, ctx, None), cue
         if low in ctx.lang.DETERMINERS:
@@ -802,7 +818,7 @@ def _with_relative_clause(found: _Found, toks: list[Token], ctx: _Context) -> Sp
     if sp.kind != "role" or sp.end is None:
         return sp
     rest = [t for t in toks if t.start >= sp.end]
-    if len(rest) >= 2 and rest[0].text.lower() in ("die", "dat") and not any(t.text in ",;:" for t in rest):
+    if len(rest) >= 2 and rest[0].text.lower() in ctx.lang.RELATIVE_PRONOUNS and not any(t.text in ",;:" for t in rest):
         role = f"{sp.role} {ctx.text[rest[0].start:rest[-1].end]}"
         return Speaker(None, ctx.text[(sp.start or rest[0].start):rest[-1].end], sp.start, rest[-1].end, role,
                        sp.organisation, "role")
@@ -818,7 +834,7 @@ def _after_preposition(toks: list[Token], t: Token, ctx: _Context) -> bool:
     while j >= 0 and (toks[j].text.lower() in ctx.lang.DETERMINERS or is_(toks[j].tag, "ADJ")
                       or is_role_word(toks[j].text, ctx.lang)):
         j -= 1
-    if j >= 1 and toks[j].text.lower() in ("van", "door") and toks[j - 1].text.lower() in ctx.lang.SPEECH_NOUNS:
+    if j >= 1 and toks[j].text.lower() in ctx.lang.SPEECH_NOUN_LINKS and toks[j - 1].text.lower() in ctx.lang.SPEECH_NOUNS:
         return False  # "de uitspraak van John Cleese:", "een tweet van X": whose words they are
     return j >= 0 and is_(toks[j].tag, "ADP") and toks[j].text.lower() not in ctx.lang.SUBJECT_PREPOSITIONS
 
@@ -999,7 +1015,8 @@ def _reported(toks: list[Token], ctx: _Context) -> tuple[Speaker, int] | None:
             if rest:
                 return found[0], rest[0].start
     for k, t in enumerate(toks[:-1]):
-        if toks[k + 1].text.lower() == "dat" and _is_speech(t, ctx) and t.text.lower() not in ("aldus", "volgens"):
+        if toks[k + 1].text.lower() in ctx.lang.COMPLEMENTIZERS and _is_speech(t, ctx) \
+                and t.text.lower() not in ctx.lang.POSTPOSED_CUES and t.text.lower() not in ctx.lang.ACCORDING_TO:
             subject = _subject(toks[:k], ctx, "indirect") or _speaker_np(toks[k + 1:k + 1], ctx, "indirect")
             if subject is not None and k + 2 < len(toks):
                 return subject[0], toks[k + 2].start

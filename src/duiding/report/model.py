@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import asdict
-from types import ModuleType
 from typing import Any
 
 from ..compare import compare_outlets, outlet_labels
 from ..errors import QueryError
+from ..lang import Language
 from ..store import Store
 from ..store.claims import claim_groups, sentence_text
 from ..store.quotes import quotes as story_quotes
@@ -18,7 +18,7 @@ from ..summarise import summarise
 from ..timeline import story_timeline
 
 
-def story_report(store: Store, story_id: str, lang: ModuleType, summary_length: int = 6) -> dict[str, Any]:
+def story_report(store: Store, story_id: str, lang: Language, summary_length: int = 6) -> dict[str, Any]:
     line = next((s for s in storylines(store) if s["id"] == story_id), None)
     event = next((e for e in events(store) if e["id"] == story_id), None)
     if line is None and event is None:
