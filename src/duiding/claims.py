@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .lang import Language
+from .lang import Language, of_article
 from .nlp.tags import has, is_, stored
 from .store import Store
 from .store.claims import claim_contexts, day_timexes_by_event
@@ -198,7 +198,7 @@ def _comparable(a: _View, b: _View) -> str | None:
 
 def align_claims(store: Store, lang: Language) -> list[ClaimGroup]:
     rows = claim_contexts(store)
-    views = [v for v in (_view(r, lang) for r in rows) if v is not None]
+    views = [v for v in (_view(r, of_article(r.get("language"), lang)) for r in rows) if v is not None]
     per_sentence: dict[tuple[str, int, tuple[str, str]], int] = defaultdict(int)
     for v in views:
         per_sentence[(v.row["article_id"], v.row["sentence"], v.measure)] += 1

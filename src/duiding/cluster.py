@@ -73,6 +73,13 @@ CANDIDATES_MAX = 24
 PRIOR_ARTICLES = 200  # see idf_table
 MEMBERS_MAX = 16  # members an article is compared with per event: its first 8 and its latest 8
 ENTITY_PREFIX = "\x00"  # entity features share the vector with lemmas, kept apart by this prefix
+# Across languages the lemmas share nothing and only names (resolved across spellings: Poetin = Putin) overlap,
+# so an article is also compared with members in another language by the multilingual-e5 cosine of their leads
+# (``embed.py``). Those cosines are compressed (NL<->EN translations 0.88-0.95, unrelated news 0.74-0.80): the
+# part above CROSS_FLOOR is scaled so that CROSS_FLOOR + CROSS_SPAN reaches 1. On the mixed test corpus
+# (tests/fixtures/mixed) reports of one happening in the two languages score 0.88-0.91, other pairs <= 0.79.
+CROSS_FLOOR = 0.83
+CROSS_SPAN = 0.12
 
 
 @dataclass(frozen=True)
@@ -86,6 +93,8 @@ class Features:
     terms: dict[str, float]  # term -> count (before IDF)
     entities: dict[str, float]  # entity id -> salience
     digest: bool = False  # several unrelated short items: matched on its lead, never a bridge
+    language: str | None = None
+    embedding: tuple[float, ...] | None = None  # unit e5 vector of title + lead; only in a multilingual store
 
 
 @dataclass
@@ -97,6 +106,7 @@ class Event:
     terms: Counter[str] = field(default_factory=Counter)  # summed weights of members (labels, storylines)
     entities: Counter[str] = field(default_factory=Counter)
     members: list[dict[str, float]] = field(default_factory=list)  # unit vectors of non-digest members
+    voices: list[tuple[str | None, tuple[float, ...]]] = field(default_factory=list)  # (language, embedding)
 
     def add(self, f: Features, vec: dict[str, float]) -> None:
         self.articles.append(f.id)
@@ -106,6 +116,10 @@ class Event:
             if len(self.members) >= MEMBERS_MAX:  # keep the founders and the latest: bounded work and memory
                 del self.members[MEMBERS_MAX // 2]
             self.members.append(vec)
+            if f.embedding is not None:
+                if len(self.voices) >= MEMBERS_MAX:
+                    del self.voices[MEMBERS_MAX // 2]
+                self.voices.append((f.language, f.embedding))
         if f.start and (self.start is None or f.start < self.start):
             self.start = f.start
         if f.end and (self.end is None or f.end > self.end):
@@ -194,9 +208,21 @@ def _most_shared(found: Counter[int]) -> list[int]:
     return sorted(found)
 
 
-def best_member(vec: dict[str, float], e: Event) -> float:
-    """Similarity of an article to an event: the cosine with its closest member."""
-    return max((_dot(vec, m) for m in e.members), default=0.0)
+def best_member(vec: dict[str, float], e: Event, f: Features | None = None) -> float:
+    """Similarity of an article to an event: the cosine with its closest member; for a member in another
+    language than ``f``'s, the calibrated e5 cosine of their leads when that is higher."""
+    best = max((_dot(vec, m) for m in e.members), default=0.0)
+    if f is not None and f.embedding is not None:
+        for language, emb in e.voices:
+            if language != f.language:
+                best = max(best, cross_lingual(f.embedding, emb))
+    return best
+
+
+def cross_lingual(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    """The e5 cosine of two unit vectors, rescaled to the lexical cosine's range (see CROSS_FLOOR)."""
+    cos = sum(x * y for x, y in zip(a, b, strict=True))
+    return max(0.0, (cos - CROSS_FLOOR) / CROSS_SPAN)
 
 
 def cluster_events(articles: Sequence[Features], idf: dict[str, float], events: list[Event] | None = None,
@@ -225,11 +251,14 @@ def cluster_events(articles: Sequence[Features], idf: dict[str, float], events: 
             vec = vector(f, idf)
             begin = _day(f.start) if phase == 0 else None
             best, best_sim = None, threshold
-            for i in index.candidates(query_keys(vec), events, begin):
+            found = index.candidates(query_keys(vec), events, begin)
+            if f.embedding is not None:  # another language shares no lemmas: its events are found by language
+                found = sorted(set(found) | set(_other_language_events(events, f)))
+            for i in found:
                 e = events[i]
                 if phase == 0 and not _near(f.start, f.end, e.start, e.end, EVENT_WINDOW_DAYS):
                     continue
-                sim = best_member(vec, e)
+                sim = best_member(vec, e, f)
                 if sim >= best_sim and (best is None or sim > best_sim):
                     best, best_sim = i, sim
             if best is None:
@@ -239,6 +268,12 @@ def cluster_events(articles: Sequence[Features], idf: dict[str, float], events: 
             if not f.digest:
                 index.add(best, vec)
     return events
+
+
+def _other_language_events(events: Sequence[Event], f: Features) -> list[int]:
+    """The latest ``CANDIDATES_MAX`` events holding a member in another language than ``f``'s."""
+    found = [i for i in range(len(events) - 1, -1, -1) if any(lang != f.language for lang, _ in events[i].voices)]
+    return found[:CANDIDATES_MAX]
 
 
 def _ended_before(e: Event, day: datetime) -> bool:

@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from .cluster import Features
-from .lang import Language
+from .lang import Language, of_article
 from .nlp.tags import is_, stored
 from .store import Store
 
@@ -39,7 +39,7 @@ LEAD_SENTENCES = 4  # a digest's first item, by which it is matched
 
 
 def article_features(store: Store, lang: Language, ids: list[str] | None = None) -> Iterator[Features]:
-    sql = "SELECT id, title, text, published_start, published_end, nlp_status FROM articles"
+    sql = "SELECT id, title, text, published_start, published_end, nlp_status, language FROM articles"
     params: list[str] = []
     if ids is not None:
         sql += f" WHERE id IN ({','.join('?' * len(ids)) or 'NULL'}) ORDER BY id"
@@ -47,18 +47,20 @@ def article_features(store: Store, lang: Language, ids: list[str] | None = None)
     else:
         sql += " ORDER BY rowid"  # the order articles were added, on either store
     for row in store.conn.execute(sql, params).fetchall():
-        aid, title, text, start, end, status = row
-        parts = _lemmas(store, aid, lang) if status == "done" else [(len(text), _words(text, lang))]
+        aid, title, text, start, end, status, language = row
+        lang_a = of_article(language, lang)  # each article's own stop words; ``lang`` where it has none
+        parts = _lemmas(store, aid, lang_a) if status == "done" else [(len(text), _words(text, lang_a))]
         digest = len(parts) >= DIGEST_MIN_SENTENCES and cohesion([c for _, c in parts]) < DIGEST_COHESION
         used = parts[:LEAD_SENTENCES] if digest else parts
         terms: Counter[str] = Counter()
         for _, counts in used:
             terms.update(counts)
         for w in _WORD.findall(title or ""):
-            if w.lower() not in lang.STOP_LEMMAS:
+            if w.lower() not in lang_a.STOP_LEMMAS:
                 terms[w.lower()] += 2
         upto = used[-1][0] if digest and used else None
-        yield Features(aid, start, end, title, dict(terms), _entities(store, aid, text, upto), digest)
+        yield Features(aid, start, end, title, dict(terms), _entities(store, aid, text, upto), digest,
+                       language if status == "done" else None)
 
 
 def cohesion(sentences: list[Counter[str]]) -> float:

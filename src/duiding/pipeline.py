@@ -285,7 +285,7 @@ def analyze(paths: Iterable[str], store: Store, config: Config, overrides: Overr
     the same whichever engine runs them, which is what keeps the results identical.
     """
     from .enrich.entities import EntityStage, resolve_entities
-    from .lang import for_language
+    from .lang import primary
     from .nlp.stage import NlpStage, analyse_pending
     from .stories import StoryStage, update_stories
 
@@ -299,7 +299,7 @@ def analyze(paths: Iterable[str], store: Store, config: Config, overrides: Overr
         report.nlp = analyse_pending(store, workers=workers, batch_size=int(config.batch_size),
                                      run_id=report.ingest.run_id, options=options, progress=nlp_progress,
                                      run=engine.run_jobs)
-        report.entities = resolve_entities(store)
-        report.stories = update_stories(store, for_language("nl"), cluster=engine.cluster_events,
+        report.entities = resolve_entities(store, primary(config.languages))
+        report.stories = update_stories(store, primary(config.languages), cluster=engine.cluster_events,
                                         duplicates=engine.near_duplicates)
     return report

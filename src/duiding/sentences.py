@@ -8,7 +8,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
-from .lang import Language
+from .lang import Language, of_article
 from .nlp.tags import is_, stored
 from .store import Store
 
@@ -28,18 +28,20 @@ class Sent:
 
 
 def story_sentences(store: Store, article_ids: list[str], lang: Language) -> list[Sent]:
-    meta = {r[0]: (r[1], r[2], r[3]) for r in store.conn.execute(
-        f"SELECT id, outlet, published, text FROM articles WHERE id IN ({','.join('?' * len(article_ids)) or 'NULL'})",
+    meta = {r[0]: (r[1], r[2], r[3], r[4]) for r in store.conn.execute(
+        f"SELECT id, outlet, published, text, language FROM articles "
+        f"WHERE id IN ({','.join('?' * len(article_ids)) or 'NULL'})",
         article_ids)}
     out = []
     for aid in article_ids:
         if aid not in meta:
             continue
-        outlet, published, text = meta[aid]
+        outlet, published, text, language = meta[aid]
+        stop = of_article(language, lang).STOP_LEMMAS
         for idx, start, end, tokens in store.conn.execute(
                 "SELECT idx, start, end, tokens FROM sentences WHERE article_id = ? ORDER BY idx", (aid,)):
             terms = Counter(row[2].lower() for row in json.loads(tokens)
-                            if is_(stored(row), *CONTENT_TAGS) and row[2].lower() not in lang.STOP_LEMMAS
+                            if is_(stored(row), *CONTENT_TAGS) and row[2].lower() not in stop
                             and any(c.isalnum() for c in row[2]))
             out.append(Sent(aid, outlet, published, idx, start, end, text[start:end], terms))
     return out

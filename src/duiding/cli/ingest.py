@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..ingest import Overrides
+from ..lang import primary
 from ..pipeline import AnalyzeReport
 from ..pipeline import analyze as run_analyze
 from .common import config, db_option, err, open_store, out
@@ -156,7 +157,8 @@ def analyze(ctx: click.Context, paths: tuple[str, ...], db: str | None, outlet: 
             report = run_analyze(paths, store, cfg, overrides, progress=None if quiet else _Bar("read"),
                                  nlp_progress=None if quiet else _Bar("analyse"))
         try:
-            written = write_reports(store, Path(cfg.reports)) if cfg.analyse and cfg.reports else []
+            written = write_reports(store, Path(cfg.reports), primary(cfg.languages)) if cfg.analyse and cfg.reports \
+                else []
             report_error = None
         except OSError as e:  # everything is stored: say so first, then why the reports are missing
             written, report_error = [], f"{e.filename or cfg.reports}: {e.strerror or e}"

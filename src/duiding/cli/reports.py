@@ -7,12 +7,12 @@ from pathlib import Path
 
 import click
 
-from ..lang import for_language
+from ..lang import Language, primary
 from ..report.model import story_report
 from ..report.render import to_html, to_json, to_markdown
 from ..store import Store
 from ..store.stories import storylines
-from .common import db_option, open_store, out
+from .common import config, db_option, open_store, out
 
 RENDER = {"html": to_html, "md": to_markdown, "json": to_json}
 
@@ -31,7 +31,7 @@ def report(ctx: click.Context, story_id: str, db: str | None, fmt: str, output: 
            summary_length: int) -> None:
     """A storyline or event explained: summary, timeline, who is quoted where, numbers, outlets, names."""
     with open_store(ctx, db, readonly=True) as store:
-        text = RENDER[fmt](story_report(store, story_id, for_language("nl"), summary_length))
+        text = RENDER[fmt](story_report(store, story_id, primary(config(ctx).languages), summary_length))
     if output:
         Path(output).write_text(text, encoding="utf-8")
         out.print(f"report written to {output}", markup=False)
@@ -39,13 +39,13 @@ def report(ctx: click.Context, story_id: str, db: str | None, fmt: str, output: 
         sys.stdout.write(text)
 
 
-def write_reports(store: Store, folder: Path) -> list[tuple[str, str, Path]]:
+def write_reports(store: Store, folder: Path, lang: Language | None = None) -> list[tuple[str, str, Path]]:
     """An HTML report per storyline into ``folder``; returns (id, label, path) for each."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for line in storylines(store):
         path = folder / f"{line['id']}.html"
-        path.write_text(to_html(story_report(store, line["id"], for_language("nl"))), encoding="utf-8")
+        path.write_text(to_html(story_report(store, line["id"], lang or primary(()))), encoding="utf-8")
         written.append((line["id"], line["label"], path))
     return written
 

@@ -834,7 +834,8 @@ def _after_preposition(toks: list[Token], t: Token, ctx: _Context) -> bool:
     while j >= 0 and (toks[j].text.lower() in ctx.lang.DETERMINERS or is_(toks[j].tag, "ADJ")
                       or is_role_word(toks[j].text, ctx.lang)):
         j -= 1
-    if j >= 1 and toks[j].text.lower() in ctx.lang.SPEECH_NOUN_LINKS and toks[j - 1].text.lower() in ctx.lang.SPEECH_NOUNS:
+    if j >= 1 and toks[j].text.lower() in ctx.lang.SPEECH_NOUN_LINKS \
+            and toks[j - 1].text.lower() in ctx.lang.SPEECH_NOUNS:
         return False  # "de uitspraak van John Cleese:", "een tweet van X": whose words they are
     return j >= 0 and is_(toks[j].tag, "ADP") and toks[j].text.lower() not in ctx.lang.SUBJECT_PREPOSITIONS
 

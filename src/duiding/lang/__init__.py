@@ -10,7 +10,7 @@ The rules never branch on the language code: what differs between languages is i
 from __future__ import annotations
 
 import importlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Protocol, cast
 
 from ..errors import ConfigError
@@ -415,6 +415,18 @@ def for_language(code: str) -> Language:
 
 def has_language(code: str | None) -> bool:
     return code in _AVAILABLE
+
+
+def primary(codes: str | Iterable[str]) -> Language:
+    """The first of the configured languages (``languages`` setting, "nl,en,...") that has language data:
+    what cross-article stages use for an article whose own language has none (names, stop words)."""
+    listed = [c.strip().lower() for c in (codes.split(",") if isinstance(codes, str) else codes)]
+    return for_language(next((c for c in listed if c in _AVAILABLE), _AVAILABLE[0]))
+
+
+def of_article(code: str | None, default: Language) -> Language:
+    """An article's own language data, or ``default`` when its language has none (or is unknown)."""
+    return for_language(code) if code in _AVAILABLE else default
 
 
 def available() -> tuple[str, ...]:

@@ -70,3 +70,13 @@ def duplicate_groups(store: Store) -> list[dict[str, Any]]:
             "SELECT dm.article_id FROM duplicate_members dm JOIN articles a ON a.id = dm.article_id "
             "WHERE dm.group_id = ? ORDER BY a.published_start, a.id", (g["id"],))]
     return groups
+
+
+def article_texts(store: Store, ids: Sequence[str]) -> list[tuple[str, str]]:
+    """(id, text) of the given articles, in chunks (lead embeddings for a multilingual store)."""
+    out: list[tuple[str, str]] = []
+    for i in range(0, len(ids), 500):
+        chunk = list(ids[i:i + 500])
+        out += [(r[0], r[1]) for r in store.conn.execute(
+            f"SELECT id, text FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk)]
+    return out

@@ -24,7 +24,7 @@ from pydantic import BaseModel
 
 from ..config import Config, load_config
 from ..errors import QueryError
-from ..lang import nl
+from ..lang import primary
 from ..report.model import story_report
 from ..report.render import to_html
 from ..store import Store
@@ -114,7 +114,7 @@ def create_app(db: str | Path, config: Config | None = None, *, token: str | Non
     reports = ReportCache(db)
 
     def report(s: Store, story_id: str) -> dict[str, Any]:
-        return reports.get(("model", story_id), lambda: story_report(s, story_id, nl))
+        return reports.get(("model", story_id), lambda: story_report(s, story_id, primary(cfg.languages)))
 
     def page(items: list[Any], limit: int, offset: int, total: int | None = None) -> dict[str, Any]:
         return {"ok": True, "items": items, "limit": limit, "offset": offset,
