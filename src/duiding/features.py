@@ -26,7 +26,6 @@ from .nlp.tags import is_, stored
 from .store import Store
 
 _WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
-CONTENT_TAGS = ("NOUN", "VERB")
 LEAD_BONUS = 2.0  # a name in the first paragraph says more about the story than one in the tenth
 TYPE_WEIGHT = {"PER": 1.0, "ORG": 1.0, "LOC": 1.0, "MISC": 0.5}
 # Digests, measured on 2019-W10: of the articles of 9+ sentences, the 4 lowest cohesions (0.000-0.030) are
@@ -85,7 +84,7 @@ def _lemmas(store: Store, article_id: str, lang: Language) -> list[tuple[int, Co
         terms: Counter[str] = Counter()
         for row in json.loads(tokens):
             low = row[2].lower()
-            if is_(stored(row), *CONTENT_TAGS) and len(low) > 2 and low not in lang.STOP_LEMMAS and low.isalpha():
+            if is_(stored(row), *lang.FEATURE_TAGS) and len(low) > 2 and low not in lang.STOP_LEMMAS and low.isalpha():
                 terms[low] += 1
         out.append((int(end), terms))
     return out

@@ -372,6 +372,9 @@ class Language(Protocol):
     def ARTICLES(self) -> frozenset[str]: ...
 
     @property
+    def FEATURE_TAGS(self) -> tuple[str, ...]: ...
+
+    @property
     def SUBJECT_BEFORE_CUE(self) -> bool: ...
 
     @property

@@ -274,6 +274,9 @@ STOP_LEMMAS = frozenset({
     "vertellen", "schrijven", "melden", "aldus", "noemen", "zitten", "lopen", "vallen", "heten", "tonen",
 })  # fmt: skip
 
+# Word classes whose lemmas describe an article for clustering (names count through resolved entities).
+FEATURE_TAGS = ("NOUN", "VERB")
+
 # --- numbers ----------------------------------------------------------------------------------
 
 NUMBER_WORDS: dict[str, int] = {
