@@ -41,8 +41,8 @@ def test_each_article_is_analysed_in_its_own_language(stored: dict) -> None:
 
 def test_the_reports_of_one_happening_share_an_event_across_languages(stored: dict) -> None:
     event = {name: row[2] for name, row in stored["rows"].items()}
-    p, r, f = bcubed(event, GOLD)
-    assert (p, r) == (1.0, 1.0), {n: e for n, e in sorted(event.items())}
+    p, r, _f = bcubed(event, GOLD)
+    assert (p, r) == (1.0, 1.0), dict(sorted(event.items()))
 
 
 def test_names_resolve_across_spellings(stored: dict) -> None:
