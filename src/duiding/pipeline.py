@@ -298,7 +298,7 @@ def analyze(paths: Iterable[str], store: Store, config: Config, overrides: Overr
         options = {"ner": str(config.ner), **({"frogdata": config.frogdata} if config.frogdata else {})}
         report.nlp = analyse_pending(store, workers=workers, batch_size=int(config.batch_size),
                                      run_id=report.ingest.run_id, options=options, progress=nlp_progress,
-                                     run=engine.run_jobs)
+                                     run=engine.run_jobs, languages=parse_codes(config.languages))
         report.entities = resolve_entities(store, primary(config.languages))
         report.stories = update_stories(store, primary(config.languages), cluster=engine.cluster_events,
                                         duplicates=engine.near_duplicates)

@@ -6,7 +6,7 @@ and flagged ``not analysed: …`` and counted, never analysed with the wrong lan
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..pipeline import batched
@@ -37,9 +37,12 @@ Runner = Callable[[Iterable[Job], int, "dict[str, str] | None"], Iterator[Annota
 
 
 def analyse_pending(store: Store, *, workers: int, batch_size: int, run_id: int | None = None,
-                    options: dict[str, str] | None = None, progress=None, run: Runner = run_jobs) -> NlpReport:
+                    options: dict[str, str] | None = None, progress=None, run: Runner = run_jobs,
+                    languages: Collection[str] | None = None) -> NlpReport:
     """Analyse every pending article. ``run`` executes the jobs (a local process pool by default, Spark
     executors with ``--engine spark``); whatever runs them, results are written here, in one way.
+    ``languages`` (the ``languages`` setting) decides which backends may load: an article declared in
+    another language is flagged, not analysed, so a Dutch-only setting never loads the English model.
     """
     report = NlpReport()
     jobs: list[Job] = []
@@ -49,6 +52,8 @@ def analyse_pending(store: Store, *, workers: int, batch_size: int, run_id: int 
             skipped.append((article_id, "not analysed: language unknown"))
         elif not has_backend(language):
             skipped.append((article_id, f"not analysed: no backend for {language}"))
+        elif languages is not None and language not in languages:
+            skipped.append((article_id, f"not analysed: {language} is not in the languages setting"))
         else:
             jobs.append(Job(article_id, source, text, language, start, end, title))
     if skipped:
