@@ -109,3 +109,21 @@ def test_dutch_words_do_not_match_in_english() -> None:
     # "over" is Dutch for "in" (over drie weken) but an English preposition: not a time in English
     text = "The row went on over three weeks of talks."
     assert not [t for t in find_timexes(text, (date(2024, 3, 14),) * 2, en) if t.text.startswith("over")]
+
+
+def test_an_article_outside_the_languages_setting_is_flagged_not_analysed(tmp_path: Path) -> None:
+    from duiding import Store, load_config
+    from duiding.ingest.build import Overrides
+    from duiding.pipeline import analyze
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "storm.txt").write_text("Storm closes harbour\n\nThe harbour was closed on Tuesday after a heavy "
+                                      "storm damaged two cranes. Shipping firms expect delays all week.\n",
+                                      encoding="utf-8")
+    cfg = load_config(env={}).with_overrides(workers=1, languages="nl,de", reports="")
+    with Store(tmp_path / "s.db") as store:
+        report = analyze([str(folder)], store, cfg, Overrides(language="en"))  # as `--lang en` declares it
+        status = [tuple(r) for r in store.conn.execute("SELECT language, nlp_status FROM articles")]
+    assert status == [("en", "not analysed: en is not in the languages setting")]
+    assert report.nlp.analysed == 0
