@@ -25,6 +25,11 @@ text (``features.py`` sets ``Features.digest`` and gives such an article the lea
 digest is matched on its first item only and never becomes a member others are compared with, so
 it can join an event but cannot glue two events together.
 
+Across languages (a store holding, say, Dutch and English articles) lemmas share nothing: an article
+with a lead embedding (``Features.embedding``, set by ``stories.py`` only in a multilingual store) is
+also compared with the members of events in another language by the calibrated e5 cosine of their
+leads (``cross_lingual``), and those events are candidates whatever features they share.
+
 Events whose members are similar at the lower ``STORYLINE_THRESHOLD`` within
 ``STORYLINE_WINDOW_DAYS`` are linked into storylines (union-find over indexed candidates: every
 event is in exactly one storyline).
