@@ -42,7 +42,7 @@ demo: setup
 	$(BIN)/duiding search --db $(DB) "staking" --limit 3
 	@mkdir -p out
 	$(BIN)/duiding export --db $(DB) --format json -o out/export.json
-	@echo "JSON export written to out/export.json; one HTML report per storyline in duiding-reports/"
+	@echo "JSON export written to out/export.json; one HTML report per storyline in $(DB).reports/"
 
 test: setup lint
 	$(BIN)/python -m pytest -q
@@ -52,6 +52,7 @@ test-fast: setup
 
 lint: setup
 	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
 
 # wrk (a C load generator) is the load for benchmarks/web.py: light enough to share 2 cores with the server.
 bench: setup

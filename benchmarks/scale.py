@@ -27,6 +27,31 @@ made in memory, time and peak memory per size). Measured 2026-12-01 on this shar
 
 1M was not run (its features alone would need ~8 GB here); from 300k: events ~0.5 ms an article
 (~9 min), storylines growing faster than linearly (their index is not cut by time), ~8 GB.
+
+``--batches 1000 10000 100000`` adds one batch of ``--batch`` (1,000) new articles — the next day's
+news, 1,000 a day — to a store of each size whose stories were built in full, and prints each stage
+of that batch (ingest: clean, detect language, store; entities; stories by part) and the full build.
+Measured 2026-12-02 on this machine shared with four other agents' work (figures vary ~2x with load):
+
+    store + 1,000      stories before    stories after   (events / storylines / near-copies after)
+        1,000               21.4 s           24.0 s      (15.2 / 0.7 / 3.2; measured under heavy load)
+        1,000 (A/B)         52.5 s           43.9 s      (both at once, same load; events 27.7 s)
+       10,000               78.6 s           13.3 s      ( 6.1 / 2.4 / 2.0; 21.3 s in a rerun under load)
+
+At 1,000 the whole store lies in the batch's week, so both do the same work; the batch's events cost
+more there than at 10,000 (a small store's features are held by few events, so fewer of them are too
+common to look up candidates with). Reads at 10k (rerun): storyline list 0.03 s, search 0.001 s,
+the largest storyline's page 2.6 s; the events-by-storyline, members-by-event and events-by-date
+queries use indexes (no full scan in their plans).
+
+Before, the batch re-read and re-derived every article (features, IDF, MinHash of the whole store);
+now it reads its own articles and the events of the week it falls in. The cost left is per article
+(events: each article scored against up to 24 candidate events of up to 16 members; since measured,
+the dot products are ~2x faster). 100k and 1M were not measured: on the shared machine the 100k
+base store's full build had not finished after 35 minutes (it got ~7 CPU minutes). A 10k store
+already spans more than the week a batch restores, so larger stores restore as much; what grows
+with the store is index depth (B-trees), the ``count(*)`` of the report line, and the stages still
+global: entity resolution and claim groups (no mentions or claims without Frog, hence ~0 s here).
 """
 
 from __future__ import annotations
@@ -118,10 +143,11 @@ def child(engine_name: str, mode: str, folder: Path, work: Path) -> dict[str, fl
                 return run
 
             if store.count("articles") > EVENTS_MAX:  # one-pass clustering is O(n x events): hours at 100k
-                from duiding.stories import _docs
+                from duiding.dedup import Doc
+                from duiding.store.analysis import article_texts
 
                 t = time.perf_counter()
-                engine.near_duplicates(_docs(store))  # type: ignore[attr-defined]
+                engine.near_duplicates([Doc(*r) for r in article_texts(store)])  # type: ignore[attr-defined]
                 times["duplicates"] = time.perf_counter() - t
                 times["total"] = time.perf_counter() - started
                 times["articles"] = store.count("articles")
@@ -211,6 +237,167 @@ def cluster_curve(sizes: list[int]) -> None:
           " peak MB: the child's max RSS, features included")
 
 
+# --- the batch curve: one batch of new articles added to stores of growing size --------------------
+
+def _letters(k: int) -> str:
+    """A made-up word for number ``k`` (letters only: the word features skip words with digits)."""
+    out = ""
+    k += 26 ** 3
+    while k:
+        k, r = divmod(k, 26)
+        out = "bcdfghjklmnpqrstvwxzaeiouy"[r] + out
+    return "q" + out
+
+
+def synthetic_raw(first: int, n: int, *, declared: bool, seed: int = 11) -> list:
+    """Articles ``first`` .. ``first + n``, as a reader hands them over: a Zipf-like vocabulary around some
+    real Dutch words (as ``synthetic_features``), four words of their story (stories of a few articles each,
+    coming and going), 5 % near-copies of a recent article; 1,000 articles a day from 2020-01-01 on, so a
+    store of n articles covers n / 1,000 days and a new batch is the next day's news. ``declared``: the
+    language is given (the base of a curve), else detected as for any input."""
+    from datetime import date, timedelta
+
+    from duiding.records import RawArticle
+
+    rng = random.Random(seed * 1_000_003 + first)
+    paras = paragraphs()
+    bodies: list[list[str]] = []
+    out = []
+    for i in range(first, first + n):
+        if bodies and rng.random() < COPY_SHARE:
+            parts = list(rng.choice(bodies[-500:]))
+            if len(parts) > 3:
+                parts.pop(rng.randrange(len(parts)))
+        else:  # the words of ``synthetic_features``, as sentences
+            story = int(rng.paretovariate(1.2)) + i // 4  # a story of a few articles, near in time
+            bag = [w for w in rng.choice(paras).split() if rng.random() < 0.3]
+            bag += [_letters(int(rng.paretovariate(0.8)) % 200_000) for _ in range(rng.randint(40, 120))]
+            bag += [_letters(300_000 + story * 4 + k) for k in range(4) for _ in range(3)]
+            rng.shuffle(bag)
+            parts = [" ".join(bag[k:k + 12]).capitalize() + "." for k in range(0, len(bag), 12)]
+        bodies.append(parts)
+        day = date(2020, 1, 1) + timedelta(days=i // 1000)
+        title = " ".join(rng.choice(paras).split()[:6])
+        out.append(RawArticle(source=f"{i:07d}.txt", origin=f"/synthetic/{i:07d}.txt", body="\n\n".join(parts),
+                              title=title, url=f"https://{rng.choice(OUTLETS)}/artikel/{i}",
+                              published=f"{day.isoformat()}T{rng.randint(6, 22):02d}:00:00+01:00",
+                              language="nl" if declared else None))
+    return out
+
+
+def _store_raw(store, raws, config, chunk: int = 2000) -> None:  # type: ignore[no-untyped-def]
+    from duiding.ingest import OutletTable, Overrides, ReadOptions
+    from duiding.nlp.langid import parse_codes
+    from duiding.pipeline import IngestReport, PrepareOptions, prepare, store_outcomes
+
+    opts = PrepareOptions(ReadOptions(fetch=False), OutletTable(config.outlets), Overrides(),
+                          parse_codes(config.languages), int(config.min_language_chars))
+    report = IngestReport(run_id=store.start_run("benchmark"))
+    for k in range(0, len(raws), chunk):
+        store_outcomes(prepare(raws[k:k + chunk], opts), store, report)
+
+
+def batch_child(n: int, batch: int, work: Path) -> dict[str, float]:
+    """A store of ``n`` articles with its stories built in full, then one batch added, stage by stage."""
+    import resource
+
+    from duiding import Store, load_config
+    from duiding.enrich.entities import resolve_entities
+    from duiding.lang import for_language
+    from duiding.stories import update_stories
+
+    config = load_config(env={"DUIDING_REPORTS": "", "DUIDING_ANALYSE": "0"})
+    nl = for_language("nl")
+    times: dict[str, float] = {}
+    with Store(work / "store.db") as store:
+        t = time.perf_counter()
+        _store_raw(store, synthetic_raw(0, n, declared=True), config)
+        times["base_ingest"] = time.perf_counter() - t
+        t = time.perf_counter()
+        resolve_entities(store)
+        update_stories(store, nl, rebuild=True)
+        times["full_build"] = time.perf_counter() - t
+        times["full_peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        raws = synthetic_raw(n, batch, declared=False)
+        t = time.perf_counter()
+        _store_raw(store, raws, config)
+        times["ingest"] = time.perf_counter() - t
+        t = time.perf_counter()
+        resolve_entities(store)
+        times["entities"] = time.perf_counter() - t
+        stages: dict[str, float] = {}
+        t = time.perf_counter()
+        report = update_stories(store, nl, **_timings_arg(stages))
+        times["stories"] = time.perf_counter() - t
+        times.update({f"stories.{k}": v for k, v in stages.items()})
+        times["new"] = report.new_articles
+        times["articles"] = store.count("articles")
+        times["batch_peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        times.update(_reads(store, nl))
+    return times
+
+
+def _reads(store, nl) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """What readers do at this size: the storyline list, a search, the largest storyline's page (its report:
+    members, sentences, summary, timeline), its events; and whether their queries use indexes."""
+    from duiding.report.model import story_report
+    from duiding.store.search import search
+    from duiding.store.stories import events, storylines
+
+    out: dict[str, float] = {}
+    t = time.perf_counter()
+    lines = storylines(store)
+    out["read.stories"] = time.perf_counter() - t
+    t = time.perf_counter()
+    search(store, "bericht", limit=20)
+    out["read.search"] = time.perf_counter() - t
+    biggest = max(lines, key=lambda r: (r["n_events"], r["id"]))["id"] if lines else None
+    if biggest:
+        t = time.perf_counter()
+        events(store, biggest)
+        story_report(store, biggest, nl)
+        out["read.story_page"] = time.perf_counter() - t
+    if not store.dialect.is_postgres:
+        plans = [" ".join(str(r[-1]) for r in store.conn.execute("EXPLAIN QUERY PLAN " + sql, args))
+                 for sql, args in (("SELECT * FROM events WHERE storyline_id = ?", ("x",)),
+                                   ("SELECT article_id FROM event_articles WHERE event_id = ?", ("x",)),
+                                   ('SELECT id FROM events WHERE "end" >= ? AND start <= ?', ("a", "b")))]
+        out["read.full_scans"] = sum("SCAN" in p and "USING" not in p for p in plans)
+    return out
+
+
+def _timings_arg(stages: dict[str, float]) -> dict[str, object]:
+    """``timings=`` when this duiding's story stage reports its parts (else the total only)."""
+    import inspect
+
+    from duiding.stories import update_stories
+
+    return {"timings": stages} if "timings" in inspect.signature(update_stories).parameters else {}
+
+
+def batch_curve(sizes: list[int], batch: int) -> None:
+    rows = []
+    for n in sizes:
+        with tempfile.TemporaryDirectory(prefix="duiding-batch-") as tmp:
+            proc = subprocess.run([sys.executable, __file__, "--batch-child", str(n), str(batch), tmp],
+                                  capture_output=True, text=True)
+            if proc.returncode != 0:
+                print(f"{n:>10,}  failed: {proc.stderr.strip().splitlines()[-1:]}", flush=True)
+                continue
+            r = json.loads(proc.stdout.strip().splitlines()[-1])
+        parts = "  ".join(f"{k.split('.', 1)[1]} {v:.2f}" for k, v in r.items() if k.startswith("stories."))
+        parts += " | reads: " + "  ".join(f"{k.split('.', 1)[1]} {v:.3f}" for k, v in r.items()
+                                          if k.startswith("read."))
+        rows.append(r)
+        print(f"store {n:>9,} + {batch:,}: ingest {r['ingest']:6.2f} s  entities {r['entities']:6.2f} s  "
+              f"stories {r['stories']:7.2f} s  total {r['ingest'] + r['entities'] + r['stories']:7.2f} s  "
+              f"peak {r['batch_peak_mb']:6.0f} MB | full build {r['full_build']:7.1f} s "
+              f"(base ingest {r['base_ingest']:.0f} s) | {parts}", flush=True)
+    print("ingest: clean, detect language, store; entities: resolution; stories: near-copies, features, IDF, "
+          "events, storylines, labels, claims (no Frog: word features). full build: entities + `recluster` "
+          "of the base store; peak: the child's max RSS")
+
+
 # --- the parent: generate, run children, sample memory, print the table --------------------------
 
 def _tree_rss_kib(root: int) -> int:
@@ -268,7 +455,18 @@ def main() -> None:
     ap.add_argument("--engines", nargs="*", default=["local", "spark"])
     ap.add_argument("--clusters", type=int, nargs="*", help="only the clustering curve at these sizes")
     ap.add_argument("--cluster-child", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--batches", type=int, nargs="*",
+                    help="only the batch curve: add one batch (--batch) to stores of these sizes")
+    ap.add_argument("--batch", type=int, default=1000, help="articles in the batch of --batches")
+    ap.add_argument("--batch-child", nargs=3, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.batch_child:
+        n, batch, work = args.batch_child
+        print(json.dumps(batch_child(int(n), int(batch), Path(work))))
+        return
+    if args.batches:
+        batch_curve(args.batches, args.batch)
+        return
     if args.cluster_child:
         print(json.dumps(cluster_child(args.cluster_child)))
         return

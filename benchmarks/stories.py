@@ -29,6 +29,7 @@ from duiding.evaluate import bcubed, pair_scores  # noqa: E402
 from duiding.features import article_features  # noqa: E402
 from duiding.lang import nl  # noqa: E402
 from duiding.pipeline import analyze  # noqa: E402
+from duiding.store.analysis import article_material  # noqa: E402
 
 STORIES = ROOT / "tests" / "fixtures" / "stories"
 SHARED = ROOT.parent / "shared"
@@ -47,7 +48,7 @@ def story_sweep() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         store = analysed_store(sorted(str(p) for p in STORIES.glob("art*.txt")), Path(tmp) / "s.db")
         source = {r[0]: r[1] for r in store.conn.execute("SELECT id, source FROM articles")}
-        features = list(article_features(store, nl))
+        features = list(article_features(article_material(store), nl))
         store.close()
     idf = idf_table(f.terms for f in features)
     g_event = {a: v["event"] for a, v in gold["articles"].items()}
@@ -118,7 +119,7 @@ def dpg_sweep(db: Path) -> None:
         by_text: dict[str, str] = {}
         for aid, text in store.conn.execute("SELECT id, text FROM articles ORDER BY rowid"):
             by_text.setdefault(norm(text)[:300], aid)
-        features = list(article_features(store, nl))
+        features = list(article_features(article_material(store), nl))
     ex = {i: by_text.get(norm(rows[i]["text"])[:300]) for i in gold}
     g_event = {i: x["event"] for i, x in gold.items()}
     g_line = {i: x["storyline"] for i, x in gold.items()}

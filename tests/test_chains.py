@@ -222,3 +222,20 @@ def test_mistyped_and_missed_surnames_in_real_frog_output(frog) -> None:
     assert ("Kleinhout", "Jeroen Kleinhout", "PER") in found
     assert ("Okkema", "Wubbo Okkema", "PER") in found
     assert ("Pyongyang", "Pyongyang", "LOC") in found
+
+
+# --- organisations called by their first word --------------------------------------------------
+
+def test_an_organisation_called_by_its_first_word_is_that_organisation() -> None:
+    text = "De Partij voor Vogels won. Partij is blij. De Europese Commissie zweeg. Europese landen ook."
+    out = _chain(text, [mention(text, "Partij voor Vogels", "ORG"), mention(text, "Partij", "MISC", 1, nth=1),
+                        mention(text, "Europese Commissie", "ORG", 2), mention(text, "Europese", "MISC", 3, nth=1)])
+    assert _names(out)[1] == ("Partij", "Partij voor Vogels", "ORG")
+    assert _names(out)[3] == ("Europese", "Europese", "MISC")  # two-word names are not shortened to an adjective
+
+
+def test_a_first_word_two_organisations_share_stays_itself() -> None:
+    text = "Raad van Advies en Raad van Toezicht praten. Raad zwijgt."
+    out = _chain(text, [mention(text, "Raad van Advies", "ORG"), mention(text, "Raad van Toezicht", "ORG"),
+                        mention(text, "Raad", "ORG", 1, nth=2)])
+    assert _names(out)[2] == ("Raad", "Raad", "ORG")

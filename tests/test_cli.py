@@ -68,6 +68,7 @@ def test_search_json_lines(analysed: Path) -> None:
 @pytest.mark.parametrize(("args", "message"), [
     (["search", "dijk", "--since", "2025-13-45"], "bad date filter"),
     (["article", "ffffffff"], "no article with id"),
+    (["show", "ffffffff"], "no storyline, event or article with id"),
     (["analyze", "x.txt", "--date", "morgen ofzo"], "cannot read the date"),
     (["analyze", "x.txt", "--column", "text"], "expected FIELD=NAME"),
 ])
@@ -90,6 +91,7 @@ def test_articles_article_failures_and_config(analysed: Path, tmp_path: Path) ->
     first_id = json.loads(run_cli("articles", "--json", "--db", str(analysed), check=True).stdout.splitlines()[0])["id"]
     shown = run_cli("article", first_id[:8], "--db", str(analysed), check=True).stdout
     assert "precision second" in shown
+    assert "precision second" in run_cli("show", first_id[:8], "--db", str(analysed), check=True).stdout
     assert "0 failures" in run_cli("failures", "--db", str(analysed), check=True).stdout
     cfg = run_cli("config", env={"DUIDING_BATCH_SIZE": "7"}, check=True).stdout
     assert "env DUIDING_BATCH_SIZE" in cfg
@@ -113,3 +115,43 @@ def test_speakers_say_how_many_quotes_have_no_speaker(analysed: Path) -> None:
         assert f"{len(unknown)} of {len(marked)} quotes have no known speaker" in " ".join(table.split())
     else:
         assert "no known speaker" not in table
+
+
+def test_analyze_summary_gives_the_whole_run_and_each_stage(corpus: Path, tmp_path: Path) -> None:
+    proc = run_cli("analyze", str(corpus), "--db", str(tmp_path / "t.db"), "-q", check=True)
+    caption = next(line for line in proc.stdout.splitlines() if "whole run" in line)
+    assert "read " in caption and "articles/s" in caption
+
+
+def test_export_csv_and_xlsx_tables(analysed: Path, tmp_path: Path) -> None:
+    import csv
+    import io
+    import zipfile
+
+    proc = run_cli("export", "--db", str(analysed), "--format", "csv", "--table", "articles", check=True)
+    rows = list(csv.DictReader(io.StringIO(proc.stdout)))
+    assert len(rows) == len(DUTCH) and {"article_id", "outlet", "date", "title"} <= set(rows[0])
+    folder = tmp_path / "tables"
+    run_cli("export", "--db", str(analysed), "--format", "csv", "-o", str(folder), check=True)
+    assert sorted(p.name for p in folder.iterdir()) == ["articles.csv", "claims.csv", "entities.csv", "quotes.csv"]
+    book = tmp_path / "all.xlsx"
+    run_cli("export", "--db", str(analysed), "--format", "xlsx", "-o", str(book), check=True)
+    with zipfile.ZipFile(book) as z:
+        assert sum(n.startswith("xl/worksheets/sheet") for n in z.namelist()) == 4
+    refused = run_cli("export", "--db", str(analysed), "--format", "xlsx")
+    assert refused.returncode == 2 and "-o" in refused.stderr
+
+
+def test_reports_go_next_to_their_store_and_never_mix(tmp_path: Path) -> None:
+    from duiding.report.files import MARKER, claim, reports_folder
+
+    assert reports_folder(str(tmp_path / "news.db"), "auto") == Path(f"{tmp_path / 'news.db'}.reports")
+    assert reports_folder(str(tmp_path / "news.db"), "") is None
+    assert reports_folder("postgresql://u:secret@host/kranten", "auto") == Path("duiding-reports-kranten")
+    shared = tmp_path / "shared-reports"
+    a = claim(shared, str(tmp_path / "a.db"))
+    assert a == shared and (shared / MARKER).read_text().strip() == str((tmp_path / "a.db").resolve())
+    assert claim(shared, str(tmp_path / "a.db")) == shared  # the same store again: the same folder
+    b = claim(shared, str(tmp_path / "b.db"))
+    assert b != a and b.parent == shared and (b / MARKER).read_text().strip().endswith("b.db")
+    assert claim(shared, str(tmp_path / "b.db")) == b

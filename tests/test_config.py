@@ -44,3 +44,19 @@ def test_bad_environment_value() -> None:
 
 def test_every_setting_has_a_help_line() -> None:
     assert all(s.help.endswith(".") and len(s.help) > 20 for s in SETTINGS)
+
+
+def test_config_is_typed_one_attribute_per_setting() -> None:
+    from dataclasses import fields
+
+    from duiding.config import Config
+
+    typed = {f.name: f for f in fields(Config)}
+    for s in SETTINGS:
+        assert s.name in typed, f"setting {s.name} has no typed attribute"
+        assert typed[s.name].default == s.default
+    cfg = load_config(env={"DUIDING_WORKERS": "3", "DUIDING_ANALYSE": "off"})
+    assert cfg.workers == 3 and cfg.analyse is False  # coerced to the attribute's type
+    assert cfg.values["workers"] == 3
+    with pytest.raises(ConfigError, match="unknown setting"):
+        cfg.with_overrides(no_such_setting=1)

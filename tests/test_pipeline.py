@@ -149,3 +149,26 @@ def test_killed_mid_batch_leaves_a_consistent_store_and_a_rerun_completes(tmp_pa
     with Store(db) as s:
         assert s.count("articles") == n
         assert s.count("publications") == n
+
+
+def test_the_analysis_stages_declare_what_they_need_and_make() -> None:
+    from duiding.analyze import analysis_stages
+    from duiding.errors import ConfigError
+
+    stages = analysis_stages(True)
+    check_order(stages)  # the real order passes
+    names = [s.name for s in stages]
+    assert names == ["ingest", "nlp", "entities", "stories"]
+    nlp, entities, stories = stages[1], stages[2], stages[3]
+    assert {"quotes", "claims", "timexes"} <= nlp.provides  # the language stage writes these with the sentences
+    assert {"claims", "timexes", "entities"} <= stories.requires  # claim groups are made after the events
+    with pytest.raises(ConfigError, match="stories"):
+        check_order([stages[0], stories, nlp, entities])
+    assert [s.name for s in analysis_stages(False)] == ["ingest"]
+
+
+def test_stage_modules_import_without_the_pipeline_facade() -> None:
+    """nlp.stage and pipeline used to import each other; now every stage imports only ``duiding.stage``."""
+    code = ("import sys, duiding.nlp.stage, duiding.stories, duiding.enrich.entities, duiding.ingest.stage; "
+            "assert 'duiding.pipeline' not in sys.modules, 'a stage module imports the pipeline facade'")
+    subprocess.run([sys.executable, "-c", code], check=True, env={**os.environ})

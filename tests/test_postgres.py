@@ -273,3 +273,32 @@ def test_concurrent_writers_and_readers_end_with_exact_counts(pg_url: str, tmp_p
     assert [r[0] for r in runs] == ["done"] * 4
     stored = sum(json.loads(r[1]).get("stored", 0) for r in runs)
     assert stored == 750  # each new article counted as new by exactly one writer
+
+
+# --- the web UI's queries on PostgreSQL: search pages and facets, story overview, table exports -----
+
+def test_web_pages_and_exports_run_on_postgresql(pg_url: str) -> None:
+    from fastapi.testclient import TestClient
+
+    from duiding.store.tables import TABLES, rows
+    from duiding.web import create_app
+
+    with Store(pg_url) as s:
+        arts = [build_article(RawArticle(source=f"{i}.txt", origin=f"{i}.txt", body=b, title=t,
+                                         published=f"2025-0{i + 1}-10", url=u), OutletTable()).article
+                for i, ((t, b), u) in enumerate(zip(DUTCH, ["https://nos.nl/a", None, None], strict=True))]
+        s.write_batch(arts, [])
+        for table in TABLES:
+            assert isinstance(list(rows(s, table)), list)
+        assert len(list(rows(s, "articles"))) == 3
+    client = TestClient(create_app(pg_url), base_url="http://127.0.0.1")
+    html = {"accept": "text/html"}
+    for path in ("/", "/articles", "/articles?outlet=unknown", "/search?q=dijk", "/search?q=title:dijk",
+                 "/search?q=NEAR(dijk Venlo, 3)", "/search?q=outlet:unknown", "/entities", "/speakers"):
+        assert client.get(path, headers=html).status_code == 200, path
+    found = client.get("/api/search", params={"q": "dijk OR staking OR gemeenteraad", "limit": 1}).json()
+    assert found["total"] == 3 and sum(v["n"] for v in found["facets"]["outlet"]) == 3
+    assert {v["value"] for v in found["facets"]["outlet"]} == {"NOS", "unknown"}
+    for table in TABLES:
+        assert client.get(f"/api/export/{table}", params={"format": "csv"}).status_code == 200
+    assert client.get("/api/export/all", params={"format": "xlsx"}).content[:2] == b"PK"

@@ -84,7 +84,26 @@ def test_html_is_well_formed_and_self_contained(reports: list[dict]) -> None:
             value = el.get(attr) or ""
             assert not re.match(r"(https?:)?//", value), f"external resource {value!r}"
     assert "<script" not in page.lower() and "@import" not in page and "url(" not in page
-    assert "<svg" in page
+    assert 'id="timeline"' in page and 'id="coverage"' in page
+    # A file report links within itself: every citation and source reaches the article's row.
+    anchors = {el.get("id") for el in tree.iter() if el.get("id")}
+    cites = [el.get("href") for el in tree.iter("a") if (el.get("href") or "").startswith("#a-")]
+    assert cites and all(c[1:] in anchors for c in cites)
+
+
+def test_timeline_is_focused_on_the_story_span(reports: list[dict]) -> None:
+    from duiding.report.render import timeline_focus
+
+    for r in reports:
+        focus = timeline_focus(r)
+        if focus["lo"] is None:
+            continue
+        assert focus["lo"] <= r["start"][:10] and focus["hi"] >= r["end"][:10]
+        assert all(focus["lo"] <= e["start"] <= focus["hi"] for e in focus["inside"])
+        assert all(e["background"] or e["start"] < focus["lo"] for e in focus["before"])
+        assert all(0 <= e["left"] <= 100 and 0 < e["width"] <= 100 for e in focus["inside"])
+        placed = len(focus["inside"]) + len(focus["before"]) + len(focus["after"])
+        assert placed == len(r["timeline"])
 
 
 def test_html_escapes_article_text(store: Store, reports: list[dict]) -> None:

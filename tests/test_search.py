@@ -45,7 +45,9 @@ def filled(store: Store) -> Store:
     ("dijk -Venlo", '"dijk" NOT "Venlo"'),
     ('"unbalanced', '"unbalanced"'),
     ("AND OR (", '"AND"'),
-    ("NEAR(a b)", '"NEAR a" "b"'),
+    ("NEAR(a b)", 'NEAR("a" "b", 10)'),
+    ("NEAR(a b, 3) c", 'NEAR("a" "b", 3) "c"'),
+    ("title:dijk Venlo", 'title : "dijk" "Venlo"'),
 ])
 def test_fts_query_quotes_user_text(text: str, expected: str) -> None:
     assert fts_query(text) == expected
@@ -174,3 +176,45 @@ def test_too_many_matches_to_rank_in_time_come_newest_first(store: Store, monkey
     hits = search(store, "gemeente", limit=3)
     assert [h.title for h in hits] == ["Bericht 1199", "Bericht 1198", "Bericht 1197"]
     assert [h.title for h in search(store, "zeldzaamheid")] == ["Bericht 7"]
+
+
+def test_search_all_counts_pages_and_facets_every_match(filled: Store) -> None:
+    from duiding.store.search import search_all
+
+    every = "dijk OR staking OR gemeenteraad"  # one word of each article (not a stop word: PostgreSQL drops those)
+    first = search_all(filled, every, limit=1)
+    assert first.total == 3 and len(first.hits) == 1
+    rest = search_all(filled, every, limit=10, offset=1)
+    assert {h.id for h in first.hits} | {h.id for h in rest.hits} == {h.id for h in search(filled, every, limit=10)}
+    assert sum(v["n"] for v in first.facets["outlet"]) == 3  # over every match, not the page of one
+    assert sum(v["n"] for v in first.facets["date"]) == 3
+    assert [v["value"] for v in first.facets["date"]] == sorted(v["value"] for v in first.facets["date"])
+
+
+def test_field_queries_filter_and_fields_alone_list_articles(filled: Store) -> None:
+    from duiding.store.search import search_all
+
+    in_title = search_all(filled, "title:dijk")
+    assert [h.title for h in in_title.hits] == ["Waterschap sluit dijk bij Venlo af"]
+    assert search_all(filled, "title:inspecteurs").total == 0  # a body word is not in the title
+    by_outlet = search_all(filled, "treinen OR dijk outlet:nu.nl")
+    assert by_outlet.total == 1 and by_outlet.hits[0].title == "Treinen rijden weer na staking"
+    listed = search_all(filled, "outlet:nu.nl")  # fields only: every article of that outlet
+    assert listed.total == 1 and listed.hits[0].snippet
+
+
+def test_near_finds_words_close_together(filled: Store) -> None:
+    assert [h.title for h in search(filled, "NEAR(dijk Venlo, 2)")] == ["Waterschap sluit dijk bij Venlo af"]
+    assert search(filled, "NEAR(dijk dijkgraaf, 1)") == []  # both in the article, far apart
+    assert [h.title for h in search(filled, "dijk dijkgraaf")] == ["Waterschap sluit dijk bij Venlo af"]
+
+
+def test_unknown_outlet_is_one_filter_value(store: Store) -> None:
+    arts = [build_article(RawArticle(source=f"{i}.txt", origin=f"{i}.txt", body=f"Bericht {i} over de dijk bij Venlo.",
+                                     title=f"Bericht {i}"), OutletTable()).article for i in range(3)]
+    store.write_batch(arts, [])
+    from duiding.store.search import search_all
+
+    found = search_all(store, "dijk")
+    assert found.facets["outlet"] == [{"value": "unknown", "n": 3}]
+    assert search_all(store, "dijk", outlet="unknown").total == 3

@@ -77,7 +77,8 @@ def test_one_error_shape_never_500(client: TestClient, path: str, params: dict, 
 def test_pages_render_and_escape_article_text(client: TestClient) -> None:
     assert "Stories" in client.get("/").text
     story = client.get("/api/storylines").json()["items"][0]["id"]
-    assert "<svg" in client.get(f"/story/{story}").text
+    page = client.get(f"/story/{story}").text
+    assert 'id="timeline"' in page and 'id="coverage"' in page
     hostile = client.get("/api/search", params={"q": "ontsnapt"}).json()["items"][0]["id"]
     page = client.get(f"/article/{hostile}").text
     assert "<script>alert(1)" not in page and "<img src=x" not in page and "&lt;script&gt;" in page
@@ -134,3 +135,149 @@ def test_search_page_facet_links_keep_the_other_filters(client: TestClient) -> N
     narrowed = client.get(link.replace("&amp;", "&")).text
     assert "quoting <strong>" in narrowed
     assert 0 < narrowed.count('<li><a href="/article/') <= page.count('<li><a href="/article/')
+
+
+HTML = {"accept": "text/html,application/xhtml+xml"}
+
+
+@pytest.mark.parametrize("path", ["/", "/articles", "/search", "/search?q=staking", "/speakers", "/entities",
+                                  "/ingest"])
+def test_every_page_has_navigation_a_skip_link_and_one_h1(client: TestClient, path: str) -> None:
+    page = client.get(path, headers=HTML).text
+    assert '<nav aria-label="site">' in page and 'class="skip" href="#main"' in page and 'id="main"' in page
+    assert page.count("<h1") == 1
+    for href in ("/", "/articles", "/search", "/speakers", "/entities", "/ingest", "/docs"):
+        assert f'href="{href}"' in page
+
+
+def test_story_page_links_articles_citations_events_and_sources(client: TestClient) -> None:
+    story = client.get("/api/storylines").json()["items"][0]["id"]
+    page = client.get(f"/story/{story}", headers=HTML).text
+    report = client.get(f"/api/reports/{story}").json()["report"]
+    assert '<nav class="site" aria-label="site">' in page
+    for a in report["articles"]:
+        assert f'href="/article/{a["id"]}"' in page
+    summary = page.split('id="summary"')[1].split("</section>")[0]
+    assert summary.count('class="cite" href="/article/') == len(report["summary"])
+    article = report["articles"][0]["id"]
+    back = client.get(f"/article/{article}", headers=HTML).text
+    assert 'id="story-links"' in back and "href=\"/story/" in back
+
+
+def test_errors_are_pages_for_browsers_and_json_for_the_api(client: TestClient) -> None:
+    missing = client.get("/no/such/page", headers=HTML)
+    assert missing.status_code == 404 and missing.headers["content-type"].startswith("text/html")
+    assert "Not found" in missing.text and "/no/such/page" in missing.text and '<nav aria-label="site">' in missing.text
+    article = client.get("/article/ffffffffffff", headers=HTML)
+    assert article.status_code == 404 and "no article with id" in article.text.lower()
+    api = client.get("/api/articles/ffffffffffff", headers=HTML)
+    assert api.status_code == 404 and api.json()["ok"] is False
+    assert client.get("/api/reports/nope").status_code == 404  # missing is 404 (NotFoundError), not 400
+    assert client.get("/api/search", params={"q": "staking", "since": "2025-02"}).status_code == 200
+
+
+def test_search_says_a_bad_date_in_words_on_the_page(client: TestClient) -> None:
+    page = client.get("/search", params={"q": "staking", "since": "gisteren"}, headers=HTML)
+    assert page.status_code == 400 and page.headers["content-type"].startswith("text/html")
+    assert "is not a date" in page.text and "gisteren" in page.text and '"ok"' not in page.text
+    home = client.get("/", params={"since": "morgen"}, headers=HTML)
+    assert home.status_code == 400 and "is not a date" in home.text
+
+
+def test_search_counts_every_match_and_pages_through_them(client: TestClient) -> None:
+    first = client.get("/api/search", params={"q": "de", "limit": 2}).json()
+    assert first["total"] > 2 and len(first["items"]) == 2
+    rest = client.get("/api/search", params={"q": "de", "limit": 100, "offset": 2}).json()
+    ids = [h["id"] for h in first["items"]] + [h["id"] for h in rest["items"]]
+    assert len(ids) == len(set(ids)) == first["total"]
+    # Facets count every match, not the page shown.
+    assert sum(v["n"] for v in first["facets"]["outlet"]) == first["total"]
+    assert sum(v["n"] for v in first["facets"]["date"]) <= first["total"]
+    assert {"person", "organisation", "speaker", "date"} <= set(first["facets"])
+    page = client.get("/search", params={"q": "de"}, headers=HTML).text
+    assert f"{first['total']} articles match" in page
+    if first["total"] > 20:
+        assert 'rel="next"' in page
+
+
+def test_unknown_outlet_is_one_group(client: TestClient) -> None:
+    found = client.get("/api/search", params={"q": "ontsnapt"}).json()
+    assert [v["value"] for v in found["facets"]["outlet"]] == ["unknown"]
+    unknown = client.get("/api/articles", params={"outlet": "unknown"}).json()
+    assert unknown["total"] >= 1 and all(a["outlet"] is None for a in unknown["items"])
+    page = client.get("/search", params={"q": "staking"}, headers=HTML).text
+    assert page.count(">unknown</option>") <= 1
+
+
+def test_names_match_by_any_spelling_or_surname(client: TestClient) -> None:
+    people = client.get("/api/entities", params={"type": "PER", "limit": 200}).json()["items"]
+    person = next(p for p in people if " " in p["name"])
+    surname = person["name"].split()[-1]
+    by_id = client.get("/api/search", params={"q": "de", "entity": person["id"], "limit": 100}).json()
+    by_surname = client.get("/api/search", params={"q": "de", "entity": surname, "limit": 100}).json()
+    assert by_id["total"] >= 1 and {h["id"] for h in by_id["items"]} <= {h["id"] for h in by_surname["items"]}
+    fields_only = client.get("/api/search", params={"q": f'entity:"{person["name"]}"', "limit": 100}).json()
+    assert {h["id"] for h in fields_only["items"]} >= {h["id"] for h in by_id["items"]}
+
+
+def test_field_queries_and_proximity(client: TestClient) -> None:
+    article = client.get("/api/search", params={"q": "staking", "limit": 1}).json()["items"][0]
+    word = max((w for w in article["title"].split() if w.isalpha()), key=len)
+    in_title = client.get("/api/search", params={"q": f"title:{word}", "limit": 100}).json()
+    assert in_title["items"] and all(word.lower() in (h["title"] or "").lower() for h in in_title["items"])
+    outlet = client.get("/api/search", params={"q": "staking outlet:Trouw", "limit": 100}).json()
+    assert outlet["items"] and all(h["outlet"] == "Trouw" for h in outlet["items"])
+    text = client.get(f"/api/articles/{article['id']}").json()["article"]["text"]
+    words = [w for w in text.split() if w.isalpha() and len(w) > 5]
+    a, b = words[0], words[3]  # a few words apart in this article
+    both = client.get("/api/search", params={"q": f"{a} {b}", "limit": 100}).json()
+    near = client.get("/api/search", params={"q": f"NEAR({a} {b}, 40)", "limit": 100}).json()
+    adjacent = client.get("/api/search", params={"q": f"NEAR({a} {b}, 0)", "limit": 100}).json()
+    assert {h["id"] for h in adjacent["items"]} <= {h["id"] for h in near["items"]} <= {h["id"] for h in both["items"]}
+    assert article["id"] in {h["id"] for h in near["items"]}
+
+
+def test_exports_csv_xlsx_json_with_article_outlet_and_date(client: TestClient) -> None:
+    import csv
+    import io
+    import zipfile
+
+    for table in ("articles", "quotes", "claims", "entities"):
+        got = client.get(f"/api/export/{table}", params={"format": "csv"})
+        assert got.status_code == 200 and got.headers["content-type"].startswith("text/csv")
+        rows = list(csv.DictReader(io.StringIO(got.text.lstrip("\ufeff"))))
+        assert rows, table
+        assert {"article_id", "outlet", "date"} <= set(rows[0])
+        assert all(r["outlet"] for r in rows)  # the unknown outlet is "unknown", never blank
+    book = client.get("/api/export/all", params={"format": "xlsx"})
+    assert book.status_code == 200
+    with zipfile.ZipFile(io.BytesIO(book.content)) as z:
+        names = z.namelist()
+        assert sum(n.startswith("xl/worksheets/sheet") for n in names) == 4
+        assert b"article_id" in z.read("xl/sharedStrings.xml")
+    story = client.get("/api/storylines").json()["items"][0]["id"]
+    mine = client.get("/api/export/articles", params={"format": "json", "story": story}).json()["items"]
+    report = client.get(f"/api/reports/{story}").json()["report"]
+    assert sorted(r["article_id"] for r in mine) == sorted(a["id"] for a in report["articles"])
+    assert client.get("/api/export/nope").status_code == 404
+
+
+def test_api_docs_are_served_offline(client: TestClient) -> None:
+    page = client.get("/docs", headers=HTML).text
+    assert "/docs-assets/swagger-ui-bundle.js" in page and "cdn" not in page.lower()
+    assert "http://" not in page and "https://" not in page
+    assert client.get("/docs-assets/swagger-ui-bundle.js").status_code == 200
+    assert client.get("/docs-assets/swagger-ui.css").status_code == 200
+    assert client.get("/redoc").status_code == 404
+
+
+def test_article_names_are_one_tab_stop_each(client: TestClient) -> None:
+    import re
+
+    entity = client.get("/api/entities", params={"limit": 1}).json()["items"][0]
+    article = client.get(f"/entity/{entity['id']}").text.split('href="/article/')[1].split('"')[0]
+    page = client.get(f"/article/{article}").text
+    body = page.split("<article")[1].split("</article>")[0]
+    links = re.findall(r'<a class="\w+" href="/entity/(\w+)"( tabindex="-1")?', body)
+    in_tab_order = [e for e, skip in links if not skip]
+    assert in_tab_order and len(in_tab_order) == len(set(in_tab_order)) == len({e for e, _ in links})

@@ -10,7 +10,7 @@ The public API; the CLI and the web app are thin layers over these functions::
 from .config import Config, load_config
 from .errors import DuidingError
 from .ingest import Overrides, build_article, discover, read_source
-from .pipeline import IngestReport, ingest
+from .ingest.stage import IngestReport, ingest
 from .records import Article, Failure, Outlet, Published, RawArticle, Removed
 from .report.export import write_json
 from .store import Store, search

@@ -31,8 +31,6 @@ from typing import Any
 
 from .lang import Language, of_article
 from .nlp.tags import has, is_, stored
-from .store import Store
-from .store.claims import claim_contexts, day_timexes_by_event
 
 
 @dataclass(frozen=True)
@@ -196,8 +194,11 @@ def _comparable(a: _View, b: _View) -> str | None:
                       "same storyline" if same_line else "same subjects", when])
 
 
-def align_claims(store: Store, lang: Language) -> list[ClaimGroup]:
-    rows = claim_contexts(store)
+def align_claims(rows: list[dict[str, Any]], day_timexes: list[tuple[str, int, str, str, str, str]],
+                 lang: Language) -> list[ClaimGroup]:
+    """Agreements and discrepancies among the claims (``store.claims.claim_contexts``: each claim with its
+    sentence's tokens, mentions and time expressions, its article's date and story) and among the explicit
+    dates several articles of one event give (``store.claims.day_timexes_by_event``). Pure."""
     views = [v for v in (_view(r, of_article(r.get("language"), lang)) for r in rows) if v is not None]
     per_sentence: dict[tuple[str, int, tuple[str, str]], int] = defaultdict(int)
     for v in views:
@@ -227,7 +228,7 @@ def align_claims(store: Store, lang: Language) -> list[ClaimGroup]:
             ids = tuple(sorted(m["id"] for m in rows_))
             out.append(ClaimGroup("g" + hashlib.sha1(":".join(ids).encode()).hexdigest()[:12],
                                   f"{_what(group[0])} — aligned: {why}", status, severity, ids))
-    return out + _date_agreements(store)
+    return out + _date_agreements(day_timexes)
 
 
 def _severity(members: list[dict[str, Any]], lang: Language) -> str:
@@ -237,10 +238,10 @@ def _severity(members: list[dict[str, Any]], lang: Language) -> str:
     return "small" if hi - lo <= max(slack, 0.05) * hi else "large"
 
 
-def _date_agreements(store: Store) -> list[ClaimGroup]:
+def _date_agreements(day_timexes: list[tuple[str, int, str, str, str, str]]) -> list[ClaimGroup]:
     """Explicit dates (day precision, a range or a day) that several articles of one event give alike."""
     by_value: dict[tuple[str, str, str], list[tuple[str, int, str]]] = defaultdict(list)
-    for article, start, text, v0, v1, event in day_timexes_by_event(store):
+    for article, start, text, v0, v1, event in day_timexes:
         by_value[(event, v0, v1)].append((article, start, text))
     out = []
     for (_, v0, v1), items in by_value.items():
@@ -250,10 +251,3 @@ def _date_agreements(store: Store) -> list[ClaimGroup]:
         out.append(ClaimGroup("g" + hashlib.sha1(":".join(ids).encode()).hexdigest()[:12], f"dates {v0}/{v1}",
                               "agreement", None, ids))
     return out
-
-
-def replace_groups(store: Store, groups: list[ClaimGroup]) -> None:
-    with store.transaction(exclusive="claim_groups") as c:
-        c.execute("DELETE FROM claim_groups")
-        c.executemany("INSERT INTO claim_groups(id, about, status, severity, claims) VALUES (?,?,?,?,?)",
-                      [(g.id, g.about, g.status, g.severity, json.dumps(list(g.claims))) for g in groups])

@@ -26,7 +26,7 @@ digest is matched on its first item only and never becomes a member others are c
 it can join an event but cannot glue two events together.
 
 Across languages (a store holding, say, Dutch and English articles) lemmas share nothing: an article
-with a lead embedding (``Features.embedding``, set by ``stories.py`` only in a multilingual store) is
+with a lead embedding (``Features.embedding``, set by ``stories.py`` in a multilingual store) is
 also compared with the members of events in another language by the calibrated e5 cosine of their
 leads (``cross_lingual``), and those events are candidates whatever features they share.
 
@@ -341,11 +341,13 @@ def event_similarity(a: Event, b: Event, entity_boost: float = 1.0) -> float:
 def _split_dot(a: dict[str, float], b: dict[str, float], entity_boost: float) -> float:
     if len(a) > len(b):
         a, b = b, a
+    common = a.keys() & b.keys()
     total = 0.0
     for k, x in a.items():
-        y = b.get(k)
-        if y:
-            total += x * y * (entity_boost if k.startswith(ENTITY_PREFIX) else 1.0)
+        if k in common:
+            y = b[k]
+            if y:
+                total += x * y * (entity_boost if k.startswith(ENTITY_PREFIX) else 1.0)
     return total
 
 
@@ -390,9 +392,14 @@ def _unit(v: dict[str, float]) -> dict[str, float]:
 
 
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    """The dot product, summed over the shared keys in ``a``'s order: bit for bit the sum over all of ``a``
+    (the others add 0.0), ~2x faster, since the shared keys are found in C (the hot loop of clustering)."""
     if len(a) > len(b):
         a, b = b, a
-    return sum(x * b.get(k, 0.0) for k, x in a.items())
+    common = a.keys() & b.keys()
+    if not common:
+        return 0.0
+    return sum([x * b[k] for k, x in a.items() if k in common])
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:

@@ -21,7 +21,7 @@ from typing import Any, Literal
 from .enrich.numbers import Claim
 from .enrich.timex import Timex
 from .errors import InputError
-from .pipeline import Outcome
+from .ingest.stage import Outcome
 from .records import Annotation, Article, Failure, Mention, Outlet, Published, Quote, Removed, Sentence, Speaker, Token
 
 TYPE = "__record__"  # the key naming an object's record class

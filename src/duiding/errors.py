@@ -20,6 +20,7 @@ wrong and, where possible, what to do about it.
     │   └── FetchError                fetch          a URL that could not be downloaded
     ├── StoreError                    store          the SQLite file cannot be opened or migrated
     └── QueryError                    query          a search query or filter that cannot be run
+        └── NotFoundError             not_found      no stored article, entity, storyline or event has that id
 """
 
 from __future__ import annotations
@@ -85,3 +86,9 @@ class StoreError(DuidingError):
 
 class QueryError(DuidingError):
     code = "query"
+
+
+class NotFoundError(QueryError):
+    """A look-up by id that found nothing: the web answers 404 for it (a malformed query is 400)."""
+
+    code = "not_found"

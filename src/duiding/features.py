@@ -1,4 +1,7 @@
-"""What the story stages read of an article: content lemmas and salient entities, from the store.
+"""What the story stages read of an article: content lemmas and salient entities.
+
+Pure: made from :class:`~duiding.records.ArticleMaterial` (an article with its sentences and
+entity-linked mentions, as ``store.analysis.article_material`` reads them).
 
 Names count through resolved entities (so ``Poetin`` and ``Putin`` are one feature); lemmas
 through the nouns and verbs Frog tagged (so ``wapens`` and ``wapen`` are one). An article the
@@ -18,12 +21,12 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from .cluster import Features
 from .lang import Language, of_article
 from .nlp.tags import is_, stored
-from .store import Store
+from .records import ArticleMaterial, EntityMention, StoredSentence
 
 _WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
 LEAD_BONUS = 2.0  # a name in the first paragraph says more about the story than one in the tenth
@@ -37,29 +40,28 @@ DIGEST_COHESION = 0.05
 LEAD_SENTENCES = 4  # a digest's first item, by which it is matched
 
 
-def article_features(store: Store, lang: Language, ids: list[str] | None = None) -> Iterator[Features]:
-    sql = "SELECT id, title, text, published_start, published_end, nlp_status, language FROM articles"
-    params: list[str] = []
-    if ids is not None:
-        sql += f" WHERE id IN ({','.join('?' * len(ids)) or 'NULL'}) ORDER BY id"
-        params = ids
-    else:
-        sql += " ORDER BY rowid"  # the order articles were added, on either store
-    for row in store.conn.execute(sql, params).fetchall():
-        aid, title, text, start, end, status, language = row
-        lang_a = of_article(language, lang)  # each article's own stop words; ``lang`` where it has none
-        parts = _lemmas(store, aid, lang_a) if status == "done" else [(len(text), _words(text, lang_a))]
-        digest = len(parts) >= DIGEST_MIN_SENTENCES and cohesion([c for _, c in parts]) < DIGEST_COHESION
-        used = parts[:LEAD_SENTENCES] if digest else parts
-        terms: Counter[str] = Counter()
-        for _, counts in used:
-            terms.update(counts)
-        for w in _WORD.findall(title or ""):
-            if w.lower() not in lang_a.STOP_LEMMAS:
-                terms[w.lower()] += 2
-        upto = used[-1][0] if digest and used else None
-        yield Features(aid, start, end, title, dict(terms), _entities(store, aid, text, upto), digest,
-                       language if status == "done" else None)
+def article_features(materials: Iterable[ArticleMaterial], lang: Language) -> Iterator[Features]:
+    for m in materials:
+        yield features_of(m, lang)
+
+
+def features_of(material: ArticleMaterial, lang: Language) -> Features:
+    """``lang`` stands in for an article whose own language has no data; each article reads its own stop words."""
+    a = material.article
+    lang = of_article(a.language, lang)
+    parts = _lemmas(material.sentences, lang) if a.nlp_status == "done" else [(len(a.text), _words(a.text, lang))]
+    digest = len(parts) >= DIGEST_MIN_SENTENCES and cohesion([c for _, c in parts]) < DIGEST_COHESION
+    used = parts[:LEAD_SENTENCES] if digest else parts
+    terms: Counter[str] = Counter()
+    for _, counts in used:
+        terms.update(counts)
+    for w in _WORD.findall(a.title or ""):
+        if w.lower() not in lang.STOP_LEMMAS:
+            terms[w.lower()] += 2
+    upto = used[-1][0] if digest and used else None
+    return Features(a.id, a.published_start, a.published_end, a.title, dict(terms),
+                    _entities(material.mentions, a.text, upto), digest,
+                    a.language if a.nlp_status == "done" else None)
 
 
 def cohesion(sentences: list[Counter[str]]) -> float:
@@ -76,17 +78,16 @@ def cohesion(sentences: list[Counter[str]]) -> float:
     return dot / (na * nb) if na and nb else 1.0
 
 
-def _lemmas(store: Store, article_id: str, lang: Language) -> list[tuple[int, Counter[str]]]:
+def _lemmas(sentences: Iterable[StoredSentence], lang: Language) -> list[tuple[int, Counter[str]]]:
     """Per sentence, in order: where it ends and its content lemmas."""
     out = []
-    for end, tokens in store.conn.execute(
-            "SELECT end, tokens FROM sentences WHERE article_id = ? ORDER BY idx", (article_id,)):
+    for sentence in sentences:
         terms: Counter[str] = Counter()
-        for row in json.loads(tokens):
+        for row in sentence.tokens:
             low = row[2].lower()
             if is_(stored(row), *lang.FEATURE_TAGS) and len(low) > 2 and low not in lang.STOP_LEMMAS and low.isalpha():
                 terms[low] += 1
-        out.append((int(end), terms))
+        out.append((sentence.end, terms))
     return out
 
 
@@ -94,16 +95,34 @@ def _words(text: str, lang: Language) -> Counter[str]:
     return Counter(w.lower() for w in _WORD.findall(text) if w.lower() not in lang.STOP_LEMMAS)
 
 
-def _entities(store: Store, article_id: str, text: str, upto: int | None = None) -> dict[str, float]:
+def _entities(mentions: Iterable[EntityMention], text: str, upto: int | None = None) -> dict[str, float]:
     """Entity -> salience; ``upto`` keeps only mentions before that character (a digest's first item)."""
     lead_end = text.find("\n\n") if "\n\n" in text else len(text)
     weights: dict[str, float] = {}
-    rows = store.conn.execute(
-        "SELECT entity_id, start, type FROM mentions WHERE article_id = ? AND entity_id IS NOT NULL ORDER BY id",
-        (article_id,))
-    for entity_id, start, kind in rows:
-        if upto is not None and start >= upto:
+    for m in mentions:
+        if upto is not None and m.start >= upto:
             continue
-        weight = TYPE_WEIGHT.get(kind, 1.0) * (LEAD_BONUS if start < lead_end else 1.0)
-        weights[entity_id] = weights.get(entity_id, 0.0) + weight
+        weight = TYPE_WEIGHT.get(m.type, 1.0) * (LEAD_BONUS if m.start < lead_end else 1.0)
+        weights[m.entity_id] = weights.get(m.entity_id, 0.0) + weight
     return weights
+
+
+def features_json(f: Features) -> str:
+    """``f`` as the JSON the store keeps (``story_features``), so an event's members need not be derived again.
+    The language and lead embedding only when there is one (a multilingual store, an undated article): floats as
+    ``repr``, so the batch path compares exactly what a full run compares."""
+    data: dict[str, object] = {"s": f.start, "e": f.end, "t": f.title, "terms": f.terms, "ents": f.entities,
+                               "d": f.digest}
+    if f.language:
+        data["l"] = f.language
+    if f.embedding is not None:
+        data["v"] = list(f.embedding)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def features_from(article_id: str, data: dict[str, object]) -> Features:
+    vector = data.get("v")
+    return Features(article_id, data.get("s"), data.get("e"), data.get("t"),  # type: ignore[arg-type]
+                    dict(data.get("terms") or {}), dict(data.get("ents") or {}),  # type: ignore[call-overload]
+                    bool(data.get("d")), data.get("l"),  # type: ignore[arg-type]
+                    tuple(float(x) for x in vector) if isinstance(vector, list) else None)

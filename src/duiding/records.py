@@ -167,3 +167,133 @@ class Quote:
     cue: str  # how the speaker was found: after, colon, before, previous, continuation, according, none
     sentence: int
     part: int = 0  # 0 for a quote's first paragraph, 1, 2, … for paragraphs that continue it
+
+
+# --- what the analysis stages read back from the store ------------------------------------------
+# The store's query functions (``store/``) return these; the analysis modules (features, sentences,
+# compare, timeline, summarise, claims, report.model) are pure functions over them, so they are tested
+# without a database.
+
+TokenRow = tuple[int, int, str, str, str]  # a stored token: start, end, lemma, the backend's tag, the coarse tag
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """An article as the analysis stages read it back: its text, dates and who published it."""
+
+    id: str
+    source: str
+    title: str | None
+    outlet: str | None  # the outlet's display name
+    published: str | None
+    published_start: str | None
+    published_end: str | None
+    text: str
+    nlp_status: str | None = None
+    language: str | None = None  # ISO 639-1, as detected or given; the analysis reads this language's data
+
+
+@dataclass(frozen=True)
+class StoredSentence:
+    """One analysed sentence: its span in the article text and its tokens as stored."""
+
+    article_id: str
+    index: int
+    start: int
+    end: int
+    tokens: tuple[TokenRow, ...]
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    """A mention linked to a cross-article entity (what clustering and the report count)."""
+
+    article_id: str
+    entity_id: str
+    start: int
+    type: str
+    name: str = ""  # the entity's name, where the query joined it
+
+
+@dataclass(frozen=True)
+class ArticleMaterial:
+    """One article with its sentences and resolved mentions: what its story features are made of."""
+
+    article: StoredArticle
+    sentences: tuple[StoredSentence, ...]
+    mentions: tuple[EntityMention, ...]
+
+
+@dataclass(frozen=True)
+class StoredClaim:
+    """A numeric claim as stored, with the display name of its article's outlet."""
+
+    id: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str | None
+    kind: str
+    hedge: str | None
+    about: str
+    anchors: str
+    sentence: int
+    outlet: str | None
+
+
+@dataclass(frozen=True)
+class StoredTimex:
+    """A time expression as stored, with the display name of its article's outlet."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    value_start: str
+    value_end: str
+    precision: str
+    relative: bool
+    outlet: str | None
+
+
+@dataclass(frozen=True)
+class StoryRef:
+    """A storyline or an event as stored (an event's ``storyline`` is the line it belongs to)."""
+
+    id: str
+    kind: Literal["storyline", "event"]
+    label: str
+    start: str | None
+    end: str | None
+    storyline: str | None = None
+
+
+@dataclass(frozen=True)
+class StoryMaterial:
+    """Everything a story's report is computed from, read in one go.
+
+    ``sentences`` is the one fetch of the story's sentences that the outlet comparison, the summary
+    and the timeline share. ``group_claims``, ``group_timexes`` and ``contexts`` resolve the members
+    of the claim groups that touch the story (a member may be a claim of an article outside it).
+    """
+
+    head: StoryRef
+    events: tuple[tuple[StoryRef, tuple[str, ...]], ...]  # each event with its article ids, by date
+    articles: tuple[StoredArticle, ...]  # by publication date
+    sentences: tuple[StoredSentence, ...]  # in article order of ``article_ids``, then by index
+    speakers: tuple[tuple[str, str], ...]  # (article id, speaker) of attributed direct/partial quotes
+    entity_names: tuple[tuple[str, str], ...]  # (article id, entity name) of non-MISC mentions
+    claims: tuple[StoredClaim, ...]  # ordered by what they are about
+    timexes: tuple[StoredTimex, ...]  # ordered by start date
+    quotes: tuple[dict[str, Any], ...]  # store.quotes rows (direct and partial)
+    claim_groups: tuple[dict[str, Any], ...]  # the stored claim groups with a member in the story
+    group_claims: dict[str, StoredClaim]  # every claim those groups name
+    group_timexes: dict[tuple[str, int], StoredTimex]  # every time expression they name
+    contexts: dict[tuple[str, int], str]  # (article, position) -> the sentence there, for each member
+    entities: tuple[dict[str, Any], ...]  # the story's most mentioned entities
+
+    @property
+    def article_ids(self) -> list[str]:
+        return [a for _, ids in self.events for a in ids]

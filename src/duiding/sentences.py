@@ -1,16 +1,20 @@
 """Sentences of a story's articles as comparable vectors: the shared material of the timeline,
-the outlet comparison and the summary (each of which cites sentences back to their article)."""
+the outlet comparison and the summary (each of which cites sentences back to their article).
+
+Pure: made from the story's stored articles and sentences (``store.analysis.story_material`` reads
+them once for all three).
+"""
 
 from __future__ import annotations
 
-import json
 import math
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .lang import Language, of_article
 from .nlp.tags import is_, stored
-from .store import Store
+from .records import StoredArticle, StoredSentence
 
 CONTENT_TAGS = ("NOUN", "PROPN", "VERB", "ADJ", "NAME", "NUM")
 
@@ -27,23 +31,21 @@ class Sent:
     terms: Counter[str]
 
 
-def story_sentences(store: Store, article_ids: list[str], lang: Language) -> list[Sent]:
-    meta = {r[0]: (r[1], r[2], r[3], r[4]) for r in store.conn.execute(
-        f"SELECT id, outlet, published, text, language FROM articles "
-        f"WHERE id IN ({','.join('?' * len(article_ids)) or 'NULL'})",
-        article_ids)}
+def story_sentences(articles: Iterable[StoredArticle], sentences: Iterable[StoredSentence],
+                    lang: Language) -> list[Sent]:
+    """Each sentence of ``sentences`` (in their order) whose article is among ``articles``, with its content
+    lemmas as terms."""
+    meta = {a.id: a for a in articles}
     out = []
-    for aid in article_ids:
-        if aid not in meta:
+    for s in sentences:
+        a = meta.get(s.article_id)
+        if a is None:
             continue
-        outlet, published, text, language = meta[aid]
-        stop = of_article(language, lang).STOP_LEMMAS
-        for idx, start, end, tokens in store.conn.execute(
-                "SELECT idx, start, end, tokens FROM sentences WHERE article_id = ? ORDER BY idx", (aid,)):
-            terms = Counter(row[2].lower() for row in json.loads(tokens)
-                            if is_(stored(row), *CONTENT_TAGS) and row[2].lower() not in stop
-                            and any(c.isalnum() for c in row[2]))
-            out.append(Sent(aid, outlet, published, idx, start, end, text[start:end], terms))
+        stop = of_article(a.language, lang).STOP_LEMMAS
+        terms = Counter(row[2].lower() for row in s.tokens
+                        if is_(stored(row), *CONTENT_TAGS) and row[2].lower() not in stop
+                        and any(c.isalnum() for c in row[2]))
+        out.append(Sent(a.id, a.outlet, a.published, s.index, s.start, s.end, a.text[s.start:s.end], terms))
     return out
 
 

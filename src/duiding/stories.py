@@ -12,31 +12,48 @@ week 2019-W10 and separate events less well than the IDF-weighted lemmas and ent
 gave storylines +0.008 F1 at most, and cost ~0.7 s an article on this shared machine. Across languages
 (a store with articles in two or more languages) each analysed article's lead is embedded (``embed.py``)
 and compared only with members in another language (``cluster.best_member``). An article without a
-publication date is embedded as well: no window keeps it from a like happening months away, and there
-its lead's embedding, added to the lexical match, tells two happenings of one kind apart (ECB+, English).
+publication date is embedded in any store: no window keeps it from a like happening months away, and
+there its lead's embedding, added to the lexical match, tells two happenings of one kind apart
+(``cluster.UNDATED_MARGIN``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
-from .claims import align_claims, replace_groups
+from . import incremental
+from .claims import align_claims
 from .cluster import Event, Features, _dot, cluster_events, feature_idf, link_storylines, vector
-from .dedup import Doc, Group, near_duplicates
+from .dedup import Doc, Group, near_duplicates, near_duplicates_banded
 from .embed import embed, lead, wanted
 from .features import article_features
 from .lang import Language
+from .stage import StageContext
 from .store import Store
-from .store.stories import article_texts, event_members, replace_stories
+from .store.analysis import article_material, article_texts, entity_names
+from .store.claims import claim_contexts, day_timexes_by_event, replace_groups
+from .store.stories import event_members, replace_stories
 
 
 @dataclass(frozen=True)
 class StoryStage:
+    """Events, storylines and near-duplicates from the articles' lemmas and entities; then the claim groups,
+    which compare claims (with their sentences, mentions and dates) across the events just made."""
+
     name: str = "stories"
-    requires: frozenset[str] = frozenset({"articles", "entities"})
-    provides: frozenset[str] = frozenset({"events", "storylines", "duplicates"})
+    requires: frozenset[str] = frozenset({"articles", "sentences", "mentions", "entities", "claims", "timexes"})
+    provides: frozenset[str] = frozenset({"events", "storylines", "duplicates", "claim_groups"})
+
+    def run(self, context: StageContext) -> None:
+        from .lang import primary
+
+        context.report.stories = update_stories(context.store, primary(context.config.languages),
+                                                cluster=context.engine.cluster_events,
+                                                duplicates=context.engine.near_duplicates)
 
 
 @dataclass
@@ -51,47 +68,132 @@ Clusterer = Callable[[Sequence[Features], dict[str, float], "list[Event] | None"
 
 
 def update_stories(store: Store, lang: Language, *, rebuild: bool = False, cluster: Clusterer = cluster_events,
-                   duplicates: Callable[[Sequence[Doc]], list[Group]] = near_duplicates) -> StoryReport:
+                   duplicates: Callable[[Sequence[Doc]], list[Group]] = near_duplicates,
+                   timings: dict[str, float] | None = None, incremental_batch: bool = True) -> StoryReport:
     """Events, storylines and duplicate groups for the store. ``cluster`` and ``duplicates`` are where the
     heavy parts run (in process by default; the Spark engine passes partitioned versions that give the
     same results); everything else is the same code either way.
+
+    With stories already stored (and not ``rebuild``), only the articles added since are read: see
+    :mod:`.incremental` for what a batch costs and how its result may differ from a full run.
+    ``timings`` (when given) receives the seconds of each part; ``incremental_batch=False`` reads the whole
+    store even so (the reference the batch path is tested against: same placements, every article read).
     """
-    features = {f.id: f for f in article_features(store, lang)}
-    features = _with_leads(store, features, wanted([f.language for f in features.values()]))
-    idf = feature_idf(features.values())
+    clock = _Clock(timings)
+    if not rebuild and incremental_batch and duplicates is near_duplicates and incremental.ready(store):
+        report = incremental.add_batch(store, lang, cluster=cluster, clock=clock)
+        regroup_claims(store, lang)
+        clock.lap("claims")
+        return report
+    features = {f.id: f for f in article_features(article_material(store), lang)}
+    clock.lap("features")
     members = {} if rebuild else event_members(store)
+    docs = [Doc(*t) for t in article_texts(store)]
+    multilingual = wanted([f.language for f in features.values()])
+    if any(needs_lead(f, multilingual) for f in features.values()):
+        features = with_leads(features, {d.id: d.text for d in docs}, multilingual)
+        clock.lap("embeddings")
+    bands: list[tuple[int, str]] = []
+    if duplicates is near_duplicates:  # the local engine: the same groups, and the band keys to keep
+        def banded(d: Sequence[Doc]) -> list[Group]:
+            groups, rows = near_duplicates_banded(d)
+            bands.extend(rows)
+            return groups
+
+        duplicates = banded
+    built: list[Event] = []
+    event_rows, line_rows, groups, new = plan_stories(features, members, entity_names(store), docs, cluster=cluster,
+                                                      duplicates=duplicates, clock=clock, events_out=built)
+    replace_stories(store, event_rows, line_rows,
+                    [{"id": g.id, "original": g.original, "articles": g.articles, "similarity": g.similarity}
+                     for g in groups])
+    clock.lap("write")
+    if bands or not docs:
+        incremental.save_full_state(store, features, built, bands)
+    else:  # another engine found the near-copies: no band keys to keep, so no batch state either
+        incremental.clear_state(store)
+    clock.lap("state")
+    regroup_claims(store, lang)  # date agreements need the events just written
+    clock.lap("claims")
+    return StoryReport(len(event_rows), len(line_rows), len(groups), new)
+
+
+class _Clock:
+    """Seconds per part of the stage, into ``timings`` (a no-op without one)."""
+
+    def __init__(self, timings: dict[str, float] | None) -> None:
+        self.timings = timings
+        self.last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        if self.timings is not None:
+            self.timings[name] = self.timings.get(name, 0.0) + now - self.last
+        self.last = now
+
+
+def regroup_claims(store: Store, lang: Language) -> None:
+    """Align the stored claims and dates again and replace the stored claim groups."""
+    replace_groups(store, align_claims(claim_contexts(store), day_timexes_by_event(store), lang))
+
+
+def plan_stories(features: dict[str, Features], members: dict[str, list[str]], names: dict[str, str],
+                 docs: Sequence[Doc], *, cluster: Clusterer = cluster_events,
+                 duplicates: Callable[[Sequence[Doc]], list[Group]] = near_duplicates, clock: _Clock | None = None,
+                 events_out: list[Event] | None = None,
+                 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[Group], int]:
+    """Events, storylines and near-duplicate groups (rows to store) from the articles' features, the events
+    already stored (``members``: event id -> article ids; empty to rebuild) and the entities' names.
+    Pure: the store is read and written by ``update_stories``. Returns (events, storylines, groups, new
+    articles); ``events_out`` (when given) receives the events themselves."""
+    clock = clock or _Clock(None)
+    idf = feature_idf(features.values())
+    clock.lap("idf")
     events = _restore(members, features, idf)
     placed = {a for ids in members.values() for a in ids}
     new = [f for aid, f in features.items() if aid not in placed]
     events = cluster(new, idf, events)
+    clock.lap("events")
     lines = link_storylines(events)
-    names = dict(store.conn.execute("SELECT id, name FROM entities").fetchall())
-    event_rows, line_rows = [], []
+    clock.lap("storylines")
     labels = {e.id: _event_label(e, features, idf, names) for e in events}
+    event_rows, line_rows = story_rows(lines, labels)
+    clock.lap("labels")
+    groups = duplicates(docs)
+    clock.lap("duplicates")
+    if events_out is not None:
+        events_out.extend(events)
+    return event_rows, line_rows, groups, len(new)
+
+
+def story_rows(lines: Sequence[Sequence[Event]], labels: dict[str, str]
+               ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Rows of events and storylines: a storyline is named after its earliest event id and its largest event."""
+    event_rows: list[dict[str, Any]] = []
+    line_rows: list[dict[str, Any]] = []
     for line in lines:
         line_id = "sl" + min(e.id for e in line)[2:]
         for e in line:
             event_rows.append({"id": e.id, "label": labels[e.id], "start": e.start,
                                "end": e.end, "articles": e.articles, "storyline": line_id})
-        line_rows.append({"id": line_id, "label": _storyline_label(line, labels), "events": [e.id for e in line],
+        line_rows.append({"id": line_id, "label": _storyline_label(list(line), labels),
+                          "events": [e.id for e in line],
                           "start": min((e.start for e in line if e.start), default=None),
                           "end": max((e.end for e in line if e.end), default=None)})
-    groups = duplicates(_docs(store))
-    replace_stories(store, event_rows, line_rows,
-                    [{"id": g.id, "original": g.original, "articles": g.articles, "similarity": g.similarity}
-                     for g in groups])
-    replace_groups(store, align_claims(store, lang))  # date agreements need the events just written
-    return StoryReport(len(event_rows), len(line_rows), len(groups), len(new))
+    return event_rows, line_rows
 
 
-def _with_leads(store: Store, features: dict[str, Features], multilingual: bool) -> dict[str, Features]:
-    """The same features with lead embeddings: of each analysed article in a store of several languages, else
-    of each analysed article without a publication date (``cluster.UNDATED_MARGIN``); dated articles of one
-    language are not embedded (their window separates happenings; embedding costs 0.1-0.7 s an article)."""
-    ids = [a for a, f in features.items() if f.language and (multilingual or f.start is None or f.end is None)]
-    if not ids:
-        return features
-    texts = dict(article_texts(store, ids))
+def needs_lead(f: Features, multilingual: bool) -> bool:
+    """Whether an article is to get a lead embedding: analysed, without one yet (the batch state keeps them),
+    and in a store of several languages or without a publication date. Dated articles of one language are not
+    embedded: their window separates happenings, and embedding costs 0.1-0.7 s an article."""
+    return bool(f.language) and f.embedding is None and (multilingual or f.start is None or f.end is None)
+
+
+def with_leads(features: dict[str, Features], texts: Mapping[str, str], multilingual: bool = True
+               ) -> dict[str, Features]:
+    """The same features with the lead embeddings ``needs_lead`` asks for."""
+    ids = [a for a, f in features.items() if needs_lead(f, multilingual)]
     vectors = embed([lead(features[a].title, texts.get(a, "")) for a in ids])
     return {**features, **{a: replace(features[a], embedding=v) for a, v in zip(ids, vectors, strict=True)}}
 
@@ -105,11 +207,6 @@ def _restore(members: dict[str, list[str]], features: dict[str, Features], idf: 
         if e.articles:
             events.append(e)
     return events
-
-
-def _docs(store: Store) -> list[Doc]:
-    rows = store.conn.execute("SELECT id, text, published_start FROM articles ORDER BY rowid")  # as added
-    return [Doc(r[0], r[1], r[2]) for r in rows]
 
 
 def _event_label(e: Event, features: dict[str, Features], idf: dict[str, float], names: dict[str, str]) -> str:

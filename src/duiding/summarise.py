@@ -5,6 +5,8 @@ centroid, with a bonus for an article's opening sentences, where news puts the e
 chosen greedily with maximal marginal relevance: a sentence too close to one already chosen
 (cosine >= REDUNDANCY) says the same thing and is skipped. The chosen sentences are told in the
 order of their articles' dates and their place in the article.
+
+Pure: computed from the story's sentences (``sentences.story_sentences``).
 """
 
 from __future__ import annotations
@@ -12,9 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from .lang import Language
-from .sentences import cosine, story_sentences, weigh
-from .store import Store
+from .sentences import Sent, cosine, weigh
 
 REDUNDANCY = 0.35
 LEAD_BONUS = 0.15
@@ -31,11 +31,9 @@ class SummarySentence:
     end: int
 
 
-def summarise(store: Store, article_ids: list[str], lang: Language, length: int = 5,
-              groups: list[list[str]] | None = None) -> list[SummarySentence]:
+def summarise(sents: list[Sent], length: int = 5, groups: list[list[str]] | None = None) -> list[SummarySentence]:
     """``groups`` (a storyline's events) each get at least one sentence, so a later event is not drowned
     out by an earlier one with more articles."""
-    sents = story_sentences(store, article_ids, lang)
     vectors = weigh(sents)
     centroid: Counter[str] = Counter()
     for v in vectors:

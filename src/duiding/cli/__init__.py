@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from ..errors import DuidingError
-from . import browse, claims, entities, export, ingest, quotes, reports, serve, settings, stories, train
+from . import browse, claims, entities, export, ingest, quotes, reports, serve, settings, stories, train, watch
 
 
 class _Group(click.Group):
@@ -50,7 +50,7 @@ def main(ctx: click.Context, config_path: str | None) -> None:
     ctx.obj = {"config_path": config_path}
 
 
-for module in (ingest, browse, stories, reports, entities, quotes, claims, export, serve, settings, train):
+for module in (ingest, browse, stories, reports, entities, quotes, claims, export, serve, settings, train, watch):
     for command in module.COMMANDS:
         main.add_command(command)
 main.add_command(browse.article, name=browse.ARTICLE_ALIAS)

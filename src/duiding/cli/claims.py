@@ -9,6 +9,7 @@ from rich.table import Table
 
 from ..store.claims import claim_groups, sentence_text
 from ..store.claims import claims as list_claims
+from ..store.db import UNKNOWN_OUTLET
 from .common import db_option, open_store, out, story_ids
 
 
@@ -24,7 +25,7 @@ def claims(ctx: click.Context, db: str | None, story: str | None, disagreements:
         ids = story_ids(store, story) if story else None
         members = {r["id"]: r for r in list_claims(store, ids)}
         for r in members.values():
-            r["outlet"] = r["outlet"] or f"unknown outlet ({r['source']})"
+            r["outlet"] = r["outlet"] or UNKNOWN_OUTLET
         if disagreements:
             rows = [{"about": g["about"], "severity": g["severity"], "outlet": members[c]["outlet"],
                      "reported": members[c]["text"],

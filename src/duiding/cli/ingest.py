@@ -10,12 +10,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskProgressC
 from rich.table import Table
 from rich.text import Text
 
+from ..analyze import AnalyzeReport
+from ..analyze import analyze as run_analyze
 from ..ingest import Overrides
 from ..lang import primary
-from ..pipeline import AnalyzeReport
-from ..pipeline import analyze as run_analyze
+from ..report.files import reports_folder, write_reports
 from .common import config, db_option, err, open_store, out
-from .reports import write_reports
 
 MAX_FAILURE_LINES = 15
 
@@ -49,12 +49,31 @@ class _Bar:
         self.progress.stop()
 
 
-def _summary(full: AnalyzeReport, db: str) -> None:
+def _duration(seconds: float) -> str:
+    if seconds < 60:
+        return f"{seconds:.1f} s"
+    minutes, s = divmod(round(seconds), 60)
+    return f"{minutes} min {s} s" if minutes < 60 else f"{minutes // 60} h {minutes % 60} min"
+
+
+def _timing(full: AnalyzeReport, wall: float | None) -> str:
+    """The whole run's wall time, then each stage's time and rate (articles read, or analysed, per second)."""
+    report = full.ingest
+    stages = dict(full.stages) or {"read": report.seconds}
+    parts = []
+    for stage, seconds in stages.items():
+        n = report.read if stage == "read" else full.nlp.analysed if stage == "language analysis" and full.nlp else 0
+        rate = f", {n / seconds:,.1f} articles/s" if n and seconds > 0 else ""
+        parts.append(f"{stage} {_duration(seconds)}{rate}")
+    total = wall if wall is not None else sum(stages.values())
+    return f"whole run {_duration(total)} · " + " · ".join(parts)
+
+
+def _summary(full: AnalyzeReport, db: str, wall: float | None = None) -> None:
     report = full.ingest
     table = Table(title=f"duiding analyze → {db}", show_header=True, header_style="bold")
     table.add_column("what")
     table.add_column("count", justify="right")
-    rate = report.read / report.seconds if report.seconds else 0.0
     rows = [("read", report.read), ("stored (new articles)", report.stored),
             ("duplicates skipped: already stored", report.seen_before),
             ("duplicates skipped: same text, new source", report.copies),
@@ -73,8 +92,8 @@ def _summary(full: AnalyzeReport, db: str) -> None:
         table.add_row("storylines / events in the store",
                       f"{full.stories.storylines:,} / {full.stories.events:,}")
         table.add_row("near-duplicate groups", f"{full.stories.duplicate_groups:,}")
-    table.caption = f"{report.seconds:.1f} s, {rate:,.0f} articles/s"
     out.print(table)
+    out.print(_timing(full, wall), markup=False, highlight=False)
     problems = report.failures + (full.nlp.failures if full.nlp is not None else [])
     for f in problems[:MAX_FAILURE_LINES]:
         line = Text("  ").append(f.severity, style="red" if f.severity == "error" else "yellow")
@@ -146,6 +165,7 @@ def analyze(ctx: click.Context, paths: tuple[str, ...], db: str | None, outlet: 
         from ..ingest.dates import parse_published
 
         parse_published(published)  # a bad --date is the user's error: say so before reading anything
+    started = time.perf_counter()
     with open_store(ctx, cfg.db) as store:
         if engine == "spark":
             from ..spark.run import analyze as spark_analyze
@@ -156,13 +176,16 @@ def analyze(ctx: click.Context, paths: tuple[str, ...], db: str | None, outlet: 
         else:
             report = run_analyze(paths, store, cfg, overrides, progress=None if quiet else _Bar("read"),
                                  nlp_progress=None if quiet else _Bar("analyse"))
+        folder = reports_folder(str(cfg.db), str(cfg.reports or "")) if cfg.analyse else None
         try:
-            written = write_reports(store, Path(cfg.reports), primary(cfg.languages)) if cfg.analyse and cfg.reports \
-                else []
+            reports_started = time.perf_counter()
+            written = write_reports(store, folder, str(cfg.db), primary(cfg.languages)) if folder is not None else []
+            if written:
+                report.stages["reports"] = time.perf_counter() - reports_started
             report_error = None
         except OSError as e:  # everything is stored: say so first, then why the reports are missing
-            written, report_error = [], f"{e.filename or cfg.reports}: {e.strerror or e}"
-    _summary(report, cfg.db)
+            written, report_error = [], f"{e.filename or folder}: {e.strerror or e}"
+    _summary(report, cfg.db, time.perf_counter() - started)
     if report_error:
         err.print(f"duiding: error: reports not written ({report_error}); everything above is stored: "
                   "set reports to a writable folder and rerun (storing again changes nothing)",

@@ -7,11 +7,9 @@ from pathlib import Path
 
 import click
 
-from ..lang import Language, primary
+from ..lang import primary
 from ..report.model import story_report
 from ..report.render import to_html, to_json, to_markdown
-from ..store import Store
-from ..store.stories import storylines
 from .common import config, db_option, open_store, out
 
 RENDER = {"html": to_html, "md": to_markdown, "json": to_json}
@@ -37,17 +35,6 @@ def report(ctx: click.Context, story_id: str, db: str | None, fmt: str, output: 
         out.print(f"report written to {output}", markup=False)
     else:
         sys.stdout.write(text)
-
-
-def write_reports(store: Store, folder: Path, lang: Language | None = None) -> list[tuple[str, str, Path]]:
-    """An HTML report per storyline into ``folder``; returns (id, label, path) for each."""
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for line in storylines(store):
-        path = folder / f"{line['id']}.html"
-        path.write_text(to_html(story_report(store, line["id"], lang or primary(()))), encoding="utf-8")
-        written.append((line["id"], line["label"], path))
-    return written
 
 
 COMMANDS = [report]

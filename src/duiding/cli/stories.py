@@ -5,8 +5,10 @@ from __future__ import annotations
 import click
 from rich.tree import Tree
 
-from ..errors import QueryError
+from ..errors import NotFoundError
 from ..lang import primary
+from ..store.analysis import story_ref
+from ..store.db import UNKNOWN_OUTLET
 from ..store.stories import duplicate_groups, event_articles, events, storylines
 from ..stories import update_stories
 from .common import config, db_option, open_store, out
@@ -32,7 +34,7 @@ def stories_command(ctx: click.Context, db: str | None) -> None:
                             f"  ({len(evs)} events)")
             for e in evs:
                 arts = event_articles(store, e["id"])
-                outlets = sorted({a["outlet"] or "outlet unknown" for a in arts})
+                outlets = sorted({a["outlet"] or UNKNOWN_OUTLET for a in arts})
                 enode = node.add(f"[bold magenta]{e['id']}[/] {e['label']}  [green]{_when(e['start'], e['end'])}[/]"
                                  f"  [dim]{len(arts)} articles · {', '.join(outlets)}[/]")
                 for a in arts:
@@ -50,16 +52,20 @@ def stories_command(ctx: click.Context, db: str | None) -> None:
 def show(ctx: click.Context, story_id: str, db: str | None) -> None:
     """One storyline or event: its events, articles, dates and outlets (an article id shows the article)."""
     with open_store(ctx, db, readonly=True) as store:
-        line = next((s for s in storylines(store) if s["id"] == story_id), None)
-        event = next((e for e in events(store) if e["id"] == story_id), None)
-        if line is None and event is None:
-            if store.article(story_id) is not None:
-                ctx.invoke(ctx.command.parent.commands["show-article"], article_id=story_id, db=db)  # type: ignore[union-attr]
+        try:
+            head = story_ref(store, story_id)
+        except NotFoundError:
+            group = ctx.parent.command if ctx.parent else None
+            if store.article(story_id) is not None and isinstance(group, click.Group):
+                ctx.invoke(group.commands["show-article"], article_id=story_id, db=db)
                 return
-            raise QueryError(f"no storyline, event or article with id {story_id!r}; `duiding stories` lists them")
-        evs = events(store, story_id) if line else [event]
-        if line:
-            out.print(f"[bold]{line['label']}[/]  {_when(line['start'], line['end'])}  ({line['id']})")
+            raise NotFoundError(f"no storyline, event or article with id {story_id!r}; "
+                                "`duiding stories` lists them") from None
+        if head.kind == "storyline":
+            evs = events(store, story_id)
+            out.print(f"[bold]{head.label}[/]  {_when(head.start, head.end)}  ({head.id})")
+        else:
+            evs = [{"id": head.id, "label": head.label, "start": head.start, "end": head.end}]
         for e in evs:
             arts = event_articles(store, e["id"])
             out.print(f"\n[bold magenta]{e['label']}[/]  {_when(e['start'], e['end'])}  "

@@ -64,7 +64,28 @@ def chain(mentions: list[Mention], sentences: tuple[Sentence, ...], lang: Langua
     votes = Counter((m.text, m.type) for m in mentions)
     out = [_link(m, parts, frequency, known, votes, lang, first_names) for m in mentions]
     out += _recover(out, sentences, parts, frequency, known, lang)
-    return sorted(out, key=lambda m: (m.start, m.end))
+    return sorted(_short_organisations(out), key=lambda m: (m.start, m.end))
+
+
+def _short_organisations(mentions: list[Mention]) -> list[Mention]:
+    """"Forum" after "Forum voor Democratie": an organisation called by the first word of its name.
+
+    Only names of three or more words whose second word is lower case ("X voor Y", "X van Y"): their
+    first word is the name people shorten to; "Europese Commissie" is not shortened to "Europese". And
+    only when one such name in the article starts with that word.
+    """
+    owners: dict[str, set[str]] = {}
+    for m in mentions:
+        words = m.text.split()
+        if m.type == "ORG" and len(words) >= 3 and words[1].islower() and words[0][:1].isupper():
+            owners.setdefault(words[0], set()).add(m.text)
+    out = []
+    for m in mentions:
+        names = owners.get(m.text)
+        if names and len(names) == 1 and m.type in ("ORG", "MISC") and m.name == m.text:
+            m = replace(m, name=next(iter(names)), type="ORG")
+        out.append(m)
+    return out
 
 
 def _promote_people(mentions: list[Mention], lang: Language, first_names: Collection[str],

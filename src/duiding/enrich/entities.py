@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..lang import Language, for_language
+from ..lang import Language, primary
+from ..stage import StageContext
 from ..store import Store
 from ..store.annotations import all_mentions, link_speakers, replace_entities
 from .resolve import Occurrence, resolve
@@ -16,9 +17,14 @@ from .resolve import Occurrence, resolve
 
 @dataclass(frozen=True)
 class EntityStage:
+    """Mentions resolved into entities across articles; quotes' speakers linked to them."""
+
     name: str = "entities"
-    requires: frozenset[str] = frozenset({"mentions"})
+    requires: frozenset[str] = frozenset({"mentions", "quotes"})
     provides: frozenset[str] = frozenset({"entities"})
+
+    def run(self, context: StageContext) -> None:
+        context.report.entities = resolve_entities(context.store, primary(context.config.languages))
 
 
 def resolve_entities(store: Store, lang: Language | None = None) -> int:
@@ -28,7 +34,7 @@ def resolve_entities(store: Store, lang: Language | None = None) -> int:
     corpus's primary language: Dutch spellings of foreign names fold onto English ones, Poetin ~ Putin)."""
     rows = list(all_mentions(store))
     occurrences = {(r[1], r[2], r[3]): r[0] for r in rows}
-    entities = resolve((Occurrence(r[1], r[2], r[3], r[4], r[5], r[6]) for r in rows), lang or for_language("nl"))
+    entities = resolve((Occurrence(r[1], r[2], r[3], r[4], r[5], r[6]) for r in rows), lang or primary(()))
     records, links = [], []
     for e in entities:
         records.append({"id": e.id, "name": e.name, "type": e.type, "variants": e.variants,

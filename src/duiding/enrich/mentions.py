@@ -21,13 +21,16 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
+from ..ingest.outlets import publication_names
 from ..lang import Language
 from ..nlp.tags import PROPER, is_
 from ..records import Mention, Sentence, Token
 
 FROG_TYPES = {"per": "PER", "org": "ORG", "loc": "LOC", "misc": "MISC", "pro": "MISC", "eve": "MISC"}
 QUOTE_CHARS = "‘’'\"“”„«»‚‛`"
+LEADING_DASHES = "-–—•·"
 ROMAN_NUMERALS = frozenset({"I", "II", "III", "IV", "V", "VI"})
+PUBLICATIONS = publication_names()
 
 
 @dataclass
@@ -207,7 +210,7 @@ def _is_name(sp: Span, tokens: tuple[Token, ...], lang: Language) -> bool:
 
 
 def _retype(m: Mention, tokens: tuple[Token, ...], lang: Language, first_names: Collection[str]) -> Mention:
-    known = lang.KNOWN_TYPES.get(m.text)
+    known = lang.KNOWN_TYPES.get(m.text) or ("ORG" if m.text in PUBLICATIONS else None)
     if known:
         return replace(m, type=known)
     words = m.text.replace("-", " ").split()
@@ -225,8 +228,8 @@ def _retype(m: Mention, tokens: tuple[Token, ...], lang: Language, first_names: 
 def _mention(sp: Span, sentences: tuple[Sentence, ...], text: str) -> Mention | None:
     tokens = sentences[sp.sentence].tokens
     start, end = tokens[sp.first].start, tokens[sp.last].end
-    while start < end and text[start] in QUOTE_CHARS:
-        start += 1
+    while start < end and (text[start] in QUOTE_CHARS or text[start] in LEADING_DASHES):
+        start += 1  # a list bullet or dash glued to a name ("-Donald Trump") is not part of it
     while end > start and text[end - 1] in QUOTE_CHARS:
         end -= 1
     if end > start + 1 and text[end - 1] == "." and text[start:end - 1].replace("-", "").isupper():

@@ -155,7 +155,7 @@ def _reopened(text: str, opener: int, close: int) -> list[int]:
     return out
 
 
-def _runs_to_end(text: str, i: int, hi: int, paras: list[tuple[int, int]], pi: int, pairs: dict[str, str]) -> bool:
+def _runs_to_end(text: str, i: int, hi: int, paras: list[tuple[int, int]], pi: int, pairs: Mapping[str, str]) -> bool:
     """An unclosed quote that opens a paragraph's text and is continued by the next paragraph's opening mark."""
     if pi + 1 >= len(paras):
         return False

@@ -57,7 +57,7 @@ def _around(m: Mention, mentions: list[Mention], text: str, lang: Language) -> R
         words = phrase.split()
         lead = [w for w in words[:3] if w.lower() not in ("de", "het", "een")]
         if lead and is_role_word(lead[0], lang):
-            role_words = []
+            role_words: list[str] = []
             for w in words:
                 if w.lower() in lang.AFFILIATION_PREPOSITIONS and role_words:
                     break

@@ -23,8 +23,15 @@ def looks_like_feed(text: str) -> bool:
     return "<rss" in head or "<feed" in head or "<rdf:rdf" in head
 
 
-def read_feed(data: bytes | str, *, source: str, origin: str,
-              fetch: Callable[[str], str] | None = None) -> Iterator[RawArticle | Failure]:
+def read_feed(data: bytes | str, *, source: str, origin: str, fetch: Callable[[str], str] | None = None,
+              keyed: bool = False, skip: Callable[[str], bool] | None = None) -> Iterator[RawArticle | Failure]:
+    """One raw article per entry (a teaser followed to its page when ``fetch`` is given).
+
+    ``keyed`` names each entry's origin by its id (``<guid>``/``<id>``, else its link) instead of its
+    position: a feed that is polled again puts new entries on top, and by position every older
+    entry would look new. ``skip(origin)`` drops an entry before its link is followed (``watch``
+    passes "already stored").
+    """
     import feedparser
 
     parsed = feedparser.parse(data)
@@ -34,8 +41,10 @@ def read_feed(data: bytes | str, *, source: str, origin: str,
         raise MalformedRecordError(f"{source}: not a readable RSS/Atom feed, or a feed with no entries{detail}")
     feed_title = parsed.feed.get("title")
     for n, entry in enumerate(parsed.entries, 1):
-        entry_origin = f"{origin}#{n}"
         link = entry.get("link")
+        entry_origin = f"{origin}#{entry_key(entry, n) if keyed else n}"
+        if skip is not None and skip(entry_origin):
+            continue
         body = _entry_text(entry)
         page: RawArticle | None = None
         if fetch is not None and link and len(body) < TEASER_CHARS:
@@ -55,6 +64,15 @@ def read_feed(data: bytes | str, *, source: str, origin: str,
             outlet=(page.outlet if page else None) or _outlet_hint(link, feed_title),
             language=(page.language if page else None) or _lang(entry, parsed),
         )
+
+
+def entry_key(entry: dict, n: int) -> str:
+    """What identifies an entry across polls: its id, else its link, else its title, else its position."""
+    for key in ("id", "link", "title"):
+        value = entry.get(key)
+        if value and str(value).strip():
+            return str(value).strip()[:500]
+    return str(n)
 
 
 _BLOCKS = {"p", "div", "li", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "section",

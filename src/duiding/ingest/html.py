@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING, cast
 
 from ..errors import BrokenHTMLError
 from ..records import RawArticle
+
+if TYPE_CHECKING:
+    from trafilatura.settings import Document
 
 _META_TIME = re.compile(
     r"""<meta[^>]+(?:property|name|itemprop)=["'](?:article:published_time|og:published_time|datePublished|"""
@@ -32,15 +36,16 @@ def read_html(html: str, *, source: str, origin: str, url: str | None = None) ->
     if "<" not in html[:2000]:
         raise BrokenHTMLError(f"{source}: does not look like HTML (no markup in its first 2,000 characters)")
     try:
-        doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                          include_tables=False, favor_precision=True)
+        # a Document (a dict only with as_dict=True, which is not asked for)
+        doc = cast("Document | None", trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True))
     except Exception as e:  # lxml raises a zoo of parser errors on truly broken input
         raise BrokenHTMLError(f"{source}: the HTML could not be parsed ({type(e).__name__}: {e})") from e
     if doc is None or len((doc.text or "").split()) < MIN_WORDS:
         raise BrokenHTMLError(f"{source}: no article text found in the HTML page "
                               "(an index page, a stub, or broken markup)")
     lang = _LANG.search(html[:5000])
-    body = doc.text
+    body = doc.text or ""
     first, _, rest = body.partition("\n")
     if doc.title and first.strip() == doc.title.strip() and rest.strip():
         body = rest  # trafilatura sometimes keeps the <h1>; the title is metadata, not body text

@@ -72,6 +72,21 @@ ALIASES: dict[str, str] = {
 }  # fmt: skip
 
 
+def publication_names() -> frozenset[str]:
+    """The outlets' display names, also without their article where that is usual ("Volkskrant").
+
+    Why here: a newspaper named in an article ("zegt hij tegen Trouw") is an organisation, yet a
+    tagger reads a one-word title as a person or place as often as not; this table knows better.
+    """
+    names = set(OUTLETS.values())
+    for name in list(names):
+        first, _, rest = name.partition(" ")
+        # only the short forms the alias table knows: "Parool" is the paper, "Morgen" is tomorrow
+        if rest and first.lower() in ("de", "het") and rest.lower() in ALIASES:
+            names.add(rest)
+    return frozenset(names)
+
+
 class OutletTable:
     """The shipped table plus the user's additions (``{domain: name}``)."""
 

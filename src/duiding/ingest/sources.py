@@ -216,7 +216,7 @@ def _read(source: Source, options: ReadOptions) -> Iterator[RawArticle | Failure
         case "html":
             yield from read_html(text, url=url, **kw)
         case "feed":
-            yield from read_feed(text.encode("utf-8"), fetch=fetch, **kw)
+            yield from read_feed(text.encode("utf-8"), source=source.name, origin=source.location, fetch=fetch)
         case "json":
             yield from read_json(text, columns=options.columns, **kw)
         case "jsonl":

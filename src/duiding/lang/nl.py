@@ -536,3 +536,18 @@ RELATIVE_PRONOUNS = frozenset({"die", "dat"})
 SPEECH_NOUN_LINKS = frozenset({"van", "door"})
 # "zegt dat …": the word that opens reported speech.
 COMPLEMENTIZERS = frozenset({"dat"})
+
+# Frog's name lists (in frogdata's usr/share/frog/nld), by the kind of name each holds: the Dutch NER
+# model reads "this word is a known place / surname / first name" as CRF features (nlp/ner.py). Street
+# names are left out (132k lines, mostly named after people and places the other lists already hold).
+NAME_LISTS: dict[str, tuple[str, ...]] = {
+    "loc": ("plaatsen-nld.ner", "gemeenten-nld.ner", "provincies-nld.ner", "landen-europa.ner", "loc.ner",
+            "geonames-nl.ner", "geonames-be.ner"),
+    "org": ("waterschappen-nld.ner", "regios-nld.ner", "org.ner"),
+    "sur": ("familienamen.ner",),
+    "first": ("voornamen.ner",),
+}
+# Before a place: "bij Steyl", "in Arcen" (not "van": "de vrouw van Jansen" names a person).
+PLACE_PREPOSITIONS = frozenset({"in", "bij", "uit", "naar", "te", "nabij", "rond", "richting", "vanuit", "via"})
+# Between the items of a list: "Venlo, Steyl en Arcen".
+LIST_WORDS = frozenset({",", "en", "of"})

@@ -34,7 +34,9 @@ _LOADED: dict[str, Backend] = {}
 
 
 def has_backend(language: str | None) -> bool:
-    return bool(language) and (language in _BUILTIN or f"DUIDING_BACKEND_{language.upper()}" in os.environ)
+    if not language:
+        return False
+    return language in _BUILTIN or f"DUIDING_BACKEND_{language.upper()}" in os.environ
 
 
 def backend_for(language: str, options: dict[str, str] | None = None) -> Backend:

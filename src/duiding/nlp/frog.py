@@ -11,9 +11,9 @@ Speed choices: the parser, chunker, morphological analyser and multi-word units 
 copy of ``frog.cfg`` (on, one article took 201 s), and Frog runs single-threaded, one process
 per core (``--workers``).
 
-Names: by default (``ner = e5``) Frog's own NER is off and duiding's Dutch model (``ner.py``,
-F1 0.64 -> ~0.88 on CoNLL-2002) tags Frog's tokens instead; ``ner = frog`` keeps Frog's NER (for
-users who may not use a model trained on CoNLL-2002, which is for research use only).
+Names: with ``ner = e5`` Frog's own NER is off and duiding's Dutch model (``ner.py``, F1 0.63 ->
+0.90 on CoNLL-2002) tags Frog's tokens instead; ``ner = frog`` (still the default, see the README)
+keeps Frog's NER (and is for users who may not use a model trained on CoNLL-2002, research use only).
 """
 
 from __future__ import annotations
@@ -112,9 +112,9 @@ class FrogBackend:
         self.ner: DutchNer | None = None
         self.tagger = ner  # which repairs the mentions get (enrich/mentions.py)
         if ner == "e5":
-            from .ner import DutchNer
+            from .ner import DutchNer, names_folder
 
-            self.ner = DutchNer()
+            self.ner = DutchNer(names_folder(data))
 
     def analyse(self, text: str) -> tuple[Sentence, ...]:
         with _quiet_stderr():
@@ -138,7 +138,9 @@ def _frog_tag(tag: str) -> str:
 
 def _first_names(data: Path) -> frozenset[str]:
     """Frog's own first-name list (62k names), used to repair person names the tagger splits or mistypes."""
-    path = data / "root" / "usr" / "share" / "frog" / "nld" / "voornamen.ner"
+    from .ner import names_folder
+
+    path = names_folder(data) / "voornamen.ner"
     try:
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:

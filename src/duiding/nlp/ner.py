@@ -27,6 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import ConfigError
+from ..lang.nl import LIST_WORDS, NAME_LISTS, PLACE_PREPOSITIONS
 
 MODELS = Path(__file__).resolve().parent / "models"
 HEAD_FILE = MODELS / "ner-nl-head.npz"
@@ -85,12 +86,90 @@ def _shape(word: str) -> str:
     return "".join(out)[:6]
 
 
-def crf_features(doc: Doc, probs: Sequence[np.ndarray] | None) -> list[list[dict[str, float | str]]]:
+class Gazetteer:
+    """Frog's lists of known names (places, surnames, first names, ...): which kinds of name a word is part of.
+
+    Why: the encoder knows "Venlo" but not every village; a list that says "Steyl is a place and no
+    surname" is what tells a reader that "bewoners van Venlo, Steyl en Arcen" lists places. The CRF
+    weighs these marks against the context, so a surname that is also a town ("Maas") stays open.
+    """
+
+    MAX_WORDS = 4
+
+    def __init__(self, names: dict[str, int], kinds: Sequence[str]) -> None:
+        self.names = names  # "Den Haag" -> bit mask over ``kinds``
+        self.kinds = tuple(kinds)
+
+    @classmethod
+    def load(cls, folder: Path, lists: dict[str, tuple[str, ...]] = NAME_LISTS) -> Gazetteer:
+        names: dict[str, int] = {}
+        for bit, files in enumerate(lists.values()):
+            for name in files:
+                try:
+                    lines = (folder / name).read_text(encoding="utf-8", errors="replace").splitlines()
+                except OSError:
+                    continue  # an older frogdata without this list: fewer marks, not an error
+                for line in lines:
+                    words = line.split("\t")[0].split()
+                    if words and len(words) <= cls.MAX_WORDS and words[0][:1].isupper():
+                        key = " ".join(words)
+                        names[key] = names.get(key, 0) | (1 << bit)
+        return cls(names, list(lists))
+
+    def kinds_of(self, word: str) -> set[str]:
+        """The kinds of one-word name ``word`` is on the lists as."""
+        mask = self.names.get(word, 0)
+        return {kind for bit, kind in enumerate(self.kinds) if mask >> bit & 1}
+
+    def marks(self, sentence: Sequence[str]) -> list[list[str]]:
+        """Per word, the kinds of the known names covering it (``loc``, and ``loc+`` inside a longer name)."""
+        out: list[list[str]] = [[] for _ in sentence]
+        for i, first in enumerate(sentence):
+            if not first[:1].isupper():
+                continue
+            for n in range(1, min(self.MAX_WORDS, len(sentence) - i) + 1):
+                mask = self.names.get(" ".join(sentence[i:i + n]))
+                if not mask:
+                    continue
+                for bit, kind in enumerate(self.kinds):
+                    if mask >> bit & 1:
+                        for j in range(i, i + n):
+                            out[j].append(kind if n == 1 else kind + "+")
+        return out
+
+
+def _article_means(doc: Doc, probs: Sequence[np.ndarray]) -> dict[str, np.ndarray]:
+    """A capitalised word's classifier probabilities per entity type, averaged over its uses in the article.
+
+    Why: one article means one thing by "Steyl"; where one use is clear ("in Steyl") and another is a
+    bare list item, the average carries the clear reading over (a two-stage CRF's document feature).
+    """
+    sums: dict[str, np.ndarray] = {}
+    counts: Counter[str] = Counter()
+    for sentence, p in zip(doc, probs, strict=True):
+        for i, w in enumerate(sentence):
+            if w[:1].isupper():
+                key = w.lower()
+                row = p[i]
+                typed = np.array([row[1] + row[2], row[3] + row[4], row[5] + row[6], row[7] + row[8]])
+                sums[key] = sums.get(key, 0) + typed
+                counts[key] += 1
+    return {k: v / counts[k] for k, v in sums.items()}
+
+
+_TYPES = ("PER", "ORG", "LOC", "MISC")
+
+
+def crf_features(doc: Doc, probs: Sequence[np.ndarray] | None,
+                 gazetteer: Gazetteer | None = None) -> list[list[dict[str, float | str]]]:
     """Per sentence, each word's CRF features; ``probs`` are the classifier's, sentence by sentence.
 
     Article capitalisation: whether the word is seen capitalised away from a sentence's start, and
-    whether it is seen in lower case, anywhere in the article (the same clue a reader uses).
+    whether it is seen in lower case, anywhere in the article (the same clue a reader uses); with
+    ``probs``, also the word's average reading across the article; with a ``gazetteer``, the kinds of
+    known name the word and its neighbours belong to.
     """
+    means = _article_means(doc, probs) if probs is not None else {}
     capital: Counter[str] = Counter()
     lower: Counter[str] = Counter()
     for sentence in doc:
@@ -102,6 +181,7 @@ def crf_features(doc: Doc, probs: Sequence[np.ndarray] | None) -> list[list[dict
     out: list[list[dict[str, float | str]]] = []
     for si, sentence in enumerate(doc):
         low = [w.lower() for w in sentence]
+        marks = gazetteer.marks(sentence) if gazetteer is not None else None
         rows: list[dict[str, float | str]] = []
         for i, w in enumerate(sentence):
             f: dict[str, float | str] = {
@@ -119,6 +199,17 @@ def crf_features(doc: Doc, probs: Sequence[np.ndarray] | None) -> list[list[dict
                         f[f"dc{off}"] = float(capital[low[j]] > 0)
                 else:
                     f[f"w{off}"] = "<edge>"
+            if marks is not None:
+                for kind in marks[i]:
+                    f["z" + kind] = 1.0
+                for off in (-1, 1):
+                    if 0 <= i + off < len(sentence):
+                        for kind in marks[i + off]:
+                            f[f"z{off}{kind}"] = 1.0
+            mean = means.get(low[i])
+            if mean is not None:
+                for k, kind in enumerate(_TYPES):
+                    f["a" + kind] = float(mean[k])
             if probs is not None:
                 p = probs[si]
                 for k, label in enumerate(LABELS):
@@ -132,10 +223,16 @@ def crf_features(doc: Doc, probs: Sequence[np.ndarray] | None) -> list[list[dict
     return out
 
 
+def names_folder(frogdata: Path) -> Path:
+    """Where an unpacked frogdata keeps its name lists (the model is trained and run with the same lists)."""
+    return frogdata / "root" / "usr" / "share" / "frog" / "nld"
+
+
 class DutchNer:
     """The whole tagger; loaded once per worker process (~2 s, ~70 MB beside Frog)."""
 
-    def __init__(self, head: Path = HEAD_FILE, crf: Path = CRF_FILE) -> None:
+    def __init__(self, names: Path, head: Path = HEAD_FILE, crf: Path = CRF_FILE) -> None:
+        """``names``: the folder of Frog's name lists (``usr/share/frog/nld`` in frogdata, see ``names_folder``)."""
         try:
             import pycrfsuite
         except ImportError as e:
@@ -149,6 +246,7 @@ class DutchNer:
         self.encoder = Encoder(layers=max(LAYERS))
         self.encoder.prepare(LAYERS, only=True)
         self.head = Head.load(head)
+        self.gazetteer = Gazetteer.load(names)
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open(str(crf))
 
@@ -161,5 +259,47 @@ class DutchNer:
         """IOB2 tags (``B-PER`` ...) for each word of each sentence of one article."""
         if not any(doc):
             return [[] for _ in doc]
-        features = crf_features(doc, self.probabilities(doc))
-        return [list(self.tagger.tag(rows)) if rows else [] for rows in features]
+        features = crf_features(doc, self.probabilities(doc), self.gazetteer)
+        tags = [list(self.tagger.tag(rows)) if rows else [] for rows in features]
+        return place_repairs(doc, tags, self.gazetteer)
+
+
+def place_repairs(doc: Doc, tags: list[list[str]], gazetteer: Gazetteer) -> list[list[str]]:
+    """A known place the model called a person or organisation, where the text says place, is a place.
+
+    Why: "bewoners van Venlo, Steyl en Arcen" or "de dijk bij Steyl" read as places to anyone, but a
+    village the model has never seen looks like a surname to it. Evidence, for a one-word name that is
+    on the place list: a place preposition before it, or a list it shares with a place. A name that is
+    also a known surname needs the list; one that is also a first name too. The reading then holds for
+    the word's other one-word uses in the article (one article, one Steyl).
+    """
+    out = [list(row) for row in tags]
+    fixed: set[str] = set()
+    for words, row in zip(doc, out, strict=True):
+        for i, tag in enumerate(row):
+            if tag not in ("B-PER", "B-ORG") or (i + 1 < len(row) and row[i + 1].startswith("I-")):
+                continue
+            kinds = gazetteer.kinds_of(words[i])
+            if "loc" not in kinds:
+                continue
+            listed = _listed_with_place(words, row, i)
+            after_preposition = i > 0 and words[i - 1].lower() in PLACE_PREPOSITIONS
+            if listed or (after_preposition and not {"sur", "first"} & kinds):
+                row[i] = "B-LOC"
+                fixed.add(words[i])
+    for words, row in zip(doc, out, strict=True):
+        for i, tag in enumerate(row):
+            alone = not (i + 1 < len(row) and row[i + 1].startswith("I-"))
+            if words[i] in fixed and tag in ("B-PER", "B-ORG") and alone:
+                row[i] = "B-LOC"
+    return out
+
+
+def _listed_with_place(words: Sequence[str], row: Sequence[str], i: int) -> bool:
+    """Whether a one-word place name (B-LOC, no I-) sits next to word ``i`` across a comma, "en" or "of"."""
+    for j in (i - 2, i + 2):
+        between = words[min(i, j) + 1] if 0 <= j < len(words) else ""
+        if 0 <= j < len(words) and between.lower() in LIST_WORDS and row[j] == "B-LOC" \
+                and not (j + 1 < len(row) and row[j + 1].startswith("I-")):
+            return True
+    return False

@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from .ner import LABELS, LAYERS, Head, crf_features, head_inputs
+from .ner import LABELS, LAYERS, Gazetteer, Head, crf_features, head_inputs, names_folder
 
 Sentence = list[tuple[str, str]]
 Article = list[Sentence]
@@ -166,11 +166,42 @@ def _by_sentence(docs: list[Article], rows: np.ndarray) -> list[list[np.ndarray]
     return out
 
 
+def _classifiers(x: np.ndarray, y: np.ndarray, doc_of_row: np.ndarray, cache: Path | None,
+                 log: Callable[[str], None]) -> tuple[Head, np.ndarray]:
+    """The classifier on all of train, and each row's probabilities from the classifier not trained on it.
+
+    Training is seeded, so the results are a function of the vectors: with ``cache`` they are kept
+    (.npz/.npy, no pickle) and a second run that only changes the CRF skips ~40 CPU-minutes.
+    """
+    head_file, held_file = (cache / "ner-head-all.npz", cache / "ner-heldout.npy") if cache else (None, None)
+    if head_file is not None and held_file is not None and head_file.is_file() and held_file.is_file():
+        held = np.load(held_file)
+        if len(held) == len(x):
+            return Head.load(head_file), held
+    started = time.perf_counter()
+    head = train_head(x, y)
+    log(f"classifier on all of ned.train ({time.perf_counter() - started:.0f} s)")
+    held_out = np.zeros((len(x), len(LABELS)), np.float32)
+    for fold in (0, 1):
+        rows = doc_of_row % 2 == fold
+        part = train_head(x[~rows], y[~rows], seed=fold + 1)
+        held_out[rows] = part.probabilities(x[rows])
+        log(f"classifier fold {fold} ({time.perf_counter() - started:.0f} s)")
+    if head_file is not None and held_file is not None:
+        params: dict[str, Any] = dict(head.p)
+        np.savez(head_file, **params)
+        np.save(held_file, held_out)
+    return head, held_out
+
+
 def train(data: Path, out_dir: Path, cache: Path | None = None, log: Callable[[str], None] = print,
           *, c1: float = 0.05, c2: float = 0.02, iterations: int = 150) -> dict:
     """Train the classifier and the CRF; write them to ``out_dir``; return the testa scores."""
     import pycrfsuite
 
+    from .frog import find_frogdata
+
+    gazetteer = Gazetteer.load(names_folder(find_frogdata()))
     train_docs, testa_docs = read_conll(data / "ned.train"), read_conll(data / "ned.testa")
     x_train = _inputs(train_docs, word_vectors(train_docs, cache, "ned.train", log))
     x_testa = _inputs(testa_docs, word_vectors(testa_docs, cache, "ned.testa", log))
@@ -179,14 +210,8 @@ def train(data: Path, out_dir: Path, cache: Path | None = None, log: Callable[[s
     doc_of_row = np.concatenate([np.full(sum(len(s) for s in d), i) for i, d in enumerate(train_docs)])
 
     started = time.perf_counter()
-    head = train_head(x_train, y_train)
-    log(f"classifier on all of ned.train ({time.perf_counter() - started:.0f} s)")
-    held_out = np.zeros((len(x_train), len(LABELS)), np.float32)
-    for fold in (0, 1):
-        rows = doc_of_row % 2 == fold
-        part = train_head(x_train[~rows], y_train[~rows], seed=fold + 1)
-        held_out[rows] = part.probabilities(x_train[rows])
-        log(f"classifier fold {fold} ({time.perf_counter() - started:.0f} s)")
+    head, held_out = _classifiers(x_train, y_train, doc_of_row, cache, log)
+    log(f"classifiers ready ({time.perf_counter() - started:.0f} s)")
 
     gold_testa = [[t for _, t in s] for d in testa_docs for s in d]
     testa_probs = head.probabilities(x_testa)
@@ -195,7 +220,7 @@ def train(data: Path, out_dir: Path, cache: Path | None = None, log: Callable[[s
     trainer = pycrfsuite.Trainer(verbose=False)
     for d, probs in zip(train_docs, _by_sentence(train_docs, held_out), strict=True):
         words = [[w for w, _ in s] for s in d]
-        for feats, s in zip(crf_features(words, probs), d, strict=True):
+        for feats, s in zip(crf_features(words, probs, gazetteer), d, strict=True):
             trainer.append(feats, [t for _, t in s])
     trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iterations,
                         "feature.possible_transitions": True})
@@ -211,7 +236,7 @@ def train(data: Path, out_dir: Path, cache: Path | None = None, log: Callable[[s
     crf_pred: list[list[str]] = []
     for d, probs in zip(testa_docs, _by_sentence(testa_docs, shipped.probabilities(x_testa)), strict=True):
         words = [[w for w, _ in s] for s in d]
-        crf_pred.extend(list(tagger.tag(f)) for f in crf_features(words, probs))
+        crf_pred.extend(list(tagger.tag(f)) for f in crf_features(words, probs, gazetteer))
     report = {"testa_head_only": f1_by_type(gold_testa, head_only), "testa_crf": f1_by_type(gold_testa, crf_pred),
               "c1": c1, "c2": c2, "iterations": iterations}
     (out_dir / "ner-nl-training.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")

@@ -6,23 +6,37 @@ and flagged ``not analysed: …`` and counted, never analysed with the wrong lan
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from ..pipeline import batched
 from ..records import Annotation, Failure
+from ..stage import Progress, StageContext, batched
 from ..store import Store
 from ..store.annotations import mark_not_analysed, pending, write_annotations
 from .annotate import Job
 from .backend import has_backend
+from .langid import parse_codes
 from .runner import run_jobs
 
 
 @dataclass(frozen=True)
 class NlpStage:
+    """Language analysis of every pending article: sentences, tokens and mentions from the backend, and what
+    duiding finds in them (quotes, numeric claims, time expressions), written together per article."""
+
     name: str = "nlp"
     requires: frozenset[str] = frozenset({"articles"})
-    provides: frozenset[str] = frozenset({"sentences", "tokens", "mentions"})
+    provides: frozenset[str] = frozenset({"sentences", "tokens", "mentions", "quotes", "claims", "timexes"})
+
+    def run(self, context: StageContext) -> None:
+        config = context.config
+        workers = int(config.workers) or os.cpu_count() or 1
+        options = {"ner": str(config.ner), **({"frogdata": config.frogdata} if config.frogdata else {})}
+        context.report.nlp = analyse_pending(context.store, workers=workers, batch_size=int(config.batch_size),
+                                             run_id=context.report.ingest.run_id, options=options,
+                                             progress=context.nlp_progress, run=context.engine.run_jobs,
+                                             languages=parse_codes(config.languages))
 
 
 @dataclass
@@ -37,7 +51,8 @@ Runner = Callable[[Iterable[Job], int, "dict[str, str] | None"], Iterator[Annota
 
 
 def analyse_pending(store: Store, *, workers: int, batch_size: int, run_id: int | None = None,
-                    options: dict[str, str] | None = None, progress=None, run: Runner = run_jobs,
+                    options: dict[str, str] | None = None, progress: Progress | None = None,
+                    run: Runner = run_jobs,
                     languages: Collection[str] | None = None) -> NlpReport:
     """Analyse every pending article. ``run`` executes the jobs (a local process pool by default, Spark
     executors with ``--engine spark``); whatever runs them, results are written here, in one way.

@@ -15,7 +15,9 @@ before a noun), ``poss`` (possessive).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any
 
 NOUNS = frozenset({"NOUN", "PROPN"})
 PROPER = frozenset({"NAME", "PROPN", "ABBR", "FOREIGN"})  # what can stand in a name
@@ -46,7 +48,7 @@ def make(word_class: str, *features: str) -> str:
     return f"{word_class}:{','.join(kept)}" if kept else word_class
 
 
-def stored(row: list) -> str:
+def stored(row: Sequence[Any]) -> str:
     """The coarse tag of a stored token ``[start, end, lemma, pos, tag]``; rows written before tags were
     stored hold only Frog's tag, mapped here (every such row came from Frog)."""
     if len(row) > 4:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any, TextIO
 
 from ..store import Store
+from ..store.annotations import export_entities
 from ..store.claims import claim_groups, export_claims, export_timeline
 from ..store.quotes import export_quotes
 from ..store.stories import duplicate_groups, event_articles, events, storylines
@@ -37,23 +38,6 @@ def export_article(row: dict[str, Any]) -> dict[str, Any]:
         "text": row["text"],
         "removed": row["removed"],
     }
-
-
-def export_entities(store: Store) -> Iterator[dict[str, Any]]:
-    """Entities with every mention, read in one pass ordered by entity."""
-    rows = store.conn.execute(
-        "SELECT e.id, e.name, e.type, e.variants, m.article_id, m.start, m.end, m.text FROM entities e "
-        "JOIN mentions m ON m.entity_id = e.id "
-        "ORDER BY e.n_articles DESC, e.n_mentions DESC, e.id, m.article_id, m.start")
-    current: dict[str, Any] | None = None
-    for r in rows:
-        if current is None or current["id"] != r[0]:
-            if current is not None:
-                yield current
-            current = {"id": r[0], "name": r[1], "type": r[2], "variants": json.loads(r[3]), "mentions": []}
-        current["mentions"].append({"article": r[4], "start": r[5], "end": r[6], "text": r[7]})
-    if current is not None:
-        yield current
 
 
 def _sections(store: Store) -> dict[str, Iterator[dict[str, Any]]]:

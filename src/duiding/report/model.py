@@ -8,58 +8,62 @@ from dataclasses import asdict
 from typing import Any
 
 from ..compare import compare_outlets, outlet_labels
-from ..errors import QueryError
 from ..lang import Language
+from ..records import StoredClaim, StoryMaterial
+from ..sentences import story_sentences
 from ..store import Store
-from ..store.claims import claim_groups, sentence_text
-from ..store.quotes import quotes as story_quotes
-from ..store.stories import event_articles, events, storylines
+from ..store.analysis import story_material
+from ..store.db import UNKNOWN_OUTLET
 from ..summarise import summarise
 from ..timeline import story_timeline
 
 
 def story_report(store: Store, story_id: str, lang: Language, summary_length: int = 6) -> dict[str, Any]:
-    line = next((s for s in storylines(store) if s["id"] == story_id), None)
-    event = next((e for e in events(store) if e["id"] == story_id), None)
-    if line is None and event is None:
-        raise QueryError(f"no storyline or event with id {story_id!r}; `duiding stories` lists them")
-    evs = events(store, story_id) if line else [event]
-    articles = [a for e in evs for a in event_articles(store, e["id"])]
-    ids = [a["id"] for a in articles]
-    head = line or event
-    outlets = compare_outlets(store, ids, lang)
-    quotes = story_quotes(store, article_ids=ids, kinds=("direct", "partial"))
-    label = outlet_labels(store, ids)
-    for q in quotes:
-        q["outlet"] = label[q["article_id"]]
-    claims = {c["id"]: c for v in outlets for c in v.claims}
-    groups = [g for g in claim_groups(store) if any(_in_story(c, claims, ids) for c in g["claims"])]
+    """The report of the storyline or event ``story_id`` (NotFoundError when there is none)."""
+    return build_report(story_material(store, story_id), lang, summary_length)
+
+
+def build_report(material: StoryMaterial, lang: Language, summary_length: int = 6) -> dict[str, Any]:
+    """The report model from a story's material (``store.analysis.story_material``). Pure: the story's
+    sentences are made once and shared by the outlet comparison, the summary and the timeline."""
+    head = material.head
+    ids = material.article_ids
+    by_id = {a.id: a for a in material.articles}
+    sents = story_sentences(material.articles, material.sentences, lang)
+    outlets = compare_outlets(material, sents)
+    label = outlet_labels(material.articles)
+    quotes = [dict(q) | {"outlet": label[q["article_id"]]} for q in material.quotes]
     return {
-        "id": story_id,
-        "kind": "storyline" if line else "event",
-        "label": head["label"],
-        "start": head["start"],
-        "end": head["end"],
-        "events": [{"id": e["id"], "label": e["label"], "start": e["start"], "end": e["end"],
-                    "articles": [a["id"] for a in event_articles(store, e["id"])]} for e in evs],
-        "articles": [{k: a[k] for k in ("id", "title", "published", "source")} | {"outlet": label[a["id"]]}
-                     for a in articles],
+        "id": head.id,
+        "kind": head.kind,
+        "label": head.label,
+        "start": head.start,
+        "end": head.end,
+        "events": [{"id": e.id, "label": e.label, "start": e.start, "end": e.end, "articles": list(members)}
+                   for e, members in material.events],
+        "articles": [{"id": a, "title": by_id[a].title, "published": by_id[a].published,
+                      "source": by_id[a].source, "outlet": label[a]} for a in ids],
         "summary": [asdict(s) | {"outlet": label[s.article]} for s in summarise(
-            store, ids, lang, summary_length, groups=[[a["id"] for a in event_articles(store, e["id"])] for e in evs])],
-        "timeline": [_labelled(asdict(t), label) for t in story_timeline(store, ids, lang, head["start"])],
+            sents, summary_length, groups=[list(members) for _, members in material.events])],
+        "timeline": [_labelled(asdict(t), label) for t in story_timeline(sents, material.timexes, head.start)],
         "outlets": [{"outlet": v.outlet, "articles": v.articles, "words": v.words,
                      "speakers": dict(v.speakers.most_common()), "entities": v.entities,
                      "unique": [{"text": s.text, "article": s.article, "start": s.start, "end": s.end}
                                 for s in v.unique],
-                     "claims": [{k: c[k] for k in ("id", "text", "value", "unit", "hedge", "about", "article_id")}
-                                for c in v.claims]} for v in outlets],
+                     "claims": [_claim(c) for c in v.claims]} for v in outlets],
         "speakers": _speaker_matrix(quotes),
         "quotes": [{"id": q["id"], "speaker": q["speaker"], "role": q["speaker_role"],
                     "organisation": q["speaker_organisation"], "outlet": q["outlet"], "article": q["article_id"],
                     "text": q["text"], "kind": q["kind"], "start": q["start"], "end": q["end"]} for q in quotes],
-        "claim_groups": [{**g, "members": [_member(store, c, claims) for c in g["claims"]]} for g in groups],
-        "entities": _entities(store, ids),
+        "claim_groups": [{**g, "members": [_member(material, c) for c in g["claims"]]}
+                         for g in material.claim_groups],
+        "entities": [dict(e) for e in material.entities],
     }
+
+
+def _claim(c: StoredClaim) -> dict[str, Any]:
+    return {"id": c.id, "text": c.text, "value": c.value, "unit": c.unit, "hedge": c.hedge, "about": c.about,
+            "article_id": c.article_id}
 
 
 def _labelled(entry: dict[str, Any], label: dict[str, str]) -> dict[str, Any]:
@@ -68,46 +72,24 @@ def _labelled(entry: dict[str, Any], label: dict[str, str]) -> dict[str, Any]:
     return entry
 
 
-def _in_story(ref: str, claims: dict[str, dict[str, Any]], ids: list[str]) -> bool:
-    parts = ref.split(":")  # a claim id, or "t:<article>:<start>" for a time expression
-    return ref in claims or (len(parts) == 3 and parts[1] in ids)
-
-
 def _speaker_matrix(quotes: list[dict[str, Any]]) -> dict[str, Any]:
     counts: Counter[tuple[str, str]] = Counter()
     for q in quotes:
-        counts[(q["speaker"] or "(unknown)", q["outlet"] or "outlet unknown")] += 1
+        counts[(q["speaker"] or "(unknown)", q["outlet"] or UNKNOWN_OUTLET)] += 1
     speakers = sorted({s for s, _ in counts}, key=lambda s: -sum(c for (sp, _), c in counts.items() if sp == s))
     outlets = sorted({o for _, o in counts})
     return {"speakers": speakers, "outlets": outlets,
             "counts": [[counts[(s, o)] for o in outlets] for s in speakers]}
 
 
-def _member(store: Store, ref: str, claims: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    if ref not in claims and not ref.startswith("t:"):  # a claim of an article outside this story
-        row = store.conn.execute("SELECT c.*, a.outlet FROM claims c JOIN articles a ON a.id = c.article_id "
-                                 "WHERE c.id = ?", (ref,)).fetchone()
-        if row is not None:
-            claims = {ref: dict(row)}
-    if ref in claims:
-        c = claims[ref]
-        return {"outlet": c["outlet"] or f"unknown outlet ({c['article_id'][:10]})", "article": c["article_id"],
-                "text": c["text"], "value": c["value"], "hedge": c["hedge"],
-                "sentence": _sentence(store, c["article_id"], c["start"])}
+def _member(material: StoryMaterial, ref: str) -> dict[str, Any]:
+    """One member of a claim group: a claim (maybe of an article outside the story) or a time expression."""
+    claim = material.group_claims.get(ref)
+    if claim is not None:
+        return {"outlet": claim.outlet or UNKNOWN_OUTLET, "article": claim.article_id,
+                "text": claim.text, "value": claim.value, "hedge": claim.hedge,
+                "sentence": material.contexts.get((claim.article_id, claim.start), "")}
     _, article, start = ref.split(":")
-    row = store.conn.execute("SELECT t.text, a.outlet FROM timexes t JOIN articles a ON a.id = t.article_id "
-                             "WHERE t.article_id = ? AND t.start = ?", (article, int(start))).fetchone()
-    return {"outlet": row[1] if row else None, "article": article, "text": row[0] if row else ref, "value": None,
-            "hedge": None, "sentence": _sentence(store, article, int(start))}
-
-
-def _sentence(store: Store, article: str, pos: int) -> str:
-    return sentence_text(store, article, pos)[0]
-
-
-def _entities(store: Store, ids: list[str]) -> list[dict[str, Any]]:
-    marks = ",".join("?" * len(ids)) or "NULL"
-    return [dict(r) for r in store.conn.execute(
-        "SELECT e.id, e.name, e.type, count(*) AS mentions, count(DISTINCT m.article_id) AS articles "
-        f"FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.article_id IN ({marks}) "
-        "GROUP BY e.id ORDER BY articles DESC, mentions DESC LIMIT 40", ids)]
+    t = material.group_timexes.get((article, int(start)))
+    return {"outlet": t.outlet if t else None, "article": article, "text": t.text if t else ref, "value": None,
+            "hedge": None, "sentence": material.contexts.get((article, int(start)), "")}

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from collections.abc import Sequence
+from datetime import date, timedelta
 from html import escape
 from itertools import groupby
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+
+from ..store.db import UNKNOWN_OUTLET
+from .charts import coverage
 
 _ENV = Environment(loader=PackageLoader("duiding.report", "templates"), autoescape=select_autoescape(["html", "j2"]))
 
@@ -17,53 +21,73 @@ def to_json(report: dict[str, Any]) -> str:
     return json.dumps(report, ensure_ascii=False, indent=1)
 
 
-def to_html(report: dict[str, Any], web: bool = False) -> str:
-    """``web``: the page is served by ``duiding serve``, so speakers and quotes link to their pages."""
+def to_html(report: dict[str, Any], web: bool = False, nav: Sequence[tuple[str, str]] = ()) -> str:
+    """``web``: the page is served by ``duiding serve``, so it has the site's navigation (``nav``) and
+    articles, speakers, quotes and events link to their pages; a file report links within itself."""
     quotes = sorted(report["quotes"], key=lambda q: q["speaker"] or "")
     by_speaker = [(k or "(unknown)", list(g)) for k, g in groupby(quotes, key=lambda q: q["speaker"])]
     by_speaker.sort(key=lambda kv: -len(kv[1]))
     counts = [n for row in report["speakers"]["counts"] for n in row]
+    focus = timeline_focus(report)
     return _ENV.get_template("report.html.j2").render(
-        r=report, quotes_by_speaker=by_speaker, max_count=max(counts or [1]), timeline_svg=timeline_svg(report),
-        web=web, outlet_of={a["id"]: a["outlet"] or "outlet unknown" for a in report["articles"]})
+        r=report, quotes_by_speaker=by_speaker, max_count=max(counts or [1]), timeline=focus,
+        web=web, nav=nav, coverage=coverage([(a["outlet"] or UNKNOWN_OUTLET, a["published"])
+                                             for a in report["articles"]], lo=report["start"], hi=report["end"]),
+        outlet_of={a["id"]: a["outlet"] or UNKNOWN_OUTLET for a in report["articles"]},
+        title_of={a["id"]: a["title"] or a["id"][:10] for a in report["articles"]},
+        href=(lambda article: f"/article/{article}") if web else (lambda article: f"#a-{article}"))
 
 
-def timeline_svg(report: dict[str, Any], width: int = 1080) -> str:
-    """The dated happenings on one time axis: a bar per entry, grey for background, one lane each."""
-    entries = report["timeline"][:40]
-    if not entries:
-        return ""
-    starts = [date.fromisoformat(e["start"]) for e in entries]
-    ends = [date.fromisoformat(e["end"]) for e in entries]
-    lo, hi = min(starts), max(ends)
+def timeline_focus(report: dict[str, Any]) -> dict[str, Any]:
+    """The timeline on the story's own span: entries that start inside it placed on one axis (``left``/
+    ``width`` in percent), the rest listed apart and folded away — background (starting before the
+    story) and outlook (starting after it).
+
+    The axis used to run over every date mentioned (2006-2024 for a story of two weeks, or "the past
+    20 years" stretching it to 1999), squeezing the story into one edge; now it runs from the story's
+    first to its last article with a small margin, and a long period that starts inside is cut at the edge.
+    """
+    entries = report["timeline"]
+    start = _date(report["start"]) or min((d for e in entries if (d := _date(e["start"]))), default=None)
+    end = _date(report["end"]) or start
+    if start is None or end is None:
+        return {"inside": [], "before": [], "after": [], "lo": None, "hi": None, "ticks": []}
+    pad = timedelta(days=max(1, (end - start).days // 10))
+    lo, hi = start - pad, end + pad
     span = max((hi - lo).days, 1)
-    left, right, lane = 150, 20, 18
-    height = 30 + lane * len(entries)
+    inside, before, after = [], [], []
+    for e in entries:
+        s, t = _date(e["start"]), _date(e["end"])
+        if s is None or t is None:
+            continue
+        if e["background"] or s < lo:
+            before.append(e | {"when": _when(e)})
+        elif s > hi:
+            after.append(e | {"when": _when(e)})
+        else:
+            left = min(100 * (s - lo).days / span, 98.5)  # an entry on the last day still shows a bar
+            width = max(100 * ((min(t, hi) - s).days + 1) / (span + 1), 1.5)
+            inside.append(e | {"left": round(left, 1), "width": round(min(width, 100 - left), 1),
+                               "when": _when(e), "cut": t > hi})
+    ticks = [{"label": _short(d, lo.year != hi.year), "left": round(100 * (d - lo).days / span, 1)}
+             for d in (lo, lo + (hi - lo) / 2, hi)]
+    return {"inside": inside, "before": before, "after": after, "lo": lo.isoformat(), "hi": hi.isoformat(),
+            "ticks": ticks}
 
-    def x(d: date) -> float:
-        return left + (width - left - right) * (d - lo).days / span
 
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="100%" viewBox="0 0 {width} {height}" role="img" '
-             f'aria-label="timeline" id="timeline-svg" data-lane="{lane}" data-width="{width}">']
-    for year in range(lo.year, hi.year + 1):
-        d = max(lo, date(year, 1, 1))
-        parts.append(f'<line x1="{x(d):.1f}" y1="14" x2="{x(d):.1f}" y2="{height}" stroke="#e4e7ec"/>'
-                     f'<text x="{x(d) + 3:.1f}" y="11">{year}</text>')
-    for i, (e, s, t) in enumerate(zip(entries, starts, ends, strict=True)):
-        y = 20 + i * lane
-        colour = "#98a2b3" if e["background"] else "#2f6fb3"
-        w = max(x(t) - x(s), 4)
-        label = escape(f"{e['start']}" + (f" – {e['end']}" if e["end"] != e["start"] else ""))
-        sources = len(e["citations"])
-        # One group per lane, tagged with its articles, so the story page can filter and re-stack lanes.
-        articles = escape(" ".join(sorted({c["article"] for c in e["citations"]})))
-        parts.append(f'<g class="lane{" bg" if e["background"] else ""}" data-i="{i}" data-articles="{articles}">'
-                     f'<text x="4" y="{y + 11}">{label}</text>'
-                     f'<rect x="{x(s):.1f}" y="{y + 2}" width="{w:.1f}" height="{lane - 6}" rx="3" fill="{colour}">'
-                     f'<title>{escape(e["what"][:200])} ({sources} source{"s" if sources != 1 else ""})</title></rect>'
-                     '</g>')
-    parts.append("</svg>")
-    return "".join(parts)
+def _short(d: date, year: bool = False) -> str:
+    return f"{d.day} {d.strftime('%b')}" + (f" {d.year}" if year else "")
+
+
+def _date(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text[:10]) if text else None
+    except ValueError:
+        return None
+
+
+def _when(e: dict[str, Any]) -> str:
+    return e["start"] + (f" – {e['end']}" if e["end"] != e["start"] else "")
 
 
 def to_markdown(report: dict[str, Any]) -> str:
@@ -76,13 +100,13 @@ def to_markdown(report: dict[str, Any]) -> str:
     out = [f"# {t(report['label'])}", "",
            f"{report['kind']} `{t(report['id'])}` · {(report['start'] or '')[:10]} – {(report['end'] or '')[:10]} · "
            f"{len(report['articles'])} articles · {len(report['outlets'])} outlets", "", "## Summary", ""]
-    out += [f"{i}. {t(s['text'])} [{t(s['outlet'] or 'outlet unknown')}, {t((s['published'] or '')[:10])}, "
+    out += [f"{i}. {t(s['text'])} [{t(s['outlet'] or UNKNOWN_OUTLET)}, {t((s['published'] or '')[:10])}, "
             f"{t(s['article'][:10])}]" for i, s in enumerate(report["summary"], 1)]
     out += ["", "## Timeline", "", "| when | precision | what | sources |", "|---|---|---|---|"]
     for e in report["timeline"]:
         when = e["start"] + (f" – {e['end']}" if e["end"] != e["start"] else "")
         when += " (background)" if e["background"] else ""
-        sources = ", ".join(f"{c['outlet'] or 'outlet unknown'} ({c['expression']})" for c in e["citations"])
+        sources = ", ".join(f"{c['outlet'] or UNKNOWN_OUTLET} ({c['expression']})" for c in e["citations"])
         out.append(f"| {_cell(when)} | {_cell(e['precision'])} | {_cell(e['what'])} | {_cell(sources)} |")
     matrix = report["speakers"]
     out += ["", "## Who is quoted where", "", "| speaker | " + " | ".join(_cell(o) for o in matrix["outlets"]) + " |",
@@ -93,7 +117,7 @@ def to_markdown(report: dict[str, Any]) -> str:
     for g in report["claim_groups"]:
         for m in g["members"]:
             status = g["status"] + (f" ({g['severity']})" if g["severity"] else "")
-            out.append(f"| {_cell(g['about'])} | {_cell(status)} | {_cell(m['outlet'] or 'outlet unknown')} | "
+            out.append(f"| {_cell(g['about'])} | {_cell(status)} | {_cell(m['outlet'] or UNKNOWN_OUTLET)} | "
                        f"{_cell(m['text'])} |")
     out += ["", "## Outlets", ""]
     for o in report["outlets"]:

@@ -31,9 +31,10 @@ from .. import codec
 from ..cluster import Event, Features, cluster_events
 from ..dedup import MIN_SHINGLES, Doc, Group, group_copies, is_copy, shingles
 from ..ingest import Source
+from ..ingest.stage import Outcome, PrepareOptions, prepare
 from ..nlp.annotate import Job, init_worker, work
-from ..pipeline import Outcome, PrepareOptions, batched, prepare
 from ..records import Annotation, Failure
+from ..stage import batched
 from . import session
 from .segments import merge, plan
 

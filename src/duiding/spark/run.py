@@ -14,12 +14,14 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from ..analyze import AnalyzeReport
+from ..analyze import analyze as run_pipeline
 from ..config import Config
 from ..errors import InputError
 from ..ingest import Overrides
-from ..pipeline import AnalyzeReport, IngestReport, Progress, batched, store_outcomes
-from ..pipeline import analyze as run_pipeline
+from ..ingest.stage import IngestReport, store_outcomes
 from ..records import Annotation, Failure
+from ..stage import Progress, batched
 from ..store import Store
 from .engine import SparkEngine, nlp_result, read_outcomes
 
@@ -37,11 +39,11 @@ def analyze(paths: Iterable[str], store: Store, config: Config, overrides: Overr
 
 def load(parquet: str | Path, store: Store, config: Config, *, master: str | None = None) -> AnalyzeReport:
     """Write a Spark run's Parquet into ``store`` with the local engine's write functions (idempotent)."""
-    from ..claims import align_claims, replace_groups
     from ..enrich.entities import resolve_entities
     from ..lang import primary
     from ..nlp.stage import analyse_pending
     from ..store.stories import replace_stories
+    from ..stories import regroup_claims
 
     with SparkEngine(master, parquet) as engine:
         report = AnalyzeReport(ingest=IngestReport(run_id=store.start_run("load")))
@@ -58,7 +60,7 @@ def load(parquet: str | Path, store: Store, config: Config, *, master: str | Non
         report.entities = resolve_entities(store, primary(config.languages))
         stories = {name: _story_rows(engine, name) for name in STORY_COLUMNS}
         replace_stories(store, stories["events"], stories["storylines"], stories["duplicates"])
-        replace_groups(store, align_claims(store, primary(config.languages)))
+        regroup_claims(store, primary(config.languages))
     return report
 
 

@@ -22,8 +22,7 @@ def pending(store: Store) -> list[tuple[str, str, str, str | None, str | None, s
     """(id, source, text, language, published start, end, title) of articles not analysed yet, oldest first."""
     return [tuple(r) for r in store.conn.execute(
         "SELECT id, source, text, language, published_start, published_end, title FROM articles "
-        "WHERE nlp_status IS NULL "
-        "ORDER BY published_start IS NULL, published_start, id")]
+        "WHERE nlp_status IS NULL " + store.dialect.order("published_start IS NULL", "published_start", "id"))]
 
 
 def mark_not_analysed(store: Store, items: Sequence[tuple[str, str]]) -> None:
@@ -63,16 +62,16 @@ def _write_annotations(store: Store, results: Sequence[Annotation | Failure], ru
 def _write_one(c: Any, a: Annotation) -> None:
     c.execute("DELETE FROM sentences WHERE article_id = ?", (a.article_id,))
     c.execute("DELETE FROM mentions WHERE article_id = ?", (a.article_id,))
-    c.executemany("INSERT INTO sentences(article_id, idx, start, end, tokens) VALUES (?, ?, ?, ?, ?)", [
+    c.executemany('INSERT INTO sentences(article_id, idx, start, "end", tokens) VALUES (?, ?, ?, ?, ?)', [
         (a.article_id, i, s.start, s.end,
          json.dumps([[t.start, t.end, t.lemma, t.pos, t.tag] for t in s.tokens], ensure_ascii=False))
         for i, s in enumerate(a.sentences)])
-    c.executemany("INSERT INTO mentions(article_id, start, end, text, type, sentence, name, origin) "
+    c.executemany('INSERT INTO mentions(article_id, start, "end", text, type, sentence, name, origin) '
                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                   [(a.article_id, m.start, m.end, m.text, m.type, m.sentence, m.name, m.origin) for m in a.mentions])
     c.execute("DELETE FROM quotes WHERE article_id = ?", (a.article_id,))
     c.executemany(
-        "INSERT INTO quotes(id, article_id, start, end, text, kind, cue, sentence, part, speaker_name, speaker_text, "
+        'INSERT INTO quotes(id, article_id, start, "end", text, kind, cue, sentence, part, speaker_name, speaker_text, '
         "speaker_start, speaker_end, speaker_role, speaker_organisation, speaker_kind) "
         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [(quote_id(a.article_id, q.start, q.end), a.article_id, q.start, q.end, q.text, q.kind, q.cue, q.sentence,
@@ -80,15 +79,15 @@ def _write_one(c: Any, a: Annotation) -> None:
           q.speaker.organisation, q.speaker.kind) for q in a.quotes])
     c.execute("DELETE FROM claims WHERE article_id = ?", (a.article_id,))
     c.executemany(
-        "INSERT INTO claims(id, article_id, start, end, text, value, unit, kind, hedge, about, anchors, sentence) "
+        'INSERT INTO claims(id, article_id, start, "end", text, value, unit, kind, hedge, about, anchors, sentence) '
         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         [("c" + hashlib.sha1(f"{a.article_id}:{k.start}".encode()).hexdigest()[:12], a.article_id, k.start, k.end,
           k.text, k.value, k.unit, k.kind, k.hedge, k.about, json.dumps(list(k.anchors), ensure_ascii=False),
           k.sentence) for k in a.claims])
     c.execute("DELETE FROM timexes WHERE article_id = ?", (a.article_id,))
     c.executemany(
-        "INSERT INTO timexes(article_id, start, end, text, value_start, value_end, precision, relative) "
-        "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(article_id, start) DO UPDATE SET end = excluded.end, "
+        'INSERT INTO timexes(article_id, start, "end", text, value_start, value_end, precision, relative) '
+        'VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(article_id, start) DO UPDATE SET "end" = excluded."end", '
         "text = excluded.text, value_start = excluded.value_start, value_end = excluded.value_end, "
         "precision = excluded.precision, relative = excluded.relative",
         [(a.article_id, t.start, t.end, t.text, t.value_start, t.value_end, t.precision, int(t.relative))
@@ -110,19 +109,22 @@ def quote_id(article_id: str, start: int, end: int) -> str:
 
 def link_speakers(store: Store) -> None:
     """Point each quote's speaker at the entity of the mention that named them (or any mention of that name)."""
+    first = store.dialect.order("m.start")
     with store.transaction(exclusive="speakers") as c:
-        c.execute("""
+        c.execute(f"""
             UPDATE quotes SET speaker_entity = coalesce(
                 (SELECT m.entity_id FROM mentions m WHERE m.article_id = quotes.article_id
-                   AND m.start = quotes.speaker_start AND m.end = quotes.speaker_end AND m.name = quotes.speaker_name),
+                   AND m.start = quotes.speaker_start AND m."end" = quotes.speaker_end
+                   AND m.name = quotes.speaker_name),
                 (SELECT m.entity_id FROM mentions m WHERE m.article_id = quotes.article_id
-                   AND m.name = quotes.speaker_name AND m.entity_id IS NOT NULL ORDER BY m.start LIMIT 1))
+                   AND m.name = quotes.speaker_name AND m.entity_id IS NOT NULL {first} LIMIT 1))
             WHERE speaker_name IS NOT NULL""")
 
 
 def all_mentions(store: Store) -> Iterator[tuple[int, str, int, int, str, str, str]]:
     """(mention id, article, start, end, text, name, type) for resolution."""
-    yield from store.conn.execute("SELECT id, article_id, start, end, text, name, type FROM mentions ORDER BY id")
+    yield from store.conn.execute('SELECT id, article_id, start, "end", text, name, type FROM mentions '
+                                  + store.dialect.order("id"))
 
 
 def replace_entities(store: Store, entities: Sequence[dict[str, Any]], links: Sequence[tuple[str, int]]) -> None:
@@ -150,7 +152,7 @@ def entities(store: Store, *, type_: str | None = None, article_ids: Sequence[st
         params += list(article_ids)
     if clauses:
         sql += " WHERE " + " AND ".join(clauses)
-    sql += " ORDER BY e.n_articles DESC, e.n_mentions DESC, e.name"
+    sql += " " + store.dialect.order("e.n_articles DESC", "e.n_mentions DESC", "e.name")
     if limit:
         sql += f" LIMIT {int(limit)}"
     rows = [dict(r) for r in store.conn.execute(sql, params)]
@@ -161,16 +163,52 @@ def entities(store: Store, *, type_: str | None = None, article_ids: Sequence[st
 
 def entity_mentions(store: Store, entity_id: str) -> list[dict[str, Any]]:
     return [dict(r) for r in store.conn.execute(
-        "SELECT article_id AS article, start, end, text FROM mentions WHERE entity_id = ? ORDER BY article_id, start",
+        'SELECT article_id AS article, start, "end", text FROM mentions WHERE entity_id = ? '
+        + store.dialect.order("article_id", "start"),
         (entity_id,))]
 
 
 def article_mentions(store: Store, article_id: str) -> list[dict[str, Any]]:
     return [dict(r) for r in store.conn.execute(
         "SELECT m.*, e.name AS entity_name FROM mentions m LEFT JOIN entities e ON e.id = m.entity_id "
-        "WHERE m.article_id = ? ORDER BY m.start", (article_id,))]
+        "WHERE m.article_id = ? " + store.dialect.order("m.start"), (article_id,))]
 
 
 def nlp_counts(store: Store) -> dict[str, int]:
     return {r[0] or "pending": r[1] for r in store.conn.execute(
         "SELECT nlp_status, count(*) FROM articles GROUP BY nlp_status")}
+
+
+def export_entities(store: Store) -> Iterator[dict[str, Any]]:
+    """Entities with every mention (the JSON export's shape), read in one pass ordered by entity."""
+    rows = store.conn.execute(
+        'SELECT e.id, e.name, e.type, e.variants, m.article_id, m.start, m."end", m.text FROM entities e '
+        "JOIN mentions m ON m.entity_id = e.id "
+        + store.dialect.order("e.n_articles DESC", "e.n_mentions DESC", "e.id", "m.article_id", "m.start"))
+    current: dict[str, Any] | None = None
+    for r in rows:
+        if current is None or current["id"] != r[0]:
+            if current is not None:
+                yield current
+            current = {"id": r[0], "name": r[1], "type": r[2], "variants": json.loads(r[3]), "mentions": []}
+        current["mentions"].append({"article": r[4], "start": r[5], "end": r[6], "text": r[7]})
+    if current is not None:
+        yield current
+
+
+def entity(store: Store, entity_id: str) -> dict[str, Any] | None:
+    row = store.conn.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone()
+    if row is None:
+        return None
+    out = dict(row)
+    out["variants"] = json.loads(out["variants"])
+    return out
+
+
+def entity_articles(store: Store, entity_id: str) -> list[dict[str, Any]]:
+    """The articles naming an entity, oldest first, with how often each names it."""
+    return [dict(r) for r in store.conn.execute(
+        "SELECT a.id, a.title, a.outlet, a.published, count(*) AS n FROM mentions m "
+        "JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ? "
+        "GROUP BY a.id, a.title, a.outlet, a.published, a.published_start "
+        + store.dialect.order("a.published_start", "a.id"), (entity_id,))]

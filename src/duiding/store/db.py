@@ -238,14 +238,22 @@ class Store:
     def articles(self, *, outlet: str | None = None, language: str | None = None, since: str | None = None,
                  until: str | None = None, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
         where, params = article_filters(outlet=outlet, language=language, since=since, until=until)
-        sql = f"SELECT * FROM articles a {where} ORDER BY published_start IS NULL, published_start, id"
+        order = self.dialect.order("published_start IS NULL", "published_start", "id")
+        sql = f"SELECT * FROM articles a {where} {order}"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [limit, offset]
         return [_article_row(r) for r in self.conn.execute(sql, params)]
 
+    def count_articles(self, *, outlet: str | None = None, language: str | None = None, since: str | None = None,
+                       until: str | None = None) -> int:
+        """How many articles pass the same filters as :meth:`articles` (the total of a paged list)."""
+        where, params = article_filters(outlet=outlet, language=language, since=since, until=until)
+        return int(self.conn.execute(f"SELECT count(*) FROM articles a {where}", params).fetchone()[0])
+
     def iter_articles(self) -> Iterator[dict[str, Any]]:
-        for r in self.conn.execute("SELECT * FROM articles ORDER BY published_start IS NULL, published_start, id"):
+        order = self.dialect.order("published_start IS NULL", "published_start", "id")
+        for r in self.conn.execute(f"SELECT * FROM articles {order}"):
             yield _article_row(r)
 
     def article(self, article_id: str) -> dict[str, Any] | None:
@@ -267,14 +275,15 @@ class Store:
 
     def publications(self, article_id: str) -> list[dict[str, Any]]:
         return [dict(r) for r in self.conn.execute(
-            "SELECT * FROM publications WHERE article_id = ? ORDER BY first_seen, origin", (article_id,))]
+            "SELECT * FROM publications WHERE article_id = ? " + self.dialect.order("first_seen", "origin"),
+            (article_id,))]
 
     def failures(self, *, run_id: int | None = None) -> list[dict[str, Any]]:
         sql, params = "SELECT * FROM failures", []
         if run_id is not None:
             sql += " WHERE run_id = ?"
             params.append(run_id)
-        return [dict(r) for r in self.conn.execute(sql + " ORDER BY id", params)]
+        return [dict(r) for r in self.conn.execute(sql + " " + self.dialect.order("id"), params)]
 
 
 def sqlite_error(path: str | None, e: sqlite3.Error) -> StoreError:
@@ -300,6 +309,7 @@ def sqlite_error(path: str | None, e: sqlite3.Error) -> StoreError:
     return StoreError(f"{where}not a usable duiding store ({text})")
 
 
+UNKNOWN_OUTLET = "unknown"  # every article without an outlet: one group in counts, filters and tables
 MAX_ID_CHARS = 64  # article ids are 16 hex characters; entity and story ids are shorter
 
 
@@ -318,7 +328,9 @@ def article_filters(*, outlet: str | None, language: str | None, since: str | No
     clauses: list[str] = []
     params: list[Any] = []
     since, until = _day(since, end=False), _day(until, end=True)
-    if outlet:
+    if outlet and outlet.strip().lower() == UNKNOWN_OUTLET:
+        clauses.append("a.outlet IS NULL")
+    elif outlet:
         clauses.append("(lower(a.outlet_key) = lower(?) OR lower(a.outlet) = lower(?))")
         params += [outlet, outlet]
     if language:

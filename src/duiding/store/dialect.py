@@ -1,10 +1,12 @@
-"""The few SQL differences between the SQLite and PostgreSQL stores that are about meaning, not syntax.
+"""The SQL differences between the SQLite and PostgreSQL stores, said where each statement is built.
 
-Placeholders, the reserved word ``end`` and NULL ordering are translated mechanically for
-PostgreSQL (:mod:`.pg`). What remains is here, so a query that must differ says so at the call
-site through ``store.dialect`` instead of hiding a string hack: aggregates SQLite has and
+Every statement in ``store/`` is written once, in the SQL both read, and asks ``store.dialect``
+where they differ: the NULL order of ``ORDER BY`` (:meth:`Dialect.order`: SQLite puts NULLs
+first ascending and last descending, PostgreSQL the other way round), aggregates SQLite has and
 PostgreSQL spells differently, how a write transaction starts, and row locks SQLite does not
-need because it has one writer at a time.
+need because it has one writer at a time. The column ``end`` (a reserved word in PostgreSQL) is
+written ``"end"``, which both read. What :mod:`.pg` still adapts is the driver's parameter style
+alone (``?`` to psycopg's ``%s``), never the SQL.
 """
 
 from __future__ import annotations
@@ -20,6 +22,16 @@ class Dialect:
     @property
     def is_postgres(self) -> bool:
         return self.name == "postgresql"
+
+    def order(self, *items: str) -> str:
+        """``ORDER BY items`` with SQLite's NULL order on both stores (NULLs first ascending, last descending).
+
+        On SQLite the clause is exactly as written, so its query plans are those it always had.
+        """
+        if not self.is_postgres:
+            return "ORDER BY " + ", ".join(items)
+        return "ORDER BY " + ", ".join(
+            f"{i} NULLS LAST" if i.split()[-1].upper() == "DESC" else f"{i} NULLS FIRST" for i in items)
 
     def group_concat(self, expr: str) -> str:
         """Comma-joined values of ``expr`` (which may start with DISTINCT)."""
@@ -38,7 +50,7 @@ class Dialect:
         """
         if not self.is_postgres or n == 0:
             return None
-        return f"SELECT id FROM articles WHERE id IN ({','.join('?' * n)}) ORDER BY id FOR UPDATE"
+        return f"SELECT id FROM articles WHERE id IN ({','.join('?' * n)}) {self.order('id')} FOR UPDATE"
 
     def exclusive(self, name: str) -> str | None:
         """A statement that makes whole-table replacements (entities, stories, claim groups) take turns."""

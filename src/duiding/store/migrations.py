@@ -1,5 +1,8 @@
 """Numbered, append-only schema migrations, each applied in its own transaction and recorded.
 
+The tables are described once (:mod:`.schema`) and rendered for each store; only the full-text
+index, a different feature on each, is written per dialect here.
+
 Never edit a migration that has shipped: add the next number. ``migrate`` is idempotent and
 runs on every open, so an old store file is upgraded in place the first time a newer duiding
 touches it.
@@ -10,6 +13,8 @@ from __future__ import annotations
 import sqlite3
 from datetime import UTC, datetime
 from typing import Any
+
+from .schema import LATER_STEPS, TABLE_STEPS, TYPES, render
 
 # Keeps the full-text index (title, text, lemmas) in step with articles, then fills it: used by each
 # migration that recreates the index.
@@ -28,70 +33,17 @@ END;
 INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
 """
 
-MIGRATIONS: list[tuple[int, str, str]] = [
-    (1, "articles, publications, failures, runs, full-text index", """
-CREATE TABLE articles (
-    id TEXT PRIMARY KEY,
-    source TEXT NOT NULL,
-    origin TEXT NOT NULL,
-    title TEXT,
-    url TEXT,
-    outlet_key TEXT,
-    outlet TEXT,
-    published TEXT,
-    published_precision TEXT,
-    published_tz TEXT,
-    published_start TEXT,
-    published_end TEXT,
-    language TEXT,
-    section TEXT,
-    text TEXT NOT NULL,
-    removed TEXT NOT NULL DEFAULT '[]',
-    run_id INTEGER,
-    ingested_at TEXT NOT NULL
-);
-CREATE INDEX articles_outlet ON articles(outlet_key);
-CREATE INDEX articles_published ON articles(published_start);
-CREATE INDEX articles_language ON articles(language);
+# Each migration: the tables it creates (rendered from .schema) and its full-text index, per dialect.
+_NAMES = {
+    1: "articles, publications, failures, runs, full-text index",
+    2: "language analysis: sentences with tokens, mentions, entities; lemmas in the full-text index",
+    3: "quotes with their speakers",
+    4: "stories: near-duplicate groups, events, storylines",
+    5: "time expressions, numeric claims, and claim groups (agreements, discrepancies)",
+}
 
--- Every place an article's text was seen: the same wire copy in two outlets is one article
--- with two publications, and re-reading the same file is recognised as such.
-CREATE TABLE publications (
-    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    origin TEXT NOT NULL,
-    source TEXT NOT NULL,
-    outlet_key TEXT,
-    outlet TEXT,
-    title TEXT,
-    url TEXT,
-    published TEXT,
-    first_seen TEXT NOT NULL,
-    PRIMARY KEY (article_id, origin)
-);
-
-CREATE TABLE failures (
-    id INTEGER PRIMARY KEY,
-    origin TEXT NOT NULL,
-    source TEXT NOT NULL,
-    stage TEXT NOT NULL,
-    code TEXT NOT NULL,
-    severity TEXT NOT NULL CHECK (severity IN ('error', 'warning')),
-    reason TEXT NOT NULL,
-    run_id INTEGER,
-    seen_at TEXT NOT NULL,
-    UNIQUE (origin, stage, code)
-);
-
-CREATE TABLE runs (
-    id INTEGER PRIMARY KEY,
-    command TEXT NOT NULL,
-    started_at TEXT NOT NULL,
-    finished_at TEXT,
-    status TEXT NOT NULL DEFAULT 'running',
-    counts TEXT NOT NULL DEFAULT '{}'
-);
-
-CREATE VIRTUAL TABLE articles_fts USING fts5(
+_SQLITE_FTS: dict[int, str] = {
+    1: """CREATE VIRTUAL TABLE articles_fts USING fts5(
     title, text, content='articles', content_rowid='rowid',
     tokenize = "unicode61 remove_diacritics 2"
 );
@@ -105,48 +57,8 @@ CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
     INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
     INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
 END;
-"""),
-    (2, "language analysis: sentences with tokens, mentions, entities; lemmas in the full-text index", """
-ALTER TABLE articles ADD COLUMN nlp_status TEXT;
-ALTER TABLE articles ADD COLUMN nlp_backend TEXT;
-ALTER TABLE articles ADD COLUMN lemmas TEXT;
-CREATE INDEX articles_nlp_status ON articles(nlp_status);
-
--- tokens as JSON [[start, end, lemma, pos], ...] per sentence: compact, and always read per article
-CREATE TABLE sentences (
-    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    idx INTEGER NOT NULL,
-    start INTEGER NOT NULL,
-    end INTEGER NOT NULL,
-    tokens TEXT NOT NULL,
-    PRIMARY KEY (article_id, idx)
-) WITHOUT ROWID;
-
-CREATE TABLE mentions (
-    id INTEGER PRIMARY KEY,
-    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    start INTEGER NOT NULL,
-    end INTEGER NOT NULL,
-    text TEXT NOT NULL,
-    type TEXT NOT NULL,
-    sentence INTEGER NOT NULL,
-    name TEXT NOT NULL,
-    origin TEXT NOT NULL,
-    entity_id TEXT
-);
-CREATE INDEX mentions_article ON mentions(article_id);
-CREATE INDEX mentions_entity ON mentions(entity_id);
-
-CREATE TABLE entities (
-    id TEXT PRIMARY KEY,
-    name TEXT NOT NULL,
-    type TEXT NOT NULL,
-    variants TEXT NOT NULL,
-    n_mentions INTEGER NOT NULL,
-    n_articles INTEGER NOT NULL
-);
-
-DROP TRIGGER articles_ai;
+""",
+    2: """DROP TRIGGER articles_ai;
 DROP TRIGGER articles_ad;
 DROP TRIGGER articles_au;
 DROP TABLE articles_fts;
@@ -154,97 +66,11 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
     title, text, lemmas, content='articles', content_rowid='rowid',
     tokenize = "unicode61 remove_diacritics 2"
 );
-""" + _FTS_SYNC),
-    (3, "quotes with their speakers", """
-CREATE TABLE quotes (
-    id TEXT PRIMARY KEY,
-    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    start INTEGER NOT NULL,
-    end INTEGER NOT NULL,
-    text TEXT NOT NULL,
-    kind TEXT NOT NULL CHECK (kind IN ('direct', 'partial', 'indirect')),
-    cue TEXT NOT NULL,
-    sentence INTEGER NOT NULL,
-    part INTEGER NOT NULL DEFAULT 0,
-    speaker_name TEXT,
-    speaker_text TEXT,
-    speaker_start INTEGER,
-    speaker_end INTEGER,
-    speaker_role TEXT,
-    speaker_organisation TEXT,
-    speaker_kind TEXT NOT NULL,
-    speaker_entity TEXT
-);
-CREATE INDEX quotes_article ON quotes(article_id);
-CREATE INDEX quotes_entity ON quotes(speaker_entity);
-"""),
-    (4, "stories: near-duplicate groups, events, storylines", """
-CREATE TABLE duplicate_groups (
-    id TEXT PRIMARY KEY,
-    original TEXT NOT NULL,
-    similarity REAL NOT NULL
-);
-CREATE TABLE duplicate_members (
-    group_id TEXT NOT NULL REFERENCES duplicate_groups(id) ON DELETE CASCADE,
-    article_id TEXT NOT NULL,
-    PRIMARY KEY (group_id, article_id)
-);
-CREATE TABLE storylines (
-    id TEXT PRIMARY KEY,
-    label TEXT NOT NULL,
-    start TEXT,
-    end TEXT,
-    n_events INTEGER NOT NULL
-);
-CREATE TABLE events (
-    id TEXT PRIMARY KEY,
-    label TEXT NOT NULL,
-    start TEXT,
-    end TEXT,
-    n_articles INTEGER NOT NULL,
-    storyline_id TEXT REFERENCES storylines(id)
-);
-CREATE TABLE event_articles (
-    event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
-    article_id TEXT NOT NULL UNIQUE REFERENCES articles(id) ON DELETE CASCADE,
-    PRIMARY KEY (event_id, article_id)
-);
-"""),
-    (5, "time expressions, numeric claims, and claim groups (agreements, discrepancies)", """
-CREATE TABLE timexes (
-    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    start INTEGER NOT NULL,
-    end INTEGER NOT NULL,
-    text TEXT NOT NULL,
-    value_start TEXT NOT NULL,
-    value_end TEXT NOT NULL,
-    precision TEXT NOT NULL,
-    relative INTEGER NOT NULL,
-    PRIMARY KEY (article_id, start)
-);
-CREATE TABLE claims (
-    id TEXT PRIMARY KEY,
-    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    start INTEGER NOT NULL,
-    end INTEGER NOT NULL,
-    text TEXT NOT NULL,
-    value REAL NOT NULL,
-    unit TEXT,
-    kind TEXT NOT NULL,
-    hedge TEXT,
-    about TEXT NOT NULL,
-    anchors TEXT NOT NULL,
-    sentence INTEGER NOT NULL
-);
-CREATE INDEX claims_article ON claims(article_id);
-CREATE TABLE claim_groups (
-    id TEXT PRIMARY KEY,
-    about TEXT NOT NULL,
-    status TEXT NOT NULL CHECK (status IN ('agreement', 'discrepancy')),
-    severity TEXT,
-    claims TEXT NOT NULL
-);
-"""),
+""" + _FTS_SYNC,
+}
+
+MIGRATIONS: list[tuple[int, str, str]] = [
+    *[(v, _NAMES[v], render(TABLE_STEPS[v], "sqlite") + _SQLITE_FTS.get(v, "")) for v in sorted(TABLE_STEPS)],
     (6, "term statistics of the full-text index, for ranking queries of very common words", """
 CREATE VIRTUAL TABLE articles_vocab USING fts5vocab(articles_fts, 'row');
 """),
@@ -262,6 +88,7 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
     tokenize = "unicode61 remove_diacritics 2", prefix = '3 4 5'
 );
 """ + _FTS_SYNC),
+    *[(v, name, render(steps, "sqlite")) for v, (name, steps) in sorted(LATER_STEPS.items())],
 ]
 
 
@@ -313,79 +140,18 @@ def current_version(conn: sqlite3.Connection) -> int:
 
 # --- PostgreSQL -----------------------------------------------------------------------------
 #
-# The same numbers and the same tables as above, in PostgreSQL's dialect: identity columns for
-# SQLite's INTEGER PRIMARY KEY, DOUBLE PRECISION for REAL (PostgreSQL's REAL is 4 bytes), a
-# quoted "end", and every text column COLLATE "C" so ORDER BY and lower() behave exactly as in
-# SQLite whatever the server's locale. Full-text search is a side table with one tsvector per
-# article under the built-in `dutch` configuration (title weight A, body B, lemmas C), kept in
-# sync by a trigger and searched through a GIN index. ``articles.rowid`` is SQLite's implicit
-# rowid made explicit (the order articles were added), so ``ORDER BY rowid`` means the same on
-# both stores; ``Store`` leaves it out of the article dicts it returns, as SQLite's ``*`` does.
-# ``claims.rowid`` likewise: claim alignment reads claims in the order they were written.
-# Version 6 (fts5vocab) has no counterpart: PostgreSQL ranks through the GIN index and needs no
-# term table, so it is recorded and creates nothing.
+# The same numbers and the same tables as above (both rendered from .schema, which says how each
+# type is spelled). Full-text search is a side table with one tsvector per article under the
+# built-in `dutch` configuration (title weight A, body B, lemmas C), kept in sync by a trigger and
+# searched through a GIN index. ``Store`` leaves the explicit ``rowid`` of articles out of the
+# article dicts it returns, as SQLite's ``*`` does. Versions 6 and 7 (fts5vocab, prefix indexes)
+# have no counterpart: PostgreSQL ranks through the GIN index, which also answers `:*` prefixes,
+# so they are recorded and create nothing.
 
-_T = 'TEXT COLLATE "C"'
+_T = TYPES["text"]["postgresql"]
 
-PG_MIGRATIONS: list[tuple[int, str, str]] = [
-    (1, "articles, publications, failures, runs, full-text index", f"""
-CREATE TABLE articles (
-    id {_T} PRIMARY KEY,
-    source {_T} NOT NULL,
-    origin {_T} NOT NULL,
-    title {_T},
-    url {_T},
-    outlet_key {_T},
-    outlet {_T},
-    published {_T},
-    published_precision {_T},
-    published_tz {_T},
-    published_start {_T},
-    published_end {_T},
-    language {_T},
-    section {_T},
-    text {_T} NOT NULL,
-    removed {_T} NOT NULL DEFAULT '[]',
-    run_id BIGINT,
-    ingested_at {_T} NOT NULL,
-    rowid BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE
-);
-CREATE INDEX articles_outlet ON articles(outlet_key);
-CREATE INDEX articles_published ON articles(published_start);
-CREATE INDEX articles_language ON articles(language);
-CREATE TABLE publications (
-    article_id {_T} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    origin {_T} NOT NULL,
-    source {_T} NOT NULL,
-    outlet_key {_T},
-    outlet {_T},
-    title {_T},
-    url {_T},
-    published {_T},
-    first_seen {_T} NOT NULL,
-    PRIMARY KEY (article_id, origin)
-);
-CREATE TABLE failures (
-    id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
-    origin {_T} NOT NULL,
-    source {_T} NOT NULL,
-    stage {_T} NOT NULL,
-    code {_T} NOT NULL,
-    severity {_T} NOT NULL CHECK (severity IN ('error', 'warning')),
-    reason {_T} NOT NULL,
-    run_id BIGINT,
-    seen_at {_T} NOT NULL,
-    UNIQUE (origin, stage, code)
-);
-CREATE TABLE runs (
-    id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
-    command {_T} NOT NULL,
-    started_at {_T} NOT NULL,
-    finished_at {_T},
-    status {_T} NOT NULL DEFAULT 'running',
-    counts {_T} NOT NULL DEFAULT '{{}}'
-);
-CREATE TABLE articles_fts (
+_PG_FTS: dict[int, str] = {
+    1: f"""CREATE TABLE articles_fts (
     id {_T} PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
     doc tsvector NOT NULL
 );
@@ -400,43 +166,8 @@ BEGIN
 END $$;
 CREATE TRIGGER articles_fts_sync AFTER INSERT OR UPDATE OF title, text ON articles
     FOR EACH ROW EXECUTE FUNCTION articles_fts_sync();
-"""),
-    (2, "language analysis: sentences with tokens, mentions, entities; lemmas in the full-text index", f"""
-ALTER TABLE articles ADD COLUMN nlp_status {_T};
-ALTER TABLE articles ADD COLUMN nlp_backend {_T};
-ALTER TABLE articles ADD COLUMN lemmas {_T};
-CREATE INDEX articles_nlp_status ON articles(nlp_status);
-CREATE TABLE sentences (
-    article_id {_T} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    idx INTEGER NOT NULL,
-    start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL,
-    tokens {_T} NOT NULL,
-    PRIMARY KEY (article_id, idx)
-);
-CREATE TABLE mentions (
-    id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
-    article_id {_T} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL,
-    text {_T} NOT NULL,
-    type {_T} NOT NULL,
-    sentence INTEGER NOT NULL,
-    name {_T} NOT NULL,
-    origin {_T} NOT NULL,
-    entity_id {_T}
-);
-CREATE INDEX mentions_article ON mentions(article_id);
-CREATE INDEX mentions_entity ON mentions(entity_id);
-CREATE TABLE entities (
-    id {_T} PRIMARY KEY,
-    name {_T} NOT NULL,
-    type {_T} NOT NULL,
-    variants {_T} NOT NULL,
-    n_mentions INTEGER NOT NULL,
-    n_articles INTEGER NOT NULL
-);
-CREATE OR REPLACE FUNCTION articles_fts_sync() RETURNS trigger LANGUAGE plpgsql AS $$
+""",
+    2: """CREATE OR REPLACE FUNCTION articles_fts_sync() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO articles_fts(id, doc) VALUES (NEW.id,
         setweight(to_tsvector('dutch', coalesce(NEW.title, '')), 'A')
@@ -448,100 +179,14 @@ END $$;
 DROP TRIGGER articles_fts_sync ON articles;
 CREATE TRIGGER articles_fts_sync AFTER INSERT OR UPDATE OF title, text, lemmas ON articles
     FOR EACH ROW EXECUTE FUNCTION articles_fts_sync();
-"""),
-    (3, "quotes with their speakers", f"""
-CREATE TABLE quotes (
-    id {_T} PRIMARY KEY,
-    article_id {_T} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL,
-    text {_T} NOT NULL,
-    kind {_T} NOT NULL CHECK (kind IN ('direct', 'partial', 'indirect')),
-    cue {_T} NOT NULL,
-    sentence INTEGER NOT NULL,
-    part INTEGER NOT NULL DEFAULT 0,
-    speaker_name {_T},
-    speaker_text {_T},
-    speaker_start INTEGER,
-    speaker_end INTEGER,
-    speaker_role {_T},
-    speaker_organisation {_T},
-    speaker_kind {_T} NOT NULL,
-    speaker_entity {_T}
-);
-CREATE INDEX quotes_article ON quotes(article_id);
-CREATE INDEX quotes_entity ON quotes(speaker_entity);
-"""),
-    (4, "stories: near-duplicate groups, events, storylines", f"""
-CREATE TABLE duplicate_groups (
-    id {_T} PRIMARY KEY,
-    original {_T} NOT NULL,
-    similarity DOUBLE PRECISION NOT NULL
-);
-CREATE TABLE duplicate_members (
-    group_id {_T} NOT NULL REFERENCES duplicate_groups(id) ON DELETE CASCADE,
-    article_id {_T} NOT NULL,
-    PRIMARY KEY (group_id, article_id)
-);
-CREATE TABLE storylines (
-    id {_T} PRIMARY KEY,
-    label {_T} NOT NULL,
-    start {_T},
-    "end" {_T},
-    n_events INTEGER NOT NULL
-);
-CREATE TABLE events (
-    id {_T} PRIMARY KEY,
-    label {_T} NOT NULL,
-    start {_T},
-    "end" {_T},
-    n_articles INTEGER NOT NULL,
-    storyline_id {_T} REFERENCES storylines(id)
-);
-CREATE TABLE event_articles (
-    event_id {_T} NOT NULL REFERENCES events(id) ON DELETE CASCADE,
-    article_id {_T} NOT NULL UNIQUE REFERENCES articles(id) ON DELETE CASCADE,
-    PRIMARY KEY (event_id, article_id)
-);
-"""),
-    (5, "time expressions, numeric claims, and claim groups (agreements, discrepancies)", f"""
-CREATE TABLE timexes (
-    article_id {_T} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL,
-    text {_T} NOT NULL,
-    value_start {_T} NOT NULL,
-    value_end {_T} NOT NULL,
-    precision {_T} NOT NULL,
-    relative INTEGER NOT NULL,
-    PRIMARY KEY (article_id, start)
-);
-CREATE TABLE claims (
-    id {_T} PRIMARY KEY,
-    article_id {_T} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL,
-    text {_T} NOT NULL,
-    value DOUBLE PRECISION NOT NULL,
-    unit {_T},
-    kind {_T} NOT NULL,
-    hedge {_T},
-    about {_T} NOT NULL,
-    anchors {_T} NOT NULL,
-    sentence INTEGER NOT NULL,
-    rowid BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE
-);
-CREATE INDEX claims_article ON claims(article_id);
-CREATE TABLE claim_groups (
-    id {_T} PRIMARY KEY,
-    about {_T} NOT NULL,
-    status {_T} NOT NULL CHECK (status IN ('agreement', 'discrepancy')),
-    severity {_T},
-    claims {_T} NOT NULL
-);
-"""),
+""",
+}
+
+PG_MIGRATIONS: list[tuple[int, str, str]] = [
+    *[(v, _NAMES[v], render(TABLE_STEPS[v], "postgresql") + _PG_FTS.get(v, "")) for v in sorted(TABLE_STEPS)],
     (6, "term statistics of the full-text index: not needed, PostgreSQL ranks through the GIN index", ""),
     (7, "prefix indexes in the full-text index: not needed, the GIN index answers `:*` prefixes", ""),
+    *[(v, name, render(steps, "postgresql")) for v, (name, steps) in sorted(LATER_STEPS.items())],
 ]
 
 # pg_advisory_xact_lock key: one migrator at a time per database ("duiding" in ASCII).

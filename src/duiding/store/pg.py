@@ -1,14 +1,11 @@
 """PostgreSQL behind the same ``store.conn.execute(sql, params)`` the SQLite store offers.
 
-Every module that reads the store writes SQLite-flavoured SQL with ``?`` placeholders and reads
-``sqlite3.Row``-like rows. Rather than a second copy of every query, :class:`PgConnection`
-translates the few things that differ mechanically, in one place, and the store layer keeps the
-statements that differ in meaning (full-text search, aggregates, locking) in :mod:`.dialect`:
+The store's statements are written once for both stores (:mod:`.dialect` says where they
+differ: NULL order, aggregates, locking, full-text search) with ``?`` placeholders, and read
+``sqlite3.Row``-like rows. :class:`PgConnection` gives psycopg the same surface:
 
-- ``?`` placeholders become ``%s`` (and a literal ``%`` becomes ``%%``), outside string literals;
-- a bare ``end`` column (a reserved word in PostgreSQL, not in SQLite) is quoted;
-- ``ORDER BY`` items get SQLite's NULL order (NULLs first ascending, last descending), so
-  listings and exports come out in the same order on both stores;
+- ``?`` placeholders become psycopg's ``%s`` (and a literal ``%`` becomes ``%%``): the driver's
+  parameter style, the one thing adapted; the SQL is passed on as written;
 - rows are :class:`Row`: index and key access, ``dict(row)``, unpacking, like ``sqlite3.Row``.
 
 Text columns are declared ``COLLATE "C"`` in the PostgreSQL schema, so ``ORDER BY`` and
@@ -110,96 +107,27 @@ def _row_factory(cursor: Any) -> Any:
     return make
 
 
-# --- SQL translation ------------------------------------------------------------------------
+# --- parameter style -------------------------------------------------------------------------
 
 _TOKENS = re.compile(r"""'(?:[^']|'')*'|"(?:[^"]|"")*"|\w+|\s+|.""", re.DOTALL)
-_ORDER_END = {"limit", "offset", "union", "except", "intersect", "for", "window"}
 
 
 @lru_cache(maxsize=2048)
-def translate(sql: str) -> str:
-    """SQLite-flavoured SQL as PostgreSQL reads it (placeholders, ``end``, NULL order)."""
-    tokens = _TOKENS.findall(sql)
-    has_case = any(t.lower() == "case" for t in tokens)
+def paramstyle(sql: str) -> str:
+    """A statement in psycopg's parameter style: ``?`` placeholders as ``%s`` and a literal ``%`` as ``%%``.
+
+    Only the driver's parameter syntax differs here; the SQL itself is written for both stores
+    (``"end"`` quoted, NULL order through ``Dialect.order``) and is passed on unchanged.
+    """
     out: list[str] = []
-    for i, tok in enumerate(tokens):
+    for tok in _TOKENS.findall(sql):
         if tok == "?":
             out.append("%s")
-        elif tok == "%":
-            out.append("%%")
-        elif tok.startswith("'") and "%" in tok:
+        elif tok == "%" or (tok.startswith("'") and "%" in tok):
             out.append(tok.replace("%", "%%"))
-        elif tok.lower() == "end" and not has_case and _prev_significant(tokens, i) != ".":
-            out.append('"end"')
         else:
             out.append(tok)
-    return _null_order("".join(out))
-
-
-def _prev_significant(tokens: list[str], i: int) -> str:
-    for j in range(i - 1, -1, -1):
-        if not tokens[j].isspace():
-            return tokens[j]
-    return ""
-
-
-def _null_order(sql: str) -> str:
-    """Append NULLS FIRST/LAST to each ORDER BY item that does not say, as SQLite orders NULLs."""
-    tokens = _TOKENS.findall(sql)
-    out: list[str] = []
-    i = 0
-    while i < len(tokens):
-        tok = tokens[i]
-        out.append(tok)
-        if tok.lower() == "order":
-            j = i + 1
-            while j < len(tokens) and tokens[j].isspace():
-                out.append(tokens[j])
-                j += 1
-            if j < len(tokens) and tokens[j].lower() == "by":
-                out.append(tokens[j])
-                i = _order_items(tokens, j + 1, out)
-                continue
-            i = j
-            continue
-        i += 1
     return "".join(out)
-
-
-def _order_items(tokens: list[str], i: int, out: list[str]) -> int:
-    """Copy the ORDER BY list starting at ``tokens[i]`` with NULL order added; return where it ends."""
-    depth = 0
-    item: list[str] = []
-
-    def flush() -> None:
-        words = [t.lower() for t in item if not t.isspace()]
-        text = "".join(item)
-        body = text.rstrip()
-        if body and "nulls" not in words:
-            body += " NULLS LAST" if words and words[-1] == "desc" else " NULLS FIRST"
-        out.append(body + text[len(text.rstrip()):])
-        item.clear()
-
-    while i < len(tokens):
-        tok = tokens[i]
-        low = tok.lower()
-        if tok == "(":
-            depth += 1
-        elif tok == ")":
-            if depth == 0:
-                break
-            depth -= 1
-        elif depth == 0 and (low in _ORDER_END or tok == ";"):
-            break
-        elif depth == 0 and tok == ",":
-            flush()
-            out.append(tok)
-            i += 1
-            continue
-        item.append(tok)
-        i += 1
-    flush()
-    return i
 
 
 # --- the connection -----------------------------------------------------------------------
@@ -295,7 +223,7 @@ class PgConnection:
     def execute(self, sql: str, params: Sequence[Any] | None = ()) -> Any:
         conn = self._ready(sql)
         try:
-            return conn.execute(translate(sql), tuple(params or ()))
+            return conn.execute(paramstyle(sql), tuple(params or ()))
         except psycopg.OperationalError as e:
             if _is_connection_loss(conn, e):
                 raise self._lost(e) from e
@@ -307,7 +235,7 @@ class PgConnection:
         cur = conn.cursor()
         try:
             if rows:
-                cur.executemany(translate(sql), rows)
+                cur.executemany(paramstyle(sql), rows)
             return cur
         except psycopg.OperationalError as e:
             if _is_connection_loss(conn, e):

@@ -38,7 +38,7 @@ def quotes(store: Store, *, speaker: str | None = None, outlet: str | None = Non
     if article_ids is not None:
         sql += f" AND q.article_id IN ({','.join('?' * len(article_ids)) or 'NULL'})"
         params += article_ids
-    sql += " ORDER BY a.published_start, q.article_id, q.start"
+    sql += " " + store.dialect.order("a.published_start", "q.article_id", "q.start")
     if limit:
         sql += f" LIMIT {int(limit)}"
     return [dict(r) for r in store.conn.execute(sql, params)]
@@ -53,7 +53,7 @@ def speakers(store: Store, *, limit: int | None = None) -> list[dict[str, Any]]:
            f"{d.group_concat('DISTINCT q.speaker_organisation')} AS orgs "
            "FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_entity "
            "WHERE q.kind IN ('direct', 'partial') AND q.speaker_kind != 'unknown' "
-           f"GROUP BY {SPEAKER_NAME} ORDER BY n_quotes DESC, speaker")
+           f"GROUP BY {SPEAKER_NAME} {d.order('n_quotes DESC', 'speaker')}")
     if limit:
         sql += f" LIMIT {int(limit)}"
     return [dict(r) for r in store.conn.execute(sql)]
@@ -70,7 +70,7 @@ def attribution_counts(store: Store) -> tuple[int, int]:
 def export_quotes(store: Store) -> Iterator[dict[str, Any]]:
     for r in store.conn.execute(
             "SELECT q.*, e.name AS entity_name FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_entity "
-            "ORDER BY q.article_id, q.start"):
+            + store.dialect.order("q.article_id", "q.start")):
         yield {"id": r["id"], "article": r["article_id"], "text": r["text"], "start": r["start"], "end": r["end"],
                "kind": r["kind"], "cue": r["cue"], "part": r["part"],
                "speaker": {"name": r["speaker_name"], "entity": r["entity_name"], "entity_id": r["speaker_entity"],

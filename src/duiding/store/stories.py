@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .db import Store
+from .db import UNKNOWN_OUTLET, Store
 
 
 def event_members(store: Store) -> dict[str, list[str]]:
@@ -21,9 +21,9 @@ def replace_stories(store: Store, events: Sequence[dict[str, Any]], storylines: 
     with store.transaction(exclusive="stories") as c:
         for table in ("event_articles", "events", "storylines", "duplicate_members", "duplicate_groups"):
             c.execute(f"DELETE FROM {table}")
-        c.executemany("INSERT INTO storylines(id, label, start, end, n_events) VALUES (?,?,?,?,?)",
+        c.executemany('INSERT INTO storylines(id, label, start, "end", n_events) VALUES (?,?,?,?,?)',
                       [(s["id"], s["label"], s["start"], s["end"], len(s["events"])) for s in storylines])
-        c.executemany("INSERT INTO events(id, label, start, end, n_articles, storyline_id) VALUES (?,?,?,?,?,?)",
+        c.executemany('INSERT INTO events(id, label, start, "end", n_articles, storyline_id) VALUES (?,?,?,?,?,?)',
                       [(e["id"], e["label"], e["start"], e["end"], len(e["articles"]), e["storyline"]) for e in events])
         c.executemany("INSERT INTO event_articles(event_id, article_id) VALUES (?, ?)",
                       [(e["id"], a) for e in events for a in e["articles"]])
@@ -34,7 +34,7 @@ def replace_stories(store: Store, events: Sequence[dict[str, Any]], storylines: 
 
 
 def storylines(store: Store) -> list[dict[str, Any]]:
-    return [dict(r) for r in store.conn.execute("SELECT * FROM storylines ORDER BY start, id")]
+    return [dict(r) for r in store.conn.execute(f"SELECT * FROM storylines {store.dialect.order('start', 'id')}")]
 
 
 def events(store: Store, storyline_id: str | None = None) -> list[dict[str, Any]]:
@@ -42,14 +42,14 @@ def events(store: Store, storyline_id: str | None = None) -> list[dict[str, Any]
     if storyline_id:
         sql += " WHERE storyline_id = ?"
         params.append(storyline_id)
-    return [dict(r) for r in store.conn.execute(sql + " ORDER BY start, id", params)]
+    return [dict(r) for r in store.conn.execute(sql + " " + store.dialect.order("start", "id"), params)]
 
 
 def event_articles(store: Store, event_id: str) -> list[dict[str, Any]]:
     return [dict(r) for r in store.conn.execute(
         "SELECT a.id, a.title, a.outlet, a.outlet_key, a.published, a.source, substr(a.text, 1, 200) AS lead "
         "FROM event_articles ea JOIN articles a ON a.id = ea.article_id WHERE ea.event_id = ? "
-        "ORDER BY a.published_start, a.id", (event_id,))]
+        + store.dialect.order("a.published_start", "a.id"), (event_id,))]
 
 
 def story_article_ids(store: Store, story_id: str) -> list[str] | None:
@@ -64,19 +64,30 @@ def story_article_ids(store: Store, story_id: str) -> list[str] | None:
 
 
 def duplicate_groups(store: Store) -> list[dict[str, Any]]:
-    groups = [dict(r) for r in store.conn.execute("SELECT * FROM duplicate_groups ORDER BY id")]
+    groups = [dict(r) for r in store.conn.execute(f"SELECT * FROM duplicate_groups {store.dialect.order('id')}")]
     for g in groups:
         g["articles"] = [r[0] for r in store.conn.execute(
             "SELECT dm.article_id FROM duplicate_members dm JOIN articles a ON a.id = dm.article_id "
-            "WHERE dm.group_id = ? ORDER BY a.published_start, a.id", (g["id"],))]
+            "WHERE dm.group_id = ? " + store.dialect.order("a.published_start", "a.id"), (g["id"],))]
     return groups
 
 
-def article_texts(store: Store, ids: Sequence[str]) -> list[tuple[str, str]]:
-    """(id, text) of the given articles, in chunks (lead embeddings for a multilingual store)."""
-    out: list[tuple[str, str]] = []
-    for i in range(0, len(ids), 500):
-        chunk = list(ids[i:i + 500])
-        out += [(r[0], r[1]) for r in store.conn.execute(
-            f"SELECT id, text FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk)]
-    return out
+def article_stories(store: Store, article_id: str) -> list[dict[str, Any]]:
+    """The events an article belongs to, each with its storyline (id and label), for "part of this story"."""
+    return [dict(r) for r in store.conn.execute(
+        "SELECT e.id AS event_id, e.label AS event_label, s.id AS storyline_id, s.label AS storyline_label, "
+        "s.n_events FROM event_articles ea JOIN events e ON e.id = ea.event_id "
+        "LEFT JOIN storylines s ON s.id = e.storyline_id WHERE ea.article_id = ? ORDER BY e.start, e.id",
+        (article_id,))]
+
+
+def storyline_articles(store: Store) -> list[dict[str, Any]]:
+    """Every (storyline, article) pair with the article's outlet and day: what the story overview counts.
+
+    One pass over event membership; the unknown outlet is the one value ``unknown``.
+    """
+    return [dict(r) for r in store.conn.execute(
+        f"SELECT e.storyline_id AS storyline, a.id AS article, coalesce(a.outlet, '{UNKNOWN_OUTLET}') AS outlet, "
+        "substr(a.published_start, 1, 10) AS day FROM events e JOIN event_articles ea ON ea.event_id = e.id "
+        "JOIN articles a ON a.id = ea.article_id WHERE e.storyline_id IS NOT NULL")]
+
