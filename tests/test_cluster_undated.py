@@ -64,3 +64,15 @@ def test_dated_articles_ignore_the_leads() -> None:
     arts = [_article("a1", _lead(0.0), dated=True), _article("a2", _lead(SAME), dated=True),
             _article("a3", _lead(-OTHER), dated=True)]
     assert _events(arts) == _events([_article(f.id, None, dated=True) for f in arts])
+
+
+def test_which_articles_get_a_lead() -> None:
+    from duiding.stories import needs_lead
+
+    undated, dated = _article("u", None), _article("d", None, dated=True)
+    assert needs_lead(undated, multilingual=False)
+    assert not needs_lead(dated, multilingual=False)  # one language, dated: the window separates happenings
+    assert needs_lead(dated, multilingual=True)
+    assert not needs_lead(_article("e", _lead(0.0)), multilingual=False)  # kept from an earlier batch
+    unanalysed = Features(id="x", start=None, end=None, title=None, terms={"word": 1.0}, entities={})
+    assert not needs_lead(unanalysed, multilingual=True)
