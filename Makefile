@@ -33,9 +33,10 @@ $(STAMP): pyproject.toml scripts/install-frogdata.sh | apt
 	bash scripts/install-frogdata.sh $(FROGDATA)
 	@touch $(STAMP)
 
-# The main job on the embedded default (SQLite file, no server): analyse the example corpus.
+# The main job on the embedded default (SQLite file, no server): analyse the example corpus, Dutch and English
+# (examples/corpus_en: English reports that join the Dutch storylines, so one storyline holds both languages).
 demo: setup
-	$(BIN)/duiding analyze examples/corpus --db $(DB)
+	$(BIN)/duiding analyze examples/corpus examples/corpus_en --db $(DB)
 	$(BIN)/duiding stories --db $(DB)
 	$(BIN)/duiding speakers --db $(DB) --limit 10
 	$(BIN)/duiding search --db $(DB) "staking" --limit 3

@@ -2,7 +2,8 @@
 
 ``FakeBackend`` plugs in through ``DUIDING_BACKEND_NL=tests.nlp_fakes:FakeBackend``. It tokenises on
 whitespace, ends a sentence after ``.``/``!``/``?``, tags capitalised words ``SPEC(deeleigen)`` and
-never finds a name. It raises ``RuntimeError`` on a text containing ``ONTPLOF`` and kills its own
+never finds a name
+(coarse tags as Frog's backend maps them). It raises ``RuntimeError`` on a text containing ``ONTPLOF`` and kills its own
 process (``os._exit(3)``, like a crash in C code) on a text containing ``CRASH``.
 
 ``tagged`` builds Sentences with chosen POS and NER tags, to unit-test one repair rule at a time
@@ -14,6 +15,7 @@ from __future__ import annotations
 import os
 import re
 
+from duiding.nlp.frog import coarse_tag
 from duiding.records import Mention, Sentence, Token
 
 PROPER_TAG = "SPEC(deeleigen)"
@@ -55,7 +57,7 @@ class FakeBackend:
         for m in re.finditer(r"\S+", text):
             word = m.group()
             pos = PROPER_TAG if word[:1].isupper() else NOUN_TAG
-            tokens.append(Token(m.start(), m.end(), word, word.lower(), pos, "O"))
+            tokens.append(Token(m.start(), m.end(), word, word.lower(), pos, "O", coarse_tag(pos)))
             if word.endswith((".", "!", "?")):
                 sentences.append(Sentence(tokens[0].start, tokens[-1].end, tuple(tokens)))
                 tokens = []
@@ -86,7 +88,8 @@ def tagged(text: str, *sentences: str) -> tuple[Sentence, ...]:
             tag, _, ner = rest.partition("/")
             start = text.index(word, pos)
             end = start + len(word)
-            tokens.append(Token(start, end, word, word.lower(), POS.get(tag, tag) or _guess(word), ner or "O"))
+            cgn = POS.get(tag, tag) or _guess(word)
+            tokens.append(Token(start, end, word, word.lower(), cgn, ner or "O", coarse_tag(cgn)))
             pos = end
         out.append(Sentence(tokens[0].start, tokens[-1].end, tuple(tokens)))
     return tuple(out)

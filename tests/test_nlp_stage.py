@@ -40,9 +40,9 @@ EXPLODES = ("Proef met ONTPLOF",
 CRASHES = ("Proef met CRASH",
            "De provincie Drenthe test nieuwe borden langs de snelweg. Het woord CRASH laat het "
            "werkproces van de nepanalyse met opzet sterven, maar het artikel blijft in de opslag.")
-ENGLISH = ("Storm closes harbour",
-           "The harbour of Rotterdam was closed on Tuesday after a heavy storm damaged two cranes. "
-           "Shipping companies expect delays for the rest of the week.")
+GERMAN = ("Sturm schließt den Hafen",  # a language without a backend (English has one: spaCy)
+          "Der Hafen von Rotterdam wurde am Dienstag geschlossen, nachdem ein schwerer Sturm zwei Kräne "
+          "beschädigt hatte. Die Reedereien erwarten Verspätungen für den Rest der Woche.")
 
 
 def _write(folder: Path, name: str, article: tuple[str, str], n: int) -> None:
@@ -90,12 +90,12 @@ def test_a_failing_and_a_crashing_article_are_recorded_and_the_rest_is_analysed(
     _write(folder, "ontplof.txt", EXPLODES, 2)
     _write(folder, "crash.txt", CRASHES, 3)
     _write(folder, "normaal2.txt", NORMAL[2], 4)
-    _write(folder, "english.txt", ENGLISH, 5)
+    _write(folder, "german.txt", GERMAN, 5)
     report = analyze([str(folder)], store, config)
 
     rows = _by_source(store)
     assert len(rows) == 6 and store.count("articles") == 6
-    assert {r["language"] for s, r in rows.items() if s != "english.txt"} == {"nl"}
+    assert {r["language"] for s, r in rows.items() if s != "german.txt"} == {"nl"}
     for name in ("normaal0.txt", "normaal1.txt", "normaal2.txt"):
         assert rows[name]["nlp_status"] == "done", name
         assert rows[name]["nlp_backend"] == "fake"
@@ -116,8 +116,8 @@ def test_a_failing_and_a_crashing_article_are_recorded_and_the_rest_is_analysed(
         assert r["text"]  # the article itself is kept
         assert _count(store, "sentences", r["id"]) == 0
 
-    assert rows["english.txt"]["nlp_status"] == "not analysed: no backend for en"
-    assert report.nlp.not_analysed == {"not analysed: no backend for en": 1}
+    assert rows["german.txt"]["nlp_status"] == "not analysed: no backend for de"
+    assert report.nlp.not_analysed == {"not analysed: no backend for de": 1}
     assert report.nlp.analysed == 1 and report.nlp.failed == 2
     assert sorted(f.code for f in report.nlp.failures) == ["crash", "nlp"]
     assert report.ingest.stored == 4
@@ -171,7 +171,7 @@ def analysed(tmp_path_factory):
     folder = tmp_path_factory.mktemp("frog-corpus")
     _write(folder, "wapens.txt", WEAPONS, 1)
     _write(folder, "droogte.txt", PERSON, 2)
-    _write(folder, "english.txt", ENGLISH, 3)
+    _write(folder, "german.txt", GERMAN, 3)
     db = folder / "store.db"
     with pytest.MonkeyPatch.context() as mp:
         mp.delenv("DUIDING_BACKEND_NL", raising=False)
@@ -189,10 +189,10 @@ def test_real_frog_analyses_the_dutch_articles(analysed) -> None:
     assert report.nlp.analysed == 2 and report.nlp.failed == 0
     assert rows["wapens.txt"]["nlp_status"] == "done" and rows["droogte.txt"]["nlp_status"] == "done"
     assert rows["wapens.txt"]["nlp_backend"] == "frog"
-    assert rows["english.txt"]["nlp_status"] == "not analysed: no backend for en"
-    assert report.nlp.not_analysed == {"not analysed: no backend for en": 1}
+    assert rows["german.txt"]["nlp_status"] == "not analysed: no backend for de"
+    assert report.nlp.not_analysed == {"not analysed: no backend for de": 1}
     for r in rows.values():
-        for s, e, lemma, _pos in (t for row in store.conn.execute(
+        for s, e, lemma, *_ in (t for row in store.conn.execute(
                 "SELECT tokens FROM sentences WHERE article_id = ?", (r["id"],)) for t in json.loads(row[0])):
             assert 0 <= s < e <= len(r["text"]) and lemma
 

@@ -27,8 +27,10 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
-from types import ModuleType
 from typing import Any
+
+from .lang import Language, of_article
+from .nlp.tags import has, is_, stored
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,7 @@ def _tokens_after(view_tokens: list[list[Any]], end: int) -> list[list[Any]]:
     return [t for t in view_tokens if t[0] >= end]
 
 
-def _view(r: dict[str, Any], lang: ModuleType) -> _View | None:
+def _view(r: dict[str, Any], lang: Language) -> _View | None:
     if r["kind"] not in lang.COMPARABLE_KINDS:
         return None
     tokens = r["tokens"]
@@ -79,14 +81,14 @@ def _view(r: dict[str, Any], lang: ModuleType) -> _View | None:
     if any(str(t[2]).lower() in lang.NOT_A_MEASURE_AFTER for t in after[:2]):
         return None  # "drie weken geleden", "een dertien jaar oud voorstel": a time or an age
     for k, t in enumerate(after):
-        lemma, pos = str(t[2]).lower(), str(t[3])  # tokens are stored as (start, end, lemma, tag)
+        lemma, tag = str(t[2]).lower(), stored(t)  # tokens are stored as (start, end, lemma, pos, tag)
         if lemma == "per" and k + 1 < len(after):
             qualifier = "per " + str(after[k + 1][2]).lower()
             break
-        if pos.startswith("N(soort"):
+        if is_(tag, "NOUN"):
             qualifier = lemma  # "130 kilometer van de grens", "zes jaar cel", "tien jaar aan de macht"
             break
-        if not pos.startswith(("LID", "ADJ", "VZ", "BW", "VNW(bez")):
+        if not (is_(tag, "DET", "ADJ", "ADP", "ADV") or (is_(tag, "PRON") and has(tag, "poss"))):
             break
     if r["kind"] == "duration" and qualifier is None:
         return None  # an age, a term, "drie weken geleden": no one quantity
@@ -100,14 +102,14 @@ def _view(r: dict[str, Any], lang: ModuleType) -> _View | None:
     in_names = {i for m in r["mentions"] for i in range(m[0], m[1])}
     skip = lang.STOP_LEMMAS | lang.ALIGN_STOP_LEMMAS | set(lang.NUMBER_WORDS) | {unit, qualifier or ""}
     words = frozenset(str(t[2]).lower() for t in tokens
-                      if str(t[3]).startswith(("N(soort", "WW(", "ADJ(")) and len(str(t[2])) > 2
+                      if is_(stored(t), "NOUN", "VERB", "ADJ") and len(str(t[2])) > 2
                       and str(t[2]).lower() not in skip and t[0] not in in_names
                       and not (r["start"] <= t[0] < r["end"]))
     lemmas = {str(t[2]).lower() for t in tokens}
     forecast = bool(lemmas & lang.FORECAST_CUES)
     near = [str(t[2]).lower() for t in before + after[:3]]
     # a change ("vijf zetels erbij") or the end of one ("van 400 naar 350 leden") is not a level
-    change = any(w in lang.CHANGE_CUES for w in near) or any(str(t[3]).startswith("TW") for t in before)
+    change = any(w in lang.CHANGE_CUES for w in near) or any(is_(stored(t), "NUM") for t in before)
     then = bool(lemmas & lang.THEN_CUES)  # "toen nog 40 winkels": a figure of an earlier moment
     anchors = json.loads(r["anchors"] or "[]")
     # a measured-from phrase names a subject only when it holds a name ("de Noord-Koreaanse grens"), not
@@ -193,11 +195,11 @@ def _comparable(a: _View, b: _View) -> str | None:
 
 
 def align_claims(rows: list[dict[str, Any]], day_timexes: list[tuple[str, int, str, str, str, str]],
-                 lang: ModuleType) -> list[ClaimGroup]:
+                 lang: Language) -> list[ClaimGroup]:
     """Agreements and discrepancies among the claims (``store.claims.claim_contexts``: each claim with its
     sentence's tokens, mentions and time expressions, its article's date and story) and among the explicit
     dates several articles of one event give (``store.claims.day_timexes_by_event``). Pure."""
-    views = [v for v in (_view(r, lang) for r in rows) if v is not None]
+    views = [v for v in (_view(r, of_article(r.get("language"), lang)) for r in rows) if v is not None]
     per_sentence: dict[tuple[str, int, tuple[str, str]], int] = defaultdict(int)
     for v in views:
         per_sentence[(v.row["article_id"], v.row["sentence"], v.measure)] += 1
@@ -229,7 +231,7 @@ def align_claims(rows: list[dict[str, Any]], day_timexes: list[tuple[str, int, s
     return out + _date_agreements(day_timexes)
 
 
-def _severity(members: list[dict[str, Any]], lang: ModuleType) -> str:
+def _severity(members: list[dict[str, Any]], lang: Language) -> str:
     lo = min(m["value"] for m in members)
     hi = max(m["value"] for m in members)
     slack = max(lang.HEDGES.get((m["hedge"] or "").lower().replace("’", "'"), 0.0) for m in members)

@@ -22,13 +22,13 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from types import ModuleType
 
 from .cluster import Features
+from .lang import Language, of_article
+from .nlp.tags import is_, stored
 from .records import ArticleMaterial, EntityMention, StoredSentence
 
 _WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
-CONTENT_POS = ("N(soort", "WW(")
 LEAD_BONUS = 2.0  # a name in the first paragraph says more about the story than one in the tenth
 TYPE_WEIGHT = {"PER": 1.0, "ORG": 1.0, "LOC": 1.0, "MISC": 0.5}
 # Digests, measured on 2019-W10: of the articles of 9+ sentences, the 4 lowest cohesions (0.000-0.030) are
@@ -40,13 +40,15 @@ DIGEST_COHESION = 0.05
 LEAD_SENTENCES = 4  # a digest's first item, by which it is matched
 
 
-def article_features(materials: Iterable[ArticleMaterial], lang: ModuleType) -> Iterator[Features]:
+def article_features(materials: Iterable[ArticleMaterial], lang: Language) -> Iterator[Features]:
     for m in materials:
         yield features_of(m, lang)
 
 
-def features_of(material: ArticleMaterial, lang: ModuleType) -> Features:
+def features_of(material: ArticleMaterial, lang: Language) -> Features:
+    """``lang`` stands in for an article whose own language has no data; each article reads its own stop words."""
     a = material.article
+    lang = of_article(a.language, lang)
     parts = _lemmas(material.sentences, lang) if a.nlp_status == "done" else [(len(a.text), _words(a.text, lang))]
     digest = len(parts) >= DIGEST_MIN_SENTENCES and cohesion([c for _, c in parts]) < DIGEST_COHESION
     used = parts[:LEAD_SENTENCES] if digest else parts
@@ -58,7 +60,8 @@ def features_of(material: ArticleMaterial, lang: ModuleType) -> Features:
             terms[w.lower()] += 2
     upto = used[-1][0] if digest and used else None
     return Features(a.id, a.published_start, a.published_end, a.title, dict(terms),
-                    _entities(material.mentions, a.text, upto), digest)
+                    _entities(material.mentions, a.text, upto), digest,
+                    a.language if a.nlp_status == "done" else None)
 
 
 def cohesion(sentences: list[Counter[str]]) -> float:
@@ -75,20 +78,20 @@ def cohesion(sentences: list[Counter[str]]) -> float:
     return dot / (na * nb) if na and nb else 1.0
 
 
-def _lemmas(sentences: Iterable[StoredSentence], lang: ModuleType) -> list[tuple[int, Counter[str]]]:
+def _lemmas(sentences: Iterable[StoredSentence], lang: Language) -> list[tuple[int, Counter[str]]]:
     """Per sentence, in order: where it ends and its content lemmas."""
     out = []
     for sentence in sentences:
         terms: Counter[str] = Counter()
-        for _, _, lemma, pos in sentence.tokens:
-            low = lemma.lower()
-            if pos.startswith(CONTENT_POS) and len(low) > 2 and low not in lang.STOP_LEMMAS and low.isalpha():
+        for row in sentence.tokens:
+            low = row[2].lower()
+            if is_(stored(row), *lang.FEATURE_TAGS) and len(low) > 2 and low not in lang.STOP_LEMMAS and low.isalpha():
                 terms[low] += 1
         out.append((sentence.end, terms))
     return out
 
 
-def _words(text: str, lang: ModuleType) -> Counter[str]:
+def _words(text: str, lang: Language) -> Counter[str]:
     return Counter(w.lower() for w in _WORD.findall(text) if w.lower() not in lang.STOP_LEMMAS)
 
 
@@ -105,11 +108,21 @@ def _entities(mentions: Iterable[EntityMention], text: str, upto: int | None = N
 
 
 def features_json(f: Features) -> str:
-    """``f`` as the JSON the store keeps (``story_features``), so an event's members need not be derived again."""
-    return json.dumps({"s": f.start, "e": f.end, "t": f.title, "terms": f.terms, "ents": f.entities,
-                       "d": f.digest}, ensure_ascii=False, separators=(",", ":"))
+    """``f`` as the JSON the store keeps (``story_features``), so an event's members need not be derived again.
+    The language and lead embedding only when there is one (a multilingual store, an undated article): floats as
+    ``repr``, so the batch path compares exactly what a full run compares."""
+    data: dict[str, object] = {"s": f.start, "e": f.end, "t": f.title, "terms": f.terms, "ents": f.entities,
+                               "d": f.digest}
+    if f.language:
+        data["l"] = f.language
+    if f.embedding is not None:
+        data["v"] = list(f.embedding)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def features_from(article_id: str, data: dict[str, object]) -> Features:
+    vector = data.get("v")
     return Features(article_id, data.get("s"), data.get("e"), data.get("t"),  # type: ignore[arg-type]
-                    dict(data.get("terms") or {}), dict(data.get("ents") or {}), bool(data.get("d")))  # type: ignore[call-overload]
+                    dict(data.get("terms") or {}), dict(data.get("ents") or {}),  # type: ignore[call-overload]
+                    bool(data.get("d")), data.get("l"),  # type: ignore[arg-type]
+                    tuple(float(x) for x in vector) if isinstance(vector, list) else None)

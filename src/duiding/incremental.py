@@ -44,7 +44,6 @@ import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from datetime import timedelta
-from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from .cluster import (
@@ -62,7 +61,9 @@ from .cluster import (
     storyline_link,
 )
 from .dedup import MIN_SHINGLES, Doc, band_keys, copy_edges, shingles, signature
+from .embed import wanted
 from .features import article_features, features_from, features_json
+from .lang import Language
 from .store import Store
 from .store import incremental as db
 from .store.analysis import article_material
@@ -110,7 +111,7 @@ def _shifted(iso: str, days: int) -> str:
 RETRIES = 5  # batches placed by another writer meanwhile: read again and retry this often
 
 
-def add_batch(store: Store, lang: ModuleType, *, cluster: Callable[..., list[Event]], clock: Any) -> StoryReport:
+def add_batch(store: Store, lang: Language, *, cluster: Callable[..., list[Event]], clock: Any) -> StoryReport:
     """Place the articles added since the last batch; retried when another writer placed a batch meanwhile."""
     from .errors import StoreError
 
@@ -121,7 +122,7 @@ def add_batch(store: Store, lang: ModuleType, *, cluster: Callable[..., list[Eve
     raise StoreError("the stories changed under this batch five times in a row (other writers busy); run again")
 
 
-def _add_batch(store: Store, lang: ModuleType, *, cluster: Callable[..., list[Event]], clock: Any
+def _add_batch(store: Store, lang: Language, *, cluster: Callable[..., list[Event]], clock: Any
                ) -> StoryReport | None:
     from .stories import StoryReport, _event_label, _restore, _storyline_label
 
@@ -154,6 +155,15 @@ def _add_batch(store: Store, lang: ModuleType, *, cluster: Callable[..., list[Ev
     stored = {aid: features_from(aid, data)
               for aid, data in db.stored_features(store, [a for m in members.values() for a in m]).items()}
     features = {**stored, **new}
+    # lead embeddings, made once per article: across languages, and for undated articles (stories.needs_lead)
+    from .stories import needs_lead, with_leads
+
+    multilingual = wanted(db.analysed_languages(store))
+    missing = [a for a, f in features.items() if needs_lead(f, multilingual)]
+    if missing:
+        features = with_leads(features, {a: text for a, (text, _) in db.texts(store, missing).items()}, multilingual)
+        new = {a: features[a] for a in new}
+        clock.lap("embeddings")
     df = db.document_frequencies(store, {k for f in features.values() for k in feature_keys(f)})
     for k, c in delta.items():
         df[k] = df.get(k, 0) + c

@@ -99,8 +99,9 @@ class Token:
     end: int
     text: str
     lemma: str
-    pos: str  # the backend's tag, e.g. Frog's CGN tag "N(soort,ev,basis,zijd,stan)"
-    ner: str = "O"  # the backend's raw IOB tag ("B-per"), kept for evaluation against raw output
+    pos: str  # the backend's own tag, e.g. Frog's CGN tag "N(soort,ev,basis,zijd,stan)", spaCy's "NNS"
+    ner: str = "O"  # the backend's raw IOB tag in Frog's spelling ("B-per"), kept for evaluation against raw output
+    tag: str = "X"  # the coarse tag rules read ("NOUN:plur", "VERB:fin,past"; nlp/tags.py), set by the backend
 
 
 @dataclass(frozen=True)
@@ -173,7 +174,7 @@ class Quote:
 # compare, timeline, summarise, claims, report.model) are pure functions over them, so they are tested
 # without a database.
 
-TokenRow = tuple[int, int, str, str]  # a stored token: start, end, lemma, tag
+TokenRow = tuple[int, int, str, str, str]  # a stored token: start, end, lemma, the backend's tag, the coarse tag
 
 
 @dataclass(frozen=True)
@@ -189,6 +190,7 @@ class StoredArticle:
     published_end: str | None
     text: str
     nlp_status: str | None = None
+    language: str | None = None  # ISO 639-1, as detected or given; the analysis reads this language's data
 
 
 @dataclass(frozen=True)

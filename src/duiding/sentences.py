@@ -11,11 +11,12 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from types import ModuleType
 
+from .lang import Language, of_article
+from .nlp.tags import is_, stored
 from .records import StoredArticle, StoredSentence
 
-CONTENT_POS = ("N(", "WW(", "ADJ(", "SPEC(deeleigen", "TW(")
+CONTENT_TAGS = ("NOUN", "PROPN", "VERB", "ADJ", "NAME", "NUM")
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class Sent:
 
 
 def story_sentences(articles: Iterable[StoredArticle], sentences: Iterable[StoredSentence],
-                    lang: ModuleType) -> list[Sent]:
+                    lang: Language) -> list[Sent]:
     """Each sentence of ``sentences`` (in their order) whose article is among ``articles``, with its content
     lemmas as terms."""
     meta = {a.id: a for a in articles}
@@ -40,9 +41,10 @@ def story_sentences(articles: Iterable[StoredArticle], sentences: Iterable[Store
         a = meta.get(s.article_id)
         if a is None:
             continue
-        terms = Counter(lemma.lower() for _, _, lemma, pos in s.tokens
-                        if pos.startswith(CONTENT_POS) and lemma.lower() not in lang.STOP_LEMMAS
-                        and any(c.isalnum() for c in lemma))
+        stop = of_article(a.language, lang).STOP_LEMMAS
+        terms = Counter(row[2].lower() for row in s.tokens
+                        if is_(stored(row), *CONTENT_TAGS) and row[2].lower() not in stop
+                        and any(c.isalnum() for c in row[2]))
         out.append(Sent(a.id, a.outlet, a.published, s.index, s.start, s.end, a.text[s.start:s.end], terms))
     return out
 

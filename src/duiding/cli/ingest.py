@@ -13,6 +13,7 @@ from rich.text import Text
 from ..analyze import AnalyzeReport
 from ..analyze import analyze as run_analyze
 from ..ingest import Overrides
+from ..lang import primary
 from ..report.files import reports_folder, write_reports
 from .common import config, db_option, err, open_store, out
 
@@ -178,7 +179,7 @@ def analyze(ctx: click.Context, paths: tuple[str, ...], db: str | None, outlet: 
         folder = reports_folder(str(cfg.db), str(cfg.reports or "")) if cfg.analyse else None
         try:
             reports_started = time.perf_counter()
-            written = write_reports(store, folder, str(cfg.db)) if folder is not None else []
+            written = write_reports(store, folder, str(cfg.db), primary(cfg.languages)) if folder is not None else []
             if written:
                 report.stages["reports"] = time.perf_counter() - reports_started
             report_error = None

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 
-from ..lang import for_language
+from ..lang import primary
 from ..report.model import story_report
 from ..report.render import to_html, to_json, to_markdown
-from .common import db_option, open_store, out
+from .common import config, db_option, open_store, out
 
 RENDER = {"html": to_html, "md": to_markdown, "json": to_json}
 
@@ -29,7 +29,7 @@ def report(ctx: click.Context, story_id: str, db: str | None, fmt: str, output: 
            summary_length: int) -> None:
     """A storyline or event explained: summary, timeline, who is quoted where, numbers, outlets, names."""
     with open_store(ctx, db, readonly=True) as store:
-        text = RENDER[fmt](story_report(store, story_id, for_language("nl"), summary_length))
+        text = RENDER[fmt](story_report(store, story_id, primary(config(ctx).languages), summary_length))
     if output:
         Path(output).write_text(text, encoding="utf-8")
         out.print(f"report written to {output}", markup=False)

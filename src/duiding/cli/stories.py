@@ -6,12 +6,12 @@ import click
 from rich.tree import Tree
 
 from ..errors import NotFoundError
-from ..lang import for_language
+from ..lang import primary
 from ..store.analysis import story_ref
 from ..store.db import UNKNOWN_OUTLET
 from ..store.stories import duplicate_groups, event_articles, events, storylines
 from ..stories import update_stories
-from .common import db_option, open_store, out
+from .common import config, db_option, open_store, out
 
 
 def _when(start: str | None, end: str | None) -> str:
@@ -81,7 +81,7 @@ def show(ctx: click.Context, story_id: str, db: str | None) -> None:
 def recluster(ctx: click.Context, db: str | None) -> None:
     """Rebuild all events and storylines from scratch (analyze updates them incrementally)."""
     with open_store(ctx, db) as store:
-        report = update_stories(store, for_language("nl"), rebuild=True)
+        report = update_stories(store, primary(config(ctx).languages), rebuild=True)
     out.print(f"{report.storylines} storylines, {report.events} events, "
               f"{report.duplicate_groups} near-duplicate groups")
 

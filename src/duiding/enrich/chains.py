@@ -13,16 +13,16 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import replace
-from types import ModuleType
 
+from ..lang import Language
 from ..records import Mention, Sentence
 
 
-def name_parts(name: str, lang: ModuleType) -> list[str]:
+def name_parts(name: str, lang: Language) -> list[str]:
     return [p for p in name.split() if p.lower() not in lang.NAME_PARTICLES]
 
 
-def surname(name: str, lang: ModuleType) -> str:
+def surname(name: str, lang: Language) -> str:
     """The last name with its particles: "Marieke de Vries" -> "de Vries"."""
     words = name.split()
     i = len(words) - 1
@@ -36,7 +36,7 @@ def _particle_key(word: str) -> str:
     return word[:1].lower() + word[1:] if " " in word else word
 
 
-def strip_genitive(word: str, known: set[str], lang: ModuleType) -> str:
+def strip_genitive(word: str, known: set[str], lang: Language) -> str:
     """``Poetins`` -> ``Poetin`` when ``Poetin`` is known; ``Shoigu's`` -> ``Shoigu`` always."""
     for suffix in ("'s", "’s"):
         if word.endswith(suffix) and len(word) > len(suffix) + 1:
@@ -47,7 +47,7 @@ def strip_genitive(word: str, known: set[str], lang: ModuleType) -> str:
     return word
 
 
-def chain(mentions: list[Mention], sentences: tuple[Sentence, ...], lang: ModuleType,
+def chain(mentions: list[Mention], sentences: tuple[Sentence, ...], lang: Language,
           first_names: Collection[str] = (), tagger: str = "frog") -> list[Mention]:
     """``tagger="e5"`` (duiding's own Dutch tagger) skips the fix for raw Frog's person typing (on
     CoNLL-2002 testa it cost that tagger 0.004 F1); splitting "Kim Shoigu" is needed by both."""
@@ -88,7 +88,7 @@ def _short_organisations(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _promote_people(mentions: list[Mention], lang: ModuleType, first_names: Collection[str],
+def _promote_people(mentions: list[Mention], lang: Language, first_names: Collection[str],
                     strict: bool = False) -> list[Mention]:
     """A multi-word name typed LOC/ORG/MISC is a person when its last word recurs alone (people are
     called by their surname; places and organisations rarely by their last word) and either the
@@ -114,7 +114,7 @@ def _promote_people(mentions: list[Mention], lang: ModuleType, first_names: Coll
     return out
 
 
-def _split_pairs(mentions: list[Mention], lang: ModuleType) -> list[Mention]:
+def _split_pairs(mentions: list[Mention], lang: Language) -> list[Mention]:
     """"Kim Shoigu" ("nam Kim Shoigu mee") is two people when each word belongs to another full name."""
     full = {m.text for m in mentions if m.type == "PER" and len(name_parts(m.text, lang)) >= 2}
     owners: dict[str, set[str]] = {}
@@ -135,7 +135,7 @@ def _split_pairs(mentions: list[Mention], lang: ModuleType) -> list[Mention]:
 
 
 def _link(m: Mention, parts: dict[str, list[Mention]], frequency: Counter[str], known: set[str],
-          votes: Counter[tuple[str, str]], lang: ModuleType, first_names: Collection[str]) -> Mention:
+          votes: Counter[tuple[str, str]], lang: Language, first_names: Collection[str]) -> Mention:
     base = strip_genitive(m.text, known, lang)
     candidates = parts.get(_particle_key(base))
     if len(name_parts(base, lang)) >= 2 and not candidates:
@@ -157,7 +157,7 @@ def _pick(m: Mention, candidates: list[Mention], frequency: Counter[str]) -> Men
 
 
 def _recover(mentions: list[Mention], sentences: tuple[Sentence, ...], parts: dict[str, list[Mention]],
-             frequency: Counter[str], known: set[str], lang: ModuleType) -> list[Mention]:
+             frequency: Counter[str], known: set[str], lang: Language) -> list[Mention]:
     covered = [(m.start, m.end) for m in mentions]
     found: list[Mention] = []
     for si, sentence in enumerate(sentences):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..lang import for_language
+from ..lang import Language, primary
 from ..stage import StageContext
 from ..store import Store
 from ..store.annotations import all_mentions, link_speakers, replace_entities
@@ -24,14 +24,17 @@ class EntityStage:
     provides: frozenset[str] = frozenset({"entities"})
 
     def run(self, context: StageContext) -> None:
-        context.report.entities = resolve_entities(context.store)
+        context.report.entities = resolve_entities(context.store, primary(context.config.languages))
 
 
-def resolve_entities(store: Store, language: str = "nl") -> int:
-    """Rebuild the entities table from all mentions; return the number of entities."""
+def resolve_entities(store: Store, lang: Language | None = None) -> int:
+    """Rebuild the entities table from all mentions; return the number of entities.
+
+    Names are compared across articles of every language with one transliteration table (``lang``, the
+    corpus's primary language: Dutch spellings of foreign names fold onto English ones, Poetin ~ Putin)."""
     rows = list(all_mentions(store))
     occurrences = {(r[1], r[2], r[3]): r[0] for r in rows}
-    entities = resolve((Occurrence(r[1], r[2], r[3], r[4], r[5], r[6]) for r in rows), for_language(language))
+    entities = resolve((Occurrence(r[1], r[2], r[3], r[4], r[5], r[6]) for r in rows), lang or primary(()))
     records, links = [], []
     for e in entities:
         records.append({"id": e.id, "name": e.name, "type": e.type, "variants": e.variants,

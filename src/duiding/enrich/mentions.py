@@ -20,16 +20,16 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, replace
-from types import ModuleType
 
 from ..ingest.outlets import publication_names
+from ..lang import Language
+from ..nlp.tags import PROPER, is_
 from ..records import Mention, Sentence, Token
 
 FROG_TYPES = {"per": "PER", "org": "ORG", "loc": "LOC", "misc": "MISC", "pro": "MISC", "eve": "MISC"}
 QUOTE_CHARS = "‘’'\"“”„«»‚‛`"
 LEADING_DASHES = "-–—•·"
 ROMAN_NUMERALS = frozenset({"I", "II", "III", "IV", "V", "VI"})
-PROPER = ("SPEC(deeleigen", "N(eigen", "SPEC(afk", "SPEC(vreemd")
 PUBLICATIONS = publication_names()
 
 
@@ -51,7 +51,7 @@ def raw_mentions(sentences: tuple[Sentence, ...], text: str) -> list[Mention]:
     return [m for sp in _spans(sentences, strict=True) if (m := _mention(sp, sentences, text)) is not None]
 
 
-def repaired_mentions(sentences: tuple[Sentence, ...], text: str, lang: ModuleType,
+def repaired_mentions(sentences: tuple[Sentence, ...], text: str, lang: Language,
                       first_names: Collection[str] = (), tagger: str = "frog") -> list[Mention]:
     """``tagger``: "frog" (all repairs) or "e5" (duiding's tagger: only the repairs that help it)."""
     frog = tagger == "frog"
@@ -92,27 +92,27 @@ def _spans(sentences: tuple[Sentence, ...], *, strict: bool) -> list[Span]:
     return spans
 
 
-def _is_role(word: str, lang: ModuleType) -> bool:
+def _is_role(word: str, lang: Language) -> bool:
     """A role noun: "Koreadeskundige", or a compound whose last part is lower case ("SP-politicus", "Likoed-man")."""
     head = word.rsplit("-", 1)[-1]
     return word.lower().endswith(lang.ROLE_SUFFIXES) or ("-" in word and head[:1].islower() and len(head) > 2)
 
 
-def _speech_or_role(tok: Token, lang: ModuleType, alone: bool = False) -> bool:
+def _speech_or_role(tok: Token, lang: Language, alone: bool = False) -> bool:
     word = tok.text.strip(QUOTE_CHARS)
     return word.lower() in lang.REPORTING_VERBS or (_is_role(word, lang) and not alone)
 
 
-def _edge_junk(tok: Token, lang: ModuleType, alone: bool = False) -> bool:
+def _edge_junk(tok: Token, lang: Language, alone: bool = False) -> bool:
     word = tok.text.strip(QUOTE_CHARS)
-    if tok.pos.startswith("LET") or not any(ch.isalnum() for ch in word):
+    if is_(tok.tag, "PUNCT") or not any(ch.isalnum() for ch in word):
         return True
     if word.lower() in lang.REPORTING_VERBS or (_is_role(word, lang) and not alone):
         return True
     return word[:1].islower() and not word[:1].isdigit()  # particles only inside a name
 
 
-def _trim(sp: Span, tokens: tuple[Token, ...], lang: ModuleType, full: bool = True) -> Span | None:
+def _trim(sp: Span, tokens: tuple[Token, ...], lang: Language, full: bool = True) -> Span | None:
     """Speech verbs and role nouns off a name's edges ("Kamerlid De Groot"); ``full`` (raw Frog) also
     punctuation, lower-case words and a capitalised common noun before a proper name."""
     junk = _edge_junk if full else _speech_or_role
@@ -124,21 +124,21 @@ def _trim(sp: Span, tokens: tuple[Token, ...], lang: ModuleType, full: bool = Tr
     if not full:
         return Span(sp.sentence, first, last, sp.type, sp.raw) if first <= last else None
     # a capitalised common noun before a proper name is a title or role ("Defensie Sjojgoe"), not the name
-    while (first < last and tokens[first].pos.startswith("N(soort") and tokens[first].text.lower() not in lang.ORG_HEADS
-           and any(t.pos.startswith(PROPER) for t in tokens[first + 1:last + 1])):
+    while (first < last and is_(tokens[first].tag, "NOUN") and tokens[first].text.lower() not in lang.ORG_HEADS
+           and any(is_(t.tag, *PROPER) for t in tokens[first + 1:last + 1])):
         first += 1
     return Span(sp.sentence, first, last, sp.type, sp.raw) if first <= last else None
 
 
-def _split_adjective(sp: Span, tokens: tuple[Token, ...], lang: ModuleType) -> list[Span]:
+def _split_adjective(sp: Span, tokens: tuple[Token, ...], lang: Language) -> list[Span]:
     """"Canadese Gander", "Russische Vladivostok": the adjective is its own (MISC) mention, the name keeps its type."""
     if " ".join(t.text for t in tokens[sp.first:sp.last + 1]) in lang.KNOWN_TYPES:
         return [sp]  # "Witte Huis" is one name
     first = sp.first
-    while first < sp.last and tokens[first].pos.startswith("ADJ"):
+    while first < sp.last and is_(tokens[first].tag, "ADJ"):
         first += 1
     rest = tokens[first:sp.last + 1]
-    if first == sp.first or sp.type == "ORG" or not all(t.pos.startswith("SPEC(deeleigen") for t in rest):
+    if first == sp.first or sp.type == "ORG" or not all(is_(t.tag, "NAME") for t in rest):
         return [sp]  # "Vlaamse Gemeenschap", "Militaire Inlichtingendienst" are one name
     return [Span(sp.sentence, sp.first, first - 1, "MISC", "adj"), Span(sp.sentence, first, sp.last, sp.type, sp.raw)]
 
@@ -149,12 +149,12 @@ def _extend_first_name(sp: Span, tokens: tuple[Token, ...], first_names: Collect
     # the tagger calls a sentence-initial first name a common noun ("Adrienne" N(soort)); function words
     # that happen to be names too ("Dat", "En", "In") have other tags
     if before is not None and before.ner == "O" and before.text in first_names and \
-            before.pos.startswith((*PROPER, "N(soort")):
+            is_(before.tag, *PROPER, "NOUN"):
         return Span(sp.sentence, sp.first - 1, sp.last, "PER" if sp.first == sp.last else sp.type, sp.raw)
     return sp
 
 
-def _merge_neighbours(spans: list[Span], sentences: tuple[Sentence, ...], lang: ModuleType,
+def _merge_neighbours(spans: list[Span], sentences: tuple[Sentence, ...], lang: Language,
                       first_names: Collection[str]) -> list[Span]:
     """Adjacent mentions the tagger typed differently may be one split name, in two shapes only:
     a name + an organisation head word ("Clingendael" PER + "Institute" ORG), or a lone first name +
@@ -180,16 +180,16 @@ def _merge_neighbours(spans: list[Span], sentences: tuple[Sentence, ...], lang: 
     return out
 
 
-def _particle_gap(prev: Span, sp: Span, tokens: tuple[Token, ...], lang: ModuleType) -> bool:
+def _particle_gap(prev: Span, sp: Span, tokens: tuple[Token, ...], lang: Language) -> bool:
     gap = tokens[prev.last + 1:sp.first]
     return bool(gap) and len(gap) <= 3 and all(t.text.lower() in lang.NAME_PARTICLES for t in gap)
 
 
 def _adjectives(sp: Span, tokens: tuple[Token, ...]) -> bool:
-    return all(t.pos.startswith("ADJ") for t in tokens[sp.first:sp.last + 1])
+    return all(is_(t.tag, "ADJ") for t in tokens[sp.first:sp.last + 1])
 
 
-def _merged_type(a: str, b: str, tokens: tuple[Token, ...], lang: ModuleType) -> str:
+def _merged_type(a: str, b: str, tokens: tuple[Token, ...], lang: Language) -> str:
     if any(t.text.lower() in lang.ORG_HEADS for t in tokens):
         return "ORG"
     if "PER" in (a, b) and len(tokens) <= 4:
@@ -197,26 +197,26 @@ def _merged_type(a: str, b: str, tokens: tuple[Token, ...], lang: ModuleType) ->
     return a
 
 
-def _is_name(sp: Span, tokens: tuple[Token, ...], lang: ModuleType) -> bool:
+def _is_name(sp: Span, tokens: tuple[Token, ...], lang: Language) -> bool:
     span = tokens[sp.first:sp.last + 1]
     if len(span) == 1 and "-" not in span[0].text and _is_role(span[0].text, lang):
         return False  # "Klimaatdeskundige" alone is a role, not a name
-    if all(t.pos.startswith("ADJ") for t in span):
+    if all(is_(t.tag, "ADJ") for t in span):
         return True  # nationality adjectives: kept, retyped MISC as in CoNLL-2002
     opening = next((i for i, t in enumerate(tokens) if any(c.isalnum() for c in t.text)), 0)
-    if not any(t.pos.startswith(PROPER) for t in span) and sp.first <= opening:
+    if not any(is_(t.tag, *PROPER) for t in span) and sp.first <= opening:
         return False  # capitalised only because it starts the sentence ("Gesprekken over …", "“Gesprekken …")
     return not (len(span) == 1 and span[0].text.lower().endswith(lang.NOT_A_NAME_SUFFIXES))
 
 
-def _retype(m: Mention, tokens: tuple[Token, ...], lang: ModuleType, first_names: Collection[str]) -> Mention:
+def _retype(m: Mention, tokens: tuple[Token, ...], lang: Language, first_names: Collection[str]) -> Mention:
     known = lang.KNOWN_TYPES.get(m.text) or ("ORG" if m.text in PUBLICATIONS else None)
     if known:
         return replace(m, type=known)
     words = m.text.replace("-", " ").split()
     if m.type == "PER" and len(words) == 2 and words[1] in ROMAN_NUMERALS and words[0] not in first_names:
         return replace(m, type="MISC")  # "Rutte III", "Rutte-II": a cabinet, not the person ("Willem II" is)
-    if all(t.pos.startswith("ADJ") for t in tokens):
+    if all(is_(t.tag, "ADJ") for t in tokens):
         return replace(m, type="MISC")
     if m.type != "ORG" and len(tokens) > 1 and any(t.text.lower() in lang.ORG_HEADS for t in tokens):
         return replace(m, type="ORG")

@@ -5,18 +5,20 @@
 ``3,5``); number words (``twintig``, ``vijfentwintig``, ``zeventigste``) and multipliers
 (``2,3 miljoen``) are read; a counted noun is the unit when there is no unit word
 (``twintig Noord-Koreaanse functionarissen`` -> ``functionarissen``). Years, dates and clock times
-are time expressions, not claims. Word lists live in ``lang/nl.py``.
+are time expressions, not claims. Word lists and separators live in ``lang/`` (English: ``3.5 million``,
+``$1.2 billion``, ``300,000``).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from types import ModuleType
+from functools import lru_cache
 
+from ..lang import Language
+from ..nlp.tags import NOUNS, UNANALYSED, has, is_
 from ..records import Mention, Sentence, Token
 
-_DIGITS = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$|^\d+(?:,\d+)?$")
 _CLOCK = re.compile(r"^\d{1,2}[.:]\d{2}$")
 _CURRENCY = {"€": "EUR", "$": "USD", "£": "GBP"}
 
@@ -35,13 +37,14 @@ class Claim:
     sentence: int
 
 
-def parse_number(word: str, lang: ModuleType) -> tuple[float, bool] | None:
+def parse_number(word: str, lang: Language) -> tuple[float, bool] | None:
     """(value, is_ordinal) for ``300.000``, ``3,5``, ``twintig``, ``vijfentwintig``, ``zeventigste``."""
     w = word.lower()
-    if _DIGITS.match(w):
-        return float(w.replace(".", "").replace(",", ".")), False
+    thousands, decimal = lang.NUMBER_SEPARATORS
+    if _digits(thousands, decimal).match(w):
+        return float(w.replace(thousands, "").replace(decimal, ".")), False
     ordinal = False
-    for suffix in ("ste", "de"):
+    for suffix in lang.ORDINAL_SUFFIXES:
         if w.endswith(suffix) and _word_value(w[: -len(suffix)], lang) is not None and len(w) > 5:
             w, ordinal = w[: -len(suffix)], True
             break
@@ -49,19 +52,29 @@ def parse_number(word: str, lang: ModuleType) -> tuple[float, bool] | None:
     return (float(value), ordinal) if value is not None and value > 1 else None
 
 
-def _word_value(w: str, lang: ModuleType) -> int | None:
-    """Dutch number words, compounds included: "vijfentwintig", "tweehonderd", "drieduizend"."""
-    if w in lang.NUMBER_WORDS and w not in ("een", "één"):
+@lru_cache(maxsize=8)
+def _digits(thousands: str, decimal: str) -> re.Pattern[str]:
+    t, d = re.escape(thousands), re.escape(decimal)
+    return re.compile(rf"^\d{{1,3}}(?:{t}\d{{3}})+(?:{d}\d+)?$|^\d+(?:{d}\d+)?$")
+
+
+def _word_value(w: str, lang: Language) -> int | None:
+    """Number words, compounds included: "vijfentwintig", "tweehonderd", "drieduizend", "twenty-five"."""
+    if w in lang.NUMBER_WORDS and lang.NUMBER_WORDS[w] != 1:  # "een"/"one" is an article as often as a number
         return lang.NUMBER_WORDS[w]
-    for big, factor in (("duizend", 1000), ("honderd", 100)):
+    bigs = [(b, f) for f in (1000, 100) for b, v in lang.NUMBER_WORDS.items() if v == f]
+    for big, factor in bigs:
         if big in w and w != big:
             head, _, tail = w.partition(big)
             h = lang.NUMBER_WORDS.get(head) if head else 1
             t = _word_value(tail, lang) if tail else 0
             if h is not None and t is not None:
                 return h * factor + t
-    if "en" in w:
-        unit, _, tens = w.partition("en")
+    link, units_first = lang.NUMBER_COMPOUND
+    if link in w:
+        unit, _, tens = w.partition(link)
+        if not units_first:
+            unit, tens = tens, unit
         u, t = lang.NUMBER_WORDS.get(unit.rstrip("ë")), lang.NUMBER_WORDS.get(tens)
         if u is not None and t is not None and u < 10 and t % 10 == 0 and t >= 20:
             return t + u
@@ -69,7 +82,7 @@ def _word_value(w: str, lang: ModuleType) -> int | None:
 
 
 def find_claims(text: str, sentences: tuple[Sentence, ...], mentions: list[Mention],
-                lang: ModuleType) -> list[Claim]:
+                lang: Language) -> list[Claim]:
     out: list[Claim] = []
     for si, sentence in enumerate(sentences):
         tokens = sentence.tokens
@@ -83,7 +96,7 @@ def find_claims(text: str, sentences: tuple[Sentence, ...], mentions: list[Menti
 
 
 def _claim_at(tokens: tuple[Token, ...], i: int, si: int, text: str, mentions: list[Mention],
-              lang: ModuleType) -> tuple[Claim | None, int]:
+              lang: Language) -> tuple[Claim | None, int]:
     tok = tokens[i]
     word, currency = tok.text, None
     if word[:1] in _CURRENCY and len(word) > 1:  # "€4.750" as one token
@@ -114,7 +127,7 @@ def _claim_at(tokens: tuple[Token, ...], i: int, si: int, text: str, mentions: l
     return Claim(start, end, text[start:end], value, unit, kind, hedge, about, tuple(anchors), si), j - i
 
 
-def _is_time(tokens: tuple[Token, ...], i: int, lang: ModuleType) -> bool:
+def _is_time(tokens: tuple[Token, ...], i: int, lang: Language) -> bool:
     word = tokens[i].text
     nxt = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
     prev = tokens[i - 1].text.lower() if i > 0 else ""
@@ -122,11 +135,11 @@ def _is_time(tokens: tuple[Token, ...], i: int, lang: ModuleType) -> bool:
         return True  # 10.30 uur, 13 september
     if re.fullmatch(r"(?:1[89]|20)\d\d", word) and nxt not in lang.UNITS:
         return True  # a year
-    return prev in ("tussen", "van") and nxt in ("en", "tot") and i + 3 < len(tokens) and \
+    return prev in lang.RANGE_OPENERS and nxt in lang.RANGE_JOINERS and i + 3 < len(tokens) and \
         tokens[i + 3].text.lower().rstrip(".") in lang.MONTHS
 
 
-def _unit(tokens: tuple[Token, ...], j: int, lang: ModuleType) -> tuple[str | None, str, int]:
+def _unit(tokens: tuple[Token, ...], j: int, lang: Language) -> tuple[str | None, str, int]:
     """The unit word(s) after the number, or the counted noun (skipping adjectives)."""
     words = [t.text.lower() for t in tokens[j:j + 3]]
     for n in (3, 2, 1):
@@ -135,14 +148,14 @@ def _unit(tokens: tuple[Token, ...], j: int, lang: ModuleType) -> tuple[str | No
             unit, kind = lang.UNITS[phrase]
             return unit, kind, j + n
     k = j
-    while k < len(tokens) and k < j + 3 and tokens[k].pos.startswith(("ADJ", "WW(vd,prenom", "WW(od,prenom")):
+    while k < len(tokens) and k < j + 3 and (is_(tokens[k].tag, "ADJ") or has(tokens[k].tag, "prenom")):
         k += 1
-    if k < len(tokens) and tokens[k].pos.startswith("N(") and tokens[k].text.lower() not in lang.NOT_A_COUNT:
+    if k < len(tokens) and is_(tokens[k].tag, *NOUNS) and tokens[k].text.lower() not in lang.NOT_A_COUNT:
         return tokens[k].text, "count", k + 1
     return None, "count", j
 
 
-def _hedge(tokens: tuple[Token, ...], i: int, lang: ModuleType) -> tuple[str | None, int]:
+def _hedge(tokens: tuple[Token, ...], i: int, lang: Language) -> tuple[str | None, int]:
     for n in (2, 1):
         if i - n >= 0:
             phrase = " ".join(t.text.lower() for t in tokens[i - n:i]).replace("’", "'")
@@ -152,7 +165,7 @@ def _hedge(tokens: tuple[Token, ...], i: int, lang: ModuleType) -> tuple[str | N
 
 
 def _anchors(tokens: tuple[Token, ...], i: int, j: int, mentions: list[Mention], text: str,
-             lang: ModuleType) -> list[str]:
+             lang: Language) -> list[str]:
     """What the number is about: the nearest named place or thing before it in its clause, and a
     "van/vanaf/tot (de) X" phrase after it (``130 kilometer van de Noord-Koreaanse grens``)."""
     anchors = []
@@ -166,14 +179,14 @@ def _anchors(tokens: tuple[Token, ...], i: int, j: int, mentions: list[Mention],
         before = [m for m in mentions if tokens[0].start <= m.start < tokens[i].start and m.type == "LOC"]
     if before:
         anchors.append(before[-1].name)
-    if j < len(tokens) and tokens[j].text.lower() in ("van", "vanaf", "tot", "naar", "uit"):
+    if j < len(tokens) and tokens[j].text.lower() in lang.MEASURED_FROM:
         k = j + 1
-        if k < len(tokens) and tokens[k].text.lower() in ("de", "het"):
+        if k < len(tokens) and tokens[k].text.lower() in lang.ARTICLES:
             k += 1
         phrase: list[Token] = []
-        while k < len(tokens) and len(phrase) < 4 and not tokens[k].pos.startswith(("LET", "WW", "VZ", "VG")):
+        while k < len(tokens) and len(phrase) < 4 and not is_(tokens[k].tag, "PUNCT", "VERB", "ADP", "CONJ"):
             phrase.append(tokens[k])
-            if tokens[k].pos.startswith(("N(", "SPEC")):
+            if is_(tokens[k].tag, *NOUNS, *UNANALYSED):
                 break
             k += 1
         if phrase:

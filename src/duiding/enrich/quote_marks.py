@@ -10,8 +10,10 @@ issue, and only that quote is skipped.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from types import ModuleType
+
+from ..lang import Language
 
 _CLIPPED = re.compile(r"['’](?:s|t|n|k|r|m|80|90|70|60|50|00|[0-9]{2})\b", re.IGNORECASE)
 
@@ -73,11 +75,11 @@ def _can_close(text: str, i: int, hi: int) -> bool:
     return not before.isspace() and (after.isspace() or not after.isalnum() or i + 1 >= hi)
 
 
-def find_quotes(text: str, lang: ModuleType) -> tuple[list[Marked], list[Issue]]:
+def find_quotes(text: str, lang: Language) -> tuple[list[Marked], list[Issue]]:
     # Regional Dutch papers write ,,…'' (two commas, two apostrophes). Scan a copy where those
     # pairs are single marks padded with a NUL, so every offset still indexes into ``text``.
     text = text.replace(",,", "\x00„").replace("''", "”\x00")
-    pairs: dict[str, str] = lang.QUOTE_PAIRS
+    pairs: Mapping[str, str] = lang.QUOTE_PAIRS
     found: list[Marked] = []
     issues: list[Issue] = []
     paras = paragraphs(text)
@@ -153,7 +155,7 @@ def _reopened(text: str, opener: int, close: int) -> list[int]:
     return out
 
 
-def _runs_to_end(text: str, i: int, hi: int, paras: list[tuple[int, int]], pi: int, pairs: dict[str, str]) -> bool:
+def _runs_to_end(text: str, i: int, hi: int, paras: list[tuple[int, int]], pi: int, pairs: Mapping[str, str]) -> bool:
     """An unclosed quote that opens a paragraph's text and is continued by the next paragraph's opening mark."""
     if pi + 1 >= len(paras):
         return False

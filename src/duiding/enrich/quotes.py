@@ -32,8 +32,9 @@ import re
 from bisect import bisect_right
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from types import ModuleType
 
+from ..lang import Language
+from ..nlp.tags import NOUNS, UNANALYSED, has, is_
 from ..records import Mention, Quote, Sentence, Speaker, Token
 from .chains import surname
 from .quote_marks import Issue, Marked, find_quotes
@@ -49,7 +50,7 @@ class _Context:
     text: str
     sentences: tuple[Sentence, ...]
     mentions: list[Mention]
-    lang: ModuleType
+    lang: Language
     title: str | None = None
     first_names: Collection[str] = ()
     tokens: list[Token] = field(default_factory=list)
@@ -83,7 +84,7 @@ class _Context:
 
 
 def extract_quotes(text: str, sentences: tuple[Sentence, ...], mentions: list[Mention],
-                   lang: ModuleType, title: str | None = None,
+                   lang: Language, title: str | None = None,
                    first_names: Collection[str] = ()) -> tuple[list[Quote], list[Issue]]:
     """Direct and partial quotes (with marks) and indirect speech, in text order.
 
@@ -126,7 +127,7 @@ def _repeated(quotes: list[Quote]) -> list[Quote]:
     return out
 
 
-def _as_person(m: Mention, first_names: Collection[str], lang: ModuleType) -> Mention:
+def _as_person(m: Mention, first_names: Collection[str], lang: Language) -> Mention:
     """``Emilie Ruiter`` tagged as a place: a name of two or more words that opens with a first name
     (and does not end in an organisation word, as ``Sky News``) is a person."""
     words = m.name.split()
@@ -137,7 +138,7 @@ def _as_person(m: Mention, first_names: Collection[str], lang: ModuleType) -> Me
 
 
 def _untagged_people(sentences: tuple[Sentence, ...], mentions: list[Mention], first_names: Collection[str],
-                     lang: ModuleType) -> list[Mention]:
+                     lang: Language) -> list[Mention]:
     """Runs of proper nouns that start with a known first name and no mention covers: people."""
     covered = [(m.start, m.end) for m in mentions]
     out = []
@@ -147,7 +148,7 @@ def _untagged_people(sentences: tuple[Sentence, ...], mentions: list[Mention], f
         while i < len(toks):
             j = i
             while j < len(toks) and ((toks[j].text[:1].isupper()
-                                      and (toks[j].pos.startswith("SPEC") or (j > i and toks[j].pos.startswith("N"))))
+                                      and (is_(toks[j].tag, *UNANALYSED) or (j > i and is_(toks[j].tag, *NOUNS))))
                                      or (j > i and toks[j].text in lang.NAME_PARTICLES and j + 1 < len(toks)
                                          and toks[j + 1].text[:1].isupper())):
                 j += 1
@@ -250,7 +251,7 @@ def _tokens_between(ctx: _Context, lo: int, hi: int) -> list[Token]:
 
 
 def _is_verb(t: Token) -> bool:
-    return t.pos.startswith("WW")
+    return is_(t.tag, "VERB")
 
 
 def _is_speech(t: Token, ctx: _Context) -> bool:
@@ -265,7 +266,7 @@ def _is_filler(t: Token, ctx: _Context) -> bool:
     low = t.text.lower()
     if low in ctx.lang.PRONOUNS or low in ctx.lang.SUBJECT_PRONOUNS:
         return False
-    return low in ctx.lang.CUE_FILLERS or t.pos.startswith("BW")
+    return low in ctx.lang.CUE_FILLERS or is_(t.tag, "ADV")
 
 
 # --- 1. a cue after the quote ------------------------------------------------------------------
@@ -281,19 +282,34 @@ def _after(close_end: int, hi: int, ctx: _Context) -> _Found | None:
         return None
     verb = toks[i]
     low = verb.text.lower()
-    if low in ctx.lang.ACCORDING_TO or low == "aldus" or _is_speech(verb, ctx):
+    if low in ctx.lang.ACCORDING_TO or low in ctx.lang.POSTPOSED_CUES or _is_speech(verb, ctx):
         return _speaker_np(toks[i + 1:], ctx, "after")
-    if _is_verb(verb) and "pv" in verb.pos:
+    if _is_verb(verb) and has(verb.tag, "fin"):
         # any finite verb right after a quote, followed by who: "…'', kreunt de ANWB", "…'', weet Slot"
         return _speaker_np(toks[i + 1:], ctx, "after", strict=True)
+    if ctx.lang.SUBJECT_BEFORE_CUE:
+        found = _subject_then_verb(toks[i:], ctx)
+        if found is not None:
+            return found
     if i == 0 or toks[i - 1].text != ",":
         return None
     # "'…', Slot zegt." / "'…', vertelt hij" handled above; "'…', zo zegt X" with a filler first
     j = i
     while j < len(toks) and _is_filler(toks[j], ctx):
         j += 1
-    if j < len(toks) and j > i and (_is_speech(toks[j], ctx) or toks[j].text.lower() == "aldus"):
+    if j < len(toks) and j > i and (_is_speech(toks[j], ctx) or toks[j].text.lower() in ctx.lang.POSTPOSED_CUES):
         return _speaker_np(toks[j + 1:], ctx, "after")
+    return None
+
+
+def _subject_then_verb(toks: list[Token], ctx: _Context) -> _Found | None:
+    """``“…,” Mayor Linda Carver said`` / ``“…,” he said in a statement``: in languages whose speaker
+    comes before the cue verb after a quote (``lang.SUBJECT_BEFORE_CUE``), the words up to the speech verb."""
+    for k, t in enumerate(toks[:8]):
+        if t.text in ".!?;:“”\"‘’(" or (t.text == "," and k > 0):
+            return None
+        if k > 0 and _is_speech(t, ctx) and _is_verb(t):
+            return _speaker_np(toks[:k], ctx, "after", skip=0)
     return None
 
 
@@ -310,9 +326,9 @@ def _colon(lo: int, open_at: int, ctx: _Context) -> _Found | None:
     if not toks:
         return None
     whole = _speaker_np(toks, ctx, "colon", strict=True, skip=0)
-    if whole is not None and len(toks) <= 8 and not any(_is_verb(t) and "pv" in t.pos for t in toks):
+    if whole is not None and len(toks) <= 8 and not any(_is_verb(t) and has(t.tag, "fin") for t in toks):
         return whole  # "Edwin Mulder van de GGD: ,,…''" (a clause with a verb says more: "Daarin is X nuchter:")
-    if len(toks) <= 3 and all((t.text[:1].isupper() and t.pos.startswith(("SPEC", "N")))
+    if len(toks) <= 3 and all((t.text[:1].isupper() and is_(t.tag, *UNANALYSED, *NOUNS))
                               or t.text.lower() in ctx.lang.NAME_PARTICLES for t in toks) \
             and toks[0].text.lower() not in ctx.lang.STOP_CAPITALISED:
         # "Kalverboer: ,,…''": a bare name before the colon, whatever the tagger made of it
@@ -416,7 +432,7 @@ def _topic(toks: list[Token], ctx: _Context) -> Speaker | None:
     """The person (or organisation) a sentence is about: its first named person, else a subject
     pronoun or role at its start."""
     for k, t in enumerate(toks):
-        if _is_speech(t, ctx) or t.text.lower() == "aldus":
+        if _is_speech(t, ctx) or t.text.lower() in ctx.lang.POSTPOSED_CUES:
             # "Dat Kim … komt, zegt volgens Koreadeskundige Remco Breuker veel": who the cue introduces
             j = k + 1
             while j < len(toks) and (toks[j].text.lower() in ctx.lang.ACCORDING_TO or _is_filler(toks[j], ctx)):
@@ -424,7 +440,7 @@ def _topic(toks: list[Token], ctx: _Context) -> Speaker | None:
             introduced = _speaker_np(toks[j:], ctx, "previous", strict=True, skip=0)
             if introduced is not None and introduced[0].kind == "person":
                 return introduced[0]
-    verb = next((k for k, t in enumerate(toks) if _is_verb(t) and "pv" in t.pos), None)
+    verb = next((k for k, t in enumerate(toks) if _is_verb(t) and has(t.tag, "fin")), None)
     if verb is not None and 0 < verb <= 5 and toks[0].text.lower() in ctx.lang.DETERMINERS:
         opening = _description(toks[:verb], 0, ctx, "previous", strict=True)
         if opening is not None and opening[0].kind == "role":
@@ -497,7 +513,7 @@ def _speaker_np(toks: list[Token], ctx: _Context, cue: str, strict: bool = False
             j += 1
             continue
         if mention is not None and is_role_word(mention.text, lang) \
-                and " " not in mention.text and _name_follows(toks, j):
+                and " " not in mention.text and _name_follows(toks, j, lang):
             roles.append(t.text)  # "FNV-bestuurder Kemal Yildiz" with the role tagged as a name
             j += 1
             continue
@@ -519,10 +535,10 @@ def _speaker_np(toks: list[Token], ctx: _Context, cue: str, strict: bool = False
         if mention is not None:
             return None  # a place or a thing does not speak
         if low in lang.SUBJECT_PRONOUNS and not roles:
-            if low in ("ze", "zij") and j > 0 and "mv" in toks[j - 1].pos:
+            if low in lang.PLURAL_PRONOUNS and j > 0 and has(toks[j - 1].tag, "plur"):
                 return None  # "vertellen ze": a group
             return _resolve(t, ctx, None), cue
-        if low in lang.DETERMINERS and not roles and not t.pos.startswith("VG"):
+        if low in lang.DETERMINERS and not roles and not is_(t.tag, "CONJ"):
             return _description(toks, j, ctx, cue, strict)  # not "vreest dat Stanley …": a conjunction
         if low in lang.POSSESSIVES and not roles and j + 1 < len(toks) and _person_noun(toks[j + 1], lang):
             owner = _last_person_before(min(ctx.position, t.start), ctx)  # "legt zijn advocaat uit"
@@ -530,8 +546,8 @@ def _speaker_np(toks: list[Token], ctx: _Context, cue: str, strict: bool = False
             role = f"{noun} van {owner.name}" if owner is not None else noun
             return Speaker(None, ctx.text[t.start:toks[j + 1].end], t.start, toks[j + 1].end, role=role,
                            kind="role"), cue
-        if t.pos.startswith("N") and not t.text[:1].isupper() \
-                and (is_role_word(t.text, lang) or _name_follows(toks, j)):
+        if is_(t.tag, *NOUNS) and not t.text[:1].isupper() \
+                and (is_role_word(t.text, lang) or _name_follows(toks, j, lang)):
             roles.append(t.text)  # "ontwikkelaar Erwin Slot", "student bouwkunde Yousef Koja"
             j += 1
             continue
@@ -548,14 +564,14 @@ def _speaker_np(toks: list[Token], ctx: _Context, cue: str, strict: bool = False
     return None
 
 
-def _name_follows(toks: list[Token], j: int) -> bool:
+def _name_follows(toks: list[Token], j: int, lang: Language) -> bool:
     """A lower-case noun before a name within two words is the name's role (``student bouwkunde X``)."""
     for t in toks[j + 1:j + 4]:
-        if t.pos.startswith("SPEC"):
+        if is_(t.tag, *UNANALYSED):
             return True
-        if t.text.lower() in ("'t", "’t", "de", "van"):
+        if t.text.lower() in lang.ROLE_NAME_LINKS:
             continue  # "carnavalswinkel 't Mooswief"
-        if not t.pos.startswith("N") or t.text[:1].isupper():
+        if not is_(t.tag, *NOUNS) or t.text[:1].isupper():
             return False
     return False
 
@@ -596,7 +612,7 @@ def _untagged_name(toks: list[Token], j: int, ctx: _Context, role: str | None = 
     words the tagger did not take for a name (a place right after them says where they are from)."""
     parts: list[str] = []
     k = j
-    while k < len(toks) and ((toks[k].text[:1].isupper() and toks[k].pos.startswith(("SPEC", "N")))
+    while k < len(toks) and ((toks[k].text[:1].isupper() and is_(toks[k].tag, *UNANALYSED, *NOUNS))
                              or (toks[k].text.lower() in ctx.lang.NAME_PARTICLES
                                  and k + 1 < len(toks) and toks[k + 1].text[:1].isupper())):
         parts.append(toks[k].text)
@@ -606,7 +622,7 @@ def _untagged_name(toks: list[Token], j: int, ctx: _Context, role: str | None = 
     known = _known_person(parts[-1], ctx) or _known_person(" ".join(parts), ctx)
     if known is not None:
         return _person(known, ctx, " ".join(parts), start=toks[j].start, end=toks[k - 1].end)
-    if not any(t.pos.startswith("SPEC") for t in toks[j:k]) or parts[0].lower() in ctx.lang.STOP_CAPITALISED:
+    if not any(is_(t.tag, *UNANALYSED) for t in toks[j:k]) or parts[0].lower() in ctx.lang.STOP_CAPITALISED:
         return None  # capitalised because it starts a sentence, not because it is a name
     name = " ".join(parts)
     if role is not None and k + 1 < len(toks) and toks[k].text.lower() in ctx.lang.SPEAKER_ORIGIN_PREPOSITIONS:
@@ -616,10 +632,10 @@ def _untagged_name(toks: list[Token], j: int, ctx: _Context, role: str | None = 
     return Speaker(name, name, toks[j].start, toks[k - 1].end, role=role, kind="person")
 
 
-def _person_noun(t: Token, lang: ModuleType) -> bool:
+def _person_noun(t: Token, lang: Language) -> bool:
     """A noun for a person: a role (also in the plural, by its lemma), or a word for people."""
     low, lemma = t.text.lower(), t.lemma.lower()
-    return t.pos.startswith("N") and any(
+    return is_(t.tag, *NOUNS) and any(
         is_role_word(w, lang) or w in lang.DESCRIPTION_NOUNS or w in lang.PERSON_NOUNS
         or w.endswith(lang.PERSON_SUFFIXES) for w in (low, lemma))
 
@@ -630,9 +646,9 @@ def _description(toks: list[Token], j: int, ctx: _Context, cue: str, strict: boo
     lang = ctx.lang
     det = toks[j].text.lower()
     k = j + 1
-    while k < len(toks) and (toks[k].pos.startswith(("ADJ", "TW")) or toks[k].text.lower() in lang.CUE_FILLERS):
+    while k < len(toks) and (is_(toks[k].tag, "ADJ", "NUM") or toks[k].text.lower() in lang.CUE_FILLERS):
         k += 1
-    if det in ("de", "die", "deze") and k > j + 1 and toks[k - 1].text.lower() in lang.LATTER_WORDS:
+    if det in lang.DEFINITE_DETERMINERS and k > j + 1 and toks[k - 1].text.lower() in lang.LATTER_WORDS:
         latter = _last_person_before(min(ctx.position, toks[j].start), ctx)  # "zei die laatste"
         if latter is not None:
             return _person(latter, ctx, ctx.text[toks[j].start:toks[k - 1].end], start=toks[j].start,
@@ -645,7 +661,7 @@ def _description(toks: list[Token], j: int, ctx: _Context, cue: str, strict: boo
     if mention is not None and (mention.type in ("ORG", "PER") or _is_person(mention, ctx)):
         # "de ANWB", "de 12-jarige Lynn van der Loo"
         return _person(mention, ctx, ctx.text[toks[j].start:mention.end]), cue
-    if not toks[k].pos.startswith("N"):
+    if not is_(toks[k].tag, *NOUNS):
         return None
     noun = toks[k]
     low = noun.text.lower()
@@ -661,7 +677,7 @@ def _description(toks: list[Token], j: int, ctx: _Context, cue: str, strict: boo
         if q < len(toks) and toks[q].text.lower() in lang.DETERMINERS:
             q += 1
         last = q
-        while last < len(toks) and (toks[last].text[:1].isupper() or toks[last].pos.startswith(("N", "SPEC"))) \
+        while last < len(toks) and (toks[last].text[:1].isupper() or is_(toks[last].tag, *NOUNS, *UNANALYSED)) \
                 and toks[last].text not in ".,;:!?":
             last += 1
         if last > q:
@@ -672,7 +688,7 @@ def _description(toks: list[Token], j: int, ctx: _Context, cue: str, strict: boo
         name = org if org else noun.text
         return Speaker(name, said, toks[j].start, toks[end - 1].end, organisation=org or noun.text,
                        kind="organisation"), cue
-    if det in ("de", "die", "deze") and org is None and person_noun:
+    if det in lang.DEFINITE_DETERMINERS and org is None and person_noun:
         resolved = _resolve(noun, ctx, low)
         if resolved.kind != "unknown":
             return Speaker(resolved.name, said, toks[j].start, noun.end, resolved.role, resolved.organisation,
@@ -696,7 +712,7 @@ def _extended(m: Mention, ctx: _Context) -> Mention:
     if longer is not None:
         return longer
     rest = ctx.text[m.end:m.end + 60].split()
-    if len(rest) >= 2 and rest[0] in ("van", "voor") and rest[1][:1].isupper():
+    if len(rest) >= 2 and rest[0] in ctx.lang.ROLE_OF_PREPOSITIONS and rest[1][:1].isupper():
         word = rest[1].rstrip(".,;:!?'\"")
         name = f"{m.name} {rest[0]} {word}"
         return Mention(m.start, m.end + 2 + len(rest[0]) + len(word), name, m.type, m.sentence, name)
@@ -718,7 +734,7 @@ def _organisation_before(pos: int, ctx: _Context) -> str | None:
             nxt = _mention_at(ctx, toks[k + 1].start) if k + 1 < len(toks) else None
             if nxt is not None:
                 return f"{t.text.lower()} {nxt.name}"
-            if k + 1 < len(toks) and toks[k + 1].text[:1].isupper() and toks[k + 1].pos.startswith("SPEC"):
+            if k + 1 < len(toks) and toks[k + 1].text[:1].isupper() and is_(toks[k + 1].tag, *UNANALYSED):
                 return f"{t.text.lower()} {toks[k + 1].text}"  # "de gemeente Utrecht", the place untagged
             return t.text.lower()
     return None
@@ -746,12 +762,12 @@ def _longer_name(m: Mention, ctx: _Context) -> Mention:
         gap = ctx.text[(parts[-1].end if parts else m.end):t.start]
         if gap != " " or ctx.by_start.get(t.start) is not None:
             break
-        if t.text.lower() in ctx.lang.NAME_PARTICLES or (t.pos.startswith("SPEC") and t.text[:1].isupper()):
+        if t.text.lower() in ctx.lang.NAME_PARTICLES or (is_(t.tag, *UNANALYSED) and t.text[:1].isupper()):
             parts.append(t)
             i += 1
             continue
         break
-    while parts and not parts[-1].pos.startswith("SPEC"):
+    while parts and not is_(parts[-1].tag, *UNANALYSED):
         parts.pop()  # never end on a particle
     if not parts:
         return m
@@ -777,15 +793,16 @@ def _subject(toks: list[Token], ctx: _Context, cue: str, people_only: bool = Fal
         if _after_preposition(toks, t, ctx):
             continue
         if low in ctx.lang.SUBJECT_PRONOUNS:
-            if low in ("ze", "zij") and j + 1 < len(toks) and "mv" in toks[j + 1].pos and _is_verb(toks[j + 1]):
+            if low in ctx.lang.PLURAL_PRONOUNS and j + 1 < len(toks) and has(toks[j + 1].tag, "plur") \
+                    and _is_verb(toks[j + 1]):
                 return None  # "Ze vertellen dat …": a group, not the last person
             return _resolve(t, ctx, None), cue
         if low in ctx.lang.DETERMINERS:
             found = _description(toks, j, ctx, cue, strict=True)
             if found is not None and not (people_only and found[0].kind == "organisation"):
                 return _with_relative_clause(found, toks, ctx), found[1]
-        if (j == 0 or all(x.pos.startswith("ADJ") for x in toks[:j])) and _person_noun(t, ctx.lang) \
-                and not t.text[:1].isupper() and "mv" in t.pos:
+        if (j == 0 or all(is_(x.tag, "ADJ") for x in toks[:j])) and _person_noun(t, ctx.lang) \
+                and not t.text[:1].isupper() and has(t.tag, "plur"):
             phrase = ctx.text[toks[0].start:t.end]  # "Roemeense diplomaten spreken over een '…'"
             return Speaker(None, phrase, toks[0].start, t.end, role=phrase, kind="role"), cue
         mention = _mention_at(ctx, t.start)
@@ -801,7 +818,7 @@ def _with_relative_clause(found: _Found, toks: list[Token], ctx: _Context) -> Sp
     if sp.kind != "role" or sp.end is None:
         return sp
     rest = [t for t in toks if t.start >= sp.end]
-    if len(rest) >= 2 and rest[0].text.lower() in ("die", "dat") and not any(t.text in ",;:" for t in rest):
+    if len(rest) >= 2 and rest[0].text.lower() in ctx.lang.RELATIVE_PRONOUNS and not any(t.text in ",;:" for t in rest):
         role = f"{sp.role} {ctx.text[rest[0].start:rest[-1].end]}"
         return Speaker(None, ctx.text[(sp.start or rest[0].start):rest[-1].end], sp.start, rest[-1].end, role,
                        sp.organisation, "role")
@@ -814,12 +831,13 @@ def _after_preposition(toks: list[Token], t: Token, ctx: _Context) -> bool:
     if i > 0 and toks[i - 1].text.lower() in ctx.lang.POSSESSIVES:
         return True  # "zijn Vespa": a thing someone has, not who speaks
     j = i - 1
-    while j >= 0 and (toks[j].text.lower() in ctx.lang.DETERMINERS or toks[j].pos.startswith("ADJ")
+    while j >= 0 and (toks[j].text.lower() in ctx.lang.DETERMINERS or is_(toks[j].tag, "ADJ")
                       or is_role_word(toks[j].text, ctx.lang)):
         j -= 1
-    if j >= 1 and toks[j].text.lower() in ("van", "door") and toks[j - 1].text.lower() in ctx.lang.SPEECH_NOUNS:
+    if j >= 1 and toks[j].text.lower() in ctx.lang.SPEECH_NOUN_LINKS \
+            and toks[j - 1].text.lower() in ctx.lang.SPEECH_NOUNS:
         return False  # "de uitspraak van John Cleese:", "een tweet van X": whose words they are
-    return j >= 0 and toks[j].pos.startswith("VZ") and toks[j].text.lower() not in ctx.lang.SUBJECT_PREPOSITIONS
+    return j >= 0 and is_(toks[j].tag, "ADP") and toks[j].text.lower() not in ctx.lang.SUBJECT_PREPOSITIONS
 
 
 def _possessive(m: Mention) -> bool:
@@ -899,7 +917,7 @@ def _behind_preposition(m: Mention, ctx: _Context) -> bool:
     if i < 0:
         return False
     t = ctx.tokens[i]
-    return t.pos.startswith("VZ") and t.text.lower() not in ctx.lang.SUBJECT_PREPOSITIONS \
+    return is_(t.tag, "ADP") and t.text.lower() not in ctx.lang.SUBJECT_PREPOSITIONS \
         and t.text.lower() not in ctx.lang.CLAUSE_PREPOSITIONS
 
 
@@ -998,7 +1016,8 @@ def _reported(toks: list[Token], ctx: _Context) -> tuple[Speaker, int] | None:
             if rest:
                 return found[0], rest[0].start
     for k, t in enumerate(toks[:-1]):
-        if toks[k + 1].text.lower() == "dat" and _is_speech(t, ctx) and t.text.lower() not in ("aldus", "volgens"):
+        if toks[k + 1].text.lower() in ctx.lang.COMPLEMENTIZERS and _is_speech(t, ctx) \
+                and t.text.lower() not in ctx.lang.POSTPOSED_CUES and t.text.lower() not in ctx.lang.ACCORDING_TO:
             subject = _subject(toks[:k], ctx, "indirect") or _speaker_np(toks[k + 1:k + 1], ctx, "indirect")
             if subject is not None and k + 2 < len(toks):
                 return subject[0], toks[k + 2].start

@@ -18,10 +18,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from types import ModuleType
 
 from rapidfuzz import fuzz
 
+from ..lang import Language
 from .chains import name_parts, strip_genitive, surname
 
 WORD_SIMILARITY = 90  # rapidfuzz ratio per word on the transliteration key
@@ -54,7 +54,7 @@ class Entity:
 
 
 @lru_cache(maxsize=200_000)
-def translit_key(name: str, lang: ModuleType) -> str:
+def translit_key(name: str, lang: Language) -> str:
     s = unicodedata.normalize("NFKD", name.lower())
     s = "".join(c for c in s if not unicodedata.combining(c))
     s = re.sub(r"[^\w\s-]", "", s).replace("-", " ")
@@ -68,7 +68,7 @@ def translit_key(name: str, lang: ModuleType) -> str:
     return " ".join(words)
 
 
-def resolve(occurrences: Iterable[Occurrence], lang: ModuleType) -> list[Entity]:
+def resolve(occurrences: Iterable[Occurrence], lang: Language) -> list[Entity]:
     occs = [_aliased(o, lang) for o in occurrences]
     known_names = {o.name for o in occs} | {o.text for o in occs} | {p for o in occs for p in o.name.split()}
     occs = [_fold_genitive(o, known_names, lang) for o in occs]
@@ -79,12 +79,12 @@ def resolve(occurrences: Iterable[Occurrence], lang: ModuleType) -> list[Entity]
     return _attach_short_names(groups, by_name, lang)
 
 
-def _aliased(o: Occurrence, lang: ModuleType) -> Occurrence:
+def _aliased(o: Occurrence, lang: Language) -> Occurrence:
     canonical = lang.ALIASES.get(o.name)
     return Occurrence(o.article, o.start, o.end, o.text, canonical, o.type) if canonical else o
 
 
-def _fold_genitive(o: Occurrence, known: set[str], lang: ModuleType) -> Occurrence:
+def _fold_genitive(o: Occurrence, known: set[str], lang: Language) -> Occurrence:
     base = strip_genitive(o.name, known, lang)
     return o if base == o.name else Occurrence(o.article, o.start, o.end, o.text, base, o.type)
 
@@ -93,7 +93,7 @@ def _group_type(o: Occurrence) -> str:
     return o.type
 
 
-def _same_full_name(a: str, b: str, lang: ModuleType) -> bool:
+def _same_full_name(a: str, b: str, lang: Language) -> bool:
     ka, kb = translit_key(a, lang).split(), translit_key(b, lang).split()
     if ka == kb:
         return True
@@ -106,7 +106,7 @@ def _one_letter_apart(x: str, y: str) -> bool:
     return len(x) >= 5 and len(x) == len(y) and sum(p != q for p, q in zip(x, y, strict=True)) <= 1
 
 
-def _merge_full_names(by_name: dict[tuple[str, str], list[Occurrence]], lang: ModuleType) -> list[Entity]:
+def _merge_full_names(by_name: dict[tuple[str, str], list[Occurrence]], lang: Language) -> list[Entity]:
     """Multi-word names (and all non-person names) grouped by type and key; most frequent variant names it.
 
     Candidates are blocked by (type, word count, start of the last word) so that the fuzzy,
@@ -137,7 +137,7 @@ def _merge_full_names(by_name: dict[tuple[str, str], list[Occurrence]], lang: Mo
 
 
 def _attach_short_names(entities: list[Entity], by_name: dict[tuple[str, str], list[Occurrence]],
-                        lang: ModuleType) -> list[Entity]:
+                        lang: Language) -> list[Entity]:
     people = [e for e in entities if e.type == "PER"]
     index: dict[str, list[Entity]] = defaultdict(list)
     for e in people:
@@ -182,7 +182,7 @@ def _attach_short_names(entities: list[Entity], by_name: dict[tuple[str, str], l
     return list(by_id.values())
 
 
-def _fits_person(name: str, kind: str, index: dict[str, list[Entity]], lang: ModuleType) -> bool:
+def _fits_person(name: str, kind: str, index: dict[str, list[Entity]], lang: Language) -> bool:
     """A one-word ORG/MISC name that is a known person's first or last name (Town, Watson).
 
     Not LOC: a place that shares a word with a person ("Rusland") must stay a place; in-article
@@ -212,7 +212,7 @@ def _dedupe(members: list[Occurrence]) -> list[Occurrence]:
     return out
 
 
-def _canonical(e: Entity, lang: ModuleType) -> str:
+def _canonical(e: Entity, lang: Language) -> str:
     """The commonest multi-word name among the members, else the commonest name."""
     names = Counter(o.name for o in e.members)
     full = [(n, c) for n, c in names.most_common() if len(name_parts(n, lang)) >= 2 or e.type != "PER"]

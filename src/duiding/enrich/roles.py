@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from types import ModuleType
 
+from ..lang import Language
 from ..records import Mention
 
 _WORD = re.compile(r"[\w’'-]+|[(),.;:]")
@@ -24,12 +24,12 @@ class Role:
     organisation: str | None
 
 
-def is_role_word(word: str, lang: ModuleType) -> bool:
+def is_role_word(word: str, lang: Language) -> bool:
     w = word.lower().strip("’'")
     return w in lang.ROLE_NOUNS or w.endswith(lang.ROLE_SUFFIXES)
 
 
-def role_of(name: str, mentions: list[Mention], text: str, lang: ModuleType) -> Role:
+def role_of(name: str, mentions: list[Mention], text: str, lang: Language) -> Role:
     """The first role and organisation the article gives for the person called ``name``."""
     role = organisation = None
     for m in mentions:
@@ -43,7 +43,7 @@ def role_of(name: str, mentions: list[Mention], text: str, lang: ModuleType) -> 
     return Role(role, organisation)
 
 
-def _around(m: Mention, mentions: list[Mention], text: str, lang: ModuleType) -> Role:
+def _around(m: Mention, mentions: list[Mention], text: str, lang: Language) -> Role:
     role = _role_before(m, text, lang)
     after = text[m.end:m.end + 160]
     org = None
@@ -71,7 +71,7 @@ def _around(m: Mention, mentions: list[Mention], text: str, lang: ModuleType) ->
     return Role(role, org)
 
 
-def _role_before(m: Mention, text: str, lang: ModuleType) -> str | None:
+def _role_before(m: Mention, text: str, lang: Language) -> str | None:
     words = _WORD.findall(text[max(0, m.start - 60):m.start])
     if words and is_role_word(words[-1], lang):
         return words[-1]

@@ -38,7 +38,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
-from types import ModuleType
+
+from ..lang import Language
 
 PRECISION_ORDER = ("day", "week", "month", "season", "year", "decade")
 
@@ -163,14 +164,6 @@ def _plain(src: str) -> str:
 
 
 _DIGIT_START = re.compile(r"(?<![\w/.,-])\d")
-# Key words without which a rule cannot match: a long article skips the rules whose words it lacks.
-_NEEDS = {"quarter": r"kwarta|\b[kq][1-4]\b", "half": "helft", "nth-week": "week", "week-of": "week",
-          "iso-week": "week", "century": "eeuw", "decade": "jaren", "written-year": "duizend|honderd|tien|elf|twaalf",
-          "range": r"tussen|\bvan", "since": r"sinds|sedert", "rest": "rest", "same": r"zelfde|\bdat\b|\bdie\b",
-          "after-next": "volgende", "within": "binnen|minder", "month-days": "maand",
-          "day-of-month": "maand", "week-weekday": "week", "weekday-week": "week", "week-weekdays": "week",
-          "year-month-rel": "jaar", "month-year-rel": "jaar", "earlier-later": "eerder|later|vroeger",
-          "nth-weekday-on": "dagen"}
 # Kinds of words (or a digit before a separator) that whole families of rules need; each is looked for once
 # per text. The patterns are built from the language module in _Grammar.
 _FEATURES = {
@@ -215,9 +208,13 @@ class _Rule:
 class _Grammar:
     """Patterns built once per language module from its word lists; handlers turn a match into days."""
 
-    def __init__(self, lang: ModuleType) -> None:
+    def __init__(self, lang: Language) -> None:
         self.lang = lang
         L = lang
+        W = L.TIMEX_WORDS  # the grammar's function words ("de", "van", "geleden") as pattern fragments
+        de, het, van, jaar, maand, week, dag = W["de"], W["het"], W["van"], W["jaar"], W["maand"], W["week"], W["dag"]
+        units4 = rf"{week}|{maand}|{jaar}|{W['weekend']}"
+        self.year_word = jaar
         self.cardinals = self._cardinals()
         self.ordinals = self._ordinals()
         full_months = {max((k for k, v in L.MONTHS.items() if v == n), key=len) for n in range(1, 13)}
@@ -227,7 +224,7 @@ class _Grammar:
         monfull = rf"(?:{_alt(full_months)})"
         card = _alt(self.cardinals)
         ordw = _alt(k for k, v in self.ordinals.items() if 1 <= v <= 31)
-        ordany = rf"(?:{_alt(self.ordinals)}|\d(?:e|ste|de))"  # "het derde kwartaal", "het 1e kwartaal"
+        ordany = rf"(?:{_alt(self.ordinals)}|\d(?:{W['ord_any']}))"  # "het derde kwartaal", "het 1e kwartaal"
         wd = _alt(L.WEEKDAYS)
         wdab = _alt(L.WEEKDAY_ABBREVIATIONS)
         nxt, lst, this = _alt(L.NEXT_WORDS), _alt(L.LAST_WORDS), _alt(L.THIS_WORDS)
@@ -238,20 +235,20 @@ class _Grammar:
         self.wyear_re = re.compile(wyear, re.I)
         y4 = r"(?:1[0-9]|20)\d\d"
         yearx = rf"(?:\d{{4}}|{wyear}|['’]\d\d)"
-        dord = r"\d{1,2}(?:ste|de|e)"
+        dord = rf"\d{{1,2}}(?:{W['ord']})"
         day = rf"(?:{dord}|\d{{1,2}}|{ordw}|{card})"
         daystrict = rf"(?:{dord}|{ordw})"
         units = _alt(L.RELATIVE_UNITS)
         dur_units = _alt(L.DURATION_UNITS)
         count = rf"(?:\d+(?:[.,]\d+)?|{_alt(L.VAGUE_COUNTS)})"
-        dur = rf"(?:{count}\s+(?:{dur_units}))(?:(?:\s*,\s*|\s+en\s+|\s+)(?:{count}\s+(?:{dur_units})))*"
+        dur = rf"(?:{count}\s+(?:{dur_units}))(?:(?:\s*,\s*|\s+{W['en']}\s+|\s+)(?:{count}\s+(?:{dur_units})))*"
         reldays = _alt({**L.RELATIVE_DAYS, **L.NOW_WORDS})
         seasons = _alt(L.SEASONS)
         parts = _alt(L.PERIOD_PARTS.keys() - set(L.BEFORE_NOW_WORDS) - set(L.AFTER_NOW_WORDS))
         holidays = _alt({**L.FIXED_HOLIDAYS, **L.EASTER_HOLIDAYS, **L.WEEKDAY_HOLIDAYS})
-        reluw = rf"(?:(?:{dirw})\s+(?:week|maand|jaar|weekend))"
-        ycont = rf"(?:{yearx}|(?:{dirw})\s+jaar|het\s+jaar)"
-        mcont = rf"(?:{mon}(?:,?\s*{yearx})?|(?:(?:{dirw})\s+)?maand|de\s+maand)"
+        reluw = rf"(?:(?:{dirw})\s+(?:{units4}))"
+        ycont = rf"(?:{yearx}|(?:{dirw})\s+{jaar}|{het}\s+{jaar})"
+        mcont = rf"(?:{mon}(?:,?\s*{yearx})?|(?:(?:{dirw})\s+)?{maand}|{de}\s+{maand})"
         self.dur_re = re.compile(rf"(?P<n>{count})\s+(?P<u>{dur_units})", re.I)
         self.rules: list[_Rule] = []
         add = self._add
@@ -264,97 +261,107 @@ class _Grammar:
         add("dm", r"(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?![.,]\d)", self._dm)
         part = rf"(?:{mon}|\d{{1,4}})"
         add("mixed", rf"(?P<p1>{part})[-/.](?P<p2>{part})[-/.](?P<p3>{part})", self._mixed)
-        add("day-month", rf"(?:(?P<wd>{wd}|{wdab})\.?,?\s+)?(?:de\s+)?(?P<d>{day})\s+(?:van\s+)?(?P<mon>{mon})"
-                         rf"(?:,?\s*(?P<y>{yearx}|(?:{dirw})\s+jaar))?", self._day_month)
+        add("day-month", rf"(?:(?P<wd>{wd}|{wdab})\.?,?\s+)?(?:{de}\s+)?(?P<d>{day})\s+(?:{van}\s+)?(?P<mon>{mon})"
+                         rf"(?:,?\s*(?P<y>{yearx}|(?:{dirw})\s+{jaar}))?", self._day_month)
+        if L.MONTH_BEFORE_DAY:  # "March 5, 2024", "Tuesday, March 5"
+            add("month-day", rf"(?:(?P<wd>{wd}|{wdab})\.?,?\s+)?(?P<mon>{mon})\s+(?P<d>{dord}|\d{{1,2}})"
+                             rf"(?!\d|[.,:]\d)"
+                             rf"(?:,?\s*(?P<y>{yearx}|(?:{dirw})\s+{jaar}))?", self._day_month)
         # "dinsdag de 17e" is a day, "zondag de twaalfde keer" a count: no noun of ranks after an ordinal day
         then = rf"(?!\s+(?:{_alt(L.ORDINAL_NOUNS)})\b)"
-        add("month-de-day", rf"(?P<mon>{monfull})\s+de\s+(?P<d>{dord})(?:,?\s*(?P<y>{yearx}))?{then}",
+        add("month-de-day", rf"(?P<mon>{monfull})\s+{de}\s+(?P<d>{dord})(?:,?\s*(?P<y>{yearx}))?{then}",
             self._month_de_day)
-        add("weekday-day", rf"(?P<wd>{wd})\s+de\s+(?P<d>{daystrict}){then}", self._weekday_day)
-        add("ordinal-day", rf"de\s+(?P<d>{daystrict})"
+        add("weekday-day", rf"(?P<wd>{wd})\s+{de}\s+(?P<d>{daystrict}){then}", self._weekday_day)
+        add("ordinal-day", rf"{de}\s+(?P<d>{daystrict})"
                            rf"(?=\s*$|\s*[.,;:!?)]|\s+(?:{_alt(L.DAY_ORDINAL_FOLLOWERS)})\b)", self._ordinal_day)
         add("relday", rf"(?P<rel>{_alt(L.RELATIVE_DAYS)})", self._relative_day)
         add("weekday", rf"(?:(?P<dir>{dirw})\s+)?(?P<wd>{wd})", self._weekday)
-        add("weekday-short", rf"(?<=\bop\s)(?P<wd>{_alt(L.WEEKDAY_SHORT_ALONE)})\.?", self._weekday_short)
-        add("holiday", rf"(?P<h>{holidays})(?:\s+(?:van\s+)?(?P<y>{y4}|(?:{dirw})\s+jaar))?", self._holiday)
-        add("next-day", r"(?:de\s+)?(?:volgende|daaropvolgende|erop\s+volgende)\s+dag", self._next_day)
+        add("weekday-short", rf"(?<=\b{W['op']}\s)(?P<wd>{_alt(L.WEEKDAY_SHORT_ALONE)})\.?", self._weekday_short)
+        add("holiday", rf"(?P<h>{holidays})(?:\s+(?:{van}\s+)?(?P<y>{y4}|(?:{dirw})\s+{jaar}))?", self._holiday)
+        add("next-day", W["next_day"], self._next_day)
         # --- points: periods
         add("month-year", rf"(?P<mon>{mon}),?\s*(?P<y>{yearx})", self._month_year)
         add("year-month", rf"(?P<y>{y4})\s?,?\s*(?P<mon>{mon})", self._month_year)
         add("m/y", rf"(?P<m>\d{{1,2}})\s?[/-]\s?(?P<y>{y4})", self._month_year)
         add("y/m", rf"(?P<y>{y4})\s?[/.-]\s?(?P<m>\d{{1,2}})(?!\d)", self._month_year)
         short = rf"(?:{_alt(abbreviations)})\.?"
-        add("month", rf"(?P<maand>(?:de\s+)?maand\s+)?(?:(?P<dir>{dirw})\s+)?(?P<mon>{monfull}|{short})",
+        add("month", rf"(?P<maand>(?:{de}\s+)?{maand}\s+)?(?:(?P<dir>{dirw})\s+)?(?P<mon>{monfull}|{short})",
             self._bare_month)
-        add("year", rf"(?:(?:het\s+)?jaar\s+(?P<y>\d{{1,4}}|{wyear})|(?P<y2>{y4}))", self._year)
+        add("year", rf"(?:(?:{het}\s+)?{jaar}\s+(?P<y>\d{{1,4}}|{wyear})|(?P<y2>{y4}))", self._year)
         add("written-year", rf"(?P<wy>{wyear})", self._year)
         add("relunit", rf"(?P<dir>{dirw})\s+(?P<unit>{units})", self._relative_unit)
-        add("the-weekend", r"(?:het|mijn|ons)\s+weekend", self._this_weekend)
-        add("my-period", r"(?:mijn|onze)\s+(?P<unit>week)", self._my_period)
-        add("same", rf"(?P<same>{_alt(L.SAME_WORDS)})\s*(?P<unit>week|maand|jaar|weekend)", self._same)
-        add("after-next", r"(?:de|het)\s+(?P<unit>week|maand|jaar|weekend)\s+na\s+(?:afloop\s+van\s+)?(?:de|het)\s+"
-                          r"volgende", self._after_next)
-        add("season", rf"(?:(?P<dir>{dirw})\s+)?(?:de\s+)?(?P<season>{seasons})"
-                      rf"(?:\s+(?:van\s+)?(?P<y>{yearx})(?:/\d{{2,4}})?)?",
+        add("the-weekend", rf"(?:{W['the_my']})\s+{W['weekend']}", self._this_weekend)
+        add("my-period", rf"(?:{W['my']})\s+(?P<unit>{week})", self._my_period)
+        add("same", rf"(?P<same>{_alt(L.SAME_WORDS)})\s*(?P<unit>{units4})", self._same)
+        add("after-next", rf"(?:{de}|{het})\s+(?P<unit>{units4})\s+{W['after_next']}", self._after_next)
+        add("season", rf"(?:(?P<dir>{dirw})\s+)?(?:{de}\s+)?(?P<season>{seasons})"
+                      rf"(?:\s+(?:{van}\s+)?(?P<y>{yearx})(?:/\d{{2,4}})?)?",
             self._season)
         add("midseason", rf"(?P<season>{_alt(L.MID_SEASONS)})", self._mid_season)
-        add("quarter", rf"(?:(?P<y0>{ycont})\s+)?(?:het\s+)?(?:(?P<q>{ordany})\s+(?:{_alt(L.QUARTER_WORDS)})|"
-                       rf"[{''.join(L.QUARTER_LETTERS)}](?P<qn>[1-4]))(?:\s+(?:van\s+)?(?P<y>{ycont}))?", self._quarter)
-        add("half", rf"(?:de\s+)?(?P<q>{ordany})\s+(?:{_alt(L.HALF_WORDS)})(?:\s+van)?\s+(?P<y>{ycont})",
+        add("quarter", rf"(?:(?P<y0>{ycont})\s+)?(?:{het}\s+)?(?:(?P<q>{ordany})\s+(?:{_alt(L.QUARTER_WORDS)})|"
+                       rf"[{''.join(L.QUARTER_LETTERS)}](?P<qn>[1-4]))(?:\s+(?:{van}\s+)?(?P<y>{ycont}))?",
+            self._quarter)
+        add("half", rf"(?:{de}\s+)?(?P<q>{ordany})\s+(?:{_alt(L.HALF_WORDS)})(?:\s+{van})?\s+(?P<y>{ycont})",
             self._half)
-        add("iso-week", rf"(?:de\s+)?week\s+(?P<wn>\d{{1,2}})(?:\s+(?:van\s+)?(?P<y>{y4}))?", self._iso_week)
-        add("nth-week", rf"(?:(?P<c0>{ycont})\s+)?(?:de\s+)?(?P<o>{ordany})\s+week(?:\s+(?:van|in)\s+"
-                        rf"(?:de\s+|het\s+)?(?P<c>{mcont}|{ycont}))?", self._nth_week)
-        add("week-of", rf"de\s+week\s+(?:van|die)\s+(?:op\s+)?(?P<p>{_plain(self._src('day-month'))})"
+        add("iso-week", rf"(?:{de}\s+)?{week}\s+(?P<wn>\d{{1,2}})(?:\s+(?:{van}\s+)?(?P<y>{y4}))?", self._iso_week)
+        add("nth-week", rf"(?:(?P<c0>{ycont})\s+)?(?:{de}\s+)?(?P<o>{ordany})\s+{week}(?:\s+(?:{W['of_in']})\s+"
+                        rf"(?:{de}\s+|{het}\s+)?(?P<c>{mcont}|{ycont}))?", self._nth_week)
+        add("week-of", rf"{de}\s+{week}\s+(?:{W['of_that']})\s+(?:{W['op']}\s+)?(?P<p>{_plain(self._src('day-month'))})"
                        rf"(?:\s+(?:{_alt(L.WEEK_OF_VERBS)}))?", self._week_of)
-        add("nth-weekday", rf"(?:de\s+)?(?P<o>{ordany}|\d(?:e|ste|de))\s+(?P<wd>{wd})(?:\s+(?:van|in)\s+"
-                           rf"(?:de\s+|het\s+)?(?P<c>{mcont}))?", self._nth_weekday)
-        add("nth-day", rf"(?:de\s+)?(?P<o>{ordany})\s+dag\s+van\s+(?:de\s+|het\s+)?(?P<c>{mcont}|{ycont}|week)",
+        add("nth-weekday", rf"(?:{de}\s+)?(?P<o>{ordany}|\d(?:{W['ord_any']}))\s+(?P<wd>{wd})"
+                           rf"(?:\s+(?:{W['of_in']})\s+"
+                           rf"(?:{de}\s+|{het}\s+)?(?P<c>{mcont}))?", self._nth_weekday)
+        add("nth-day", rf"(?:{de}\s+)?(?P<o>{ordany})\s+{dag}\s+{van}\s+(?:{de}\s+|{het}\s+)?"
+                       rf"(?P<c>{mcont}|{ycont}|{week})",
             self._nth_day)
-        add("day-of-month", rf"(?:de\s+)?(?P<d>{daystrict})\s+van\s+(?:de\s+)?(?P<c>(?:{dirw})\s+maand)",
+        add("day-of-month", rf"(?:{de}\s+)?(?P<d>{daystrict})\s+{van}\s+(?:{de}\s+)?(?P<c>(?:{dirw})\s+{maand})",
             self._day_of_month)
-        add("month-days", rf"(?P<c>(?:{dirw})\s+maand)\s+(?:van\s+|tussen\s+)?(?P<d1>\d{{1,2}})\s*(?:tot|-|en)\s*"
+        add("month-days", rf"(?P<c>(?:{dirw})\s+{maand})\s+(?:{van}\s+|{W['tussen']}\s+)?(?P<d1>\d{{1,2}})\s*"
+                          rf"(?:{W['to_dash_and']})\s*"
                           rf"(?P<d2>\d{{1,2}})", self._month_days)
-        add("week-weekday", rf"(?P<c>(?:{dirw})\s+week),?\s+(?:op\s+)?(?P<wd>{wd})", self._week_weekday)
-        add("weekday-week", rf"(?P<wd>{wd})\s+(?:van\s+)?(?P<c>(?:{dirw})\s+week)", self._week_weekday)
-        add("week-weekdays", rf"(?P<c>(?:{dirw})\s+week)\s+(?:tussen|van)\s+(?P<wd>{wd})\s+(?:en|tot)\s+"
+        add("week-weekday", rf"(?P<c>(?:{dirw})\s+{week}),?\s+(?:{W['op']}\s+)?(?P<wd>{wd})", self._week_weekday)
+        add("weekday-week", rf"(?P<wd>{wd})\s+(?:{van}\s+)?(?P<c>(?:{dirw})\s+{week})", self._week_weekday)
+        add("week-weekdays", rf"(?P<c>(?:{dirw})\s+{week})\s+(?:{W['between_from']})\s+(?P<wd>{wd})\s+"
+                             rf"(?:{W['and_to']})\s+"
                              rf"(?P<wd2>{wd})", self._week_weekday)
-        add("year-month-rel", rf"(?P<c>(?:{dirw})\s+jaar)\s+(?P<mon>{monfull})", self._year_month_rel)
-        add("month-year-rel", rf"(?P<mon>{monfull})\s+(?:van\s+)?(?P<c>(?:{dirw})\s+jaar)", self._year_month_rel)
-        add("decade", rf"(?:de\s+)?(?:{_alt(L.DECADE_NOUNS)})\s+(?P<dec>['’]?\d0|\d{{4}}|{_alt(L.DECADE_WORDS)}"
+        add("year-month-rel", rf"(?P<c>(?:{dirw})\s+{jaar})\s+(?P<mon>{monfull})", self._year_month_rel)
+        add("month-year-rel", rf"(?P<mon>{monfull})\s+(?:{van}\s+)?(?P<c>(?:{dirw})\s+{jaar})", self._year_month_rel)
+        add("decade", rf"(?:{de}\s+)?(?:{_alt(L.DECADE_NOUNS)})\s+(?P<dec>['’]?\d0|\d{{4}}|{_alt(L.DECADE_WORDS)}"
                       rf"|{wyear}|(?:{teens}|tweeduizend)\s+(?:{_alt(L.DECADE_WORDS)}))", self._decade)
-        add("century", rf"(?:de\s+)?(?P<c>\d{{1,2}}(?:ste|de|e)|{ordw})\s+(?:{_alt(L.CENTURY_NOUNS)})", self._century)
+        add("century", rf"(?:{de}\s+)?(?P<c>\d{{1,2}}(?:{W['ord']})|{ordw})\s+(?:{_alt(L.CENTURY_NOUNS)})",
+            self._century)
         # --- parts and selections of a period
         partcont = (rf"(?:{mon}(?:\s+{yearx})?|{yearx}|{reluw}|(?:{dirw})\s+(?:{seasons})"
-                    rf"|de\s+(?:week|maand)|het\s+jaar)")
-        add("part", rf"(?:aan\s+)?(?:het\s+)?(?P<part>{parts})(?:\s+van)?\s+(?:de\s+|het\s+)?(?P<c>{partcont})",
+                    rf"|{de}\s+(?:{week}|{maand})|{het}\s+{jaar})")
+        add("part", rf"(?:{W['aan']}\s+)?(?:{het}\s+)?(?P<part>{parts})(?:\s+{van})?\s+(?:{de}\s+|{het}\s+)?"
+                    rf"(?P<c>{partcont})",
             self._part)
-        add("earlier-later", rf"(?P<el>{_alt(L.BEFORE_NOW_WORDS + L.AFTER_NOW_WORDS)})\s+(?:in\s+)?"
-                             rf"(?:{this}|de|het)\s+(?P<unit>week|maand|jaar)", self._earlier_later)
-        add("rest", rf"(?:de\s+|het\s+)?(?:{_alt(L.REST_WORDS)})\s+van\s+(?:de\s+|het\s+|mijn\s+|{this}\s+)?"
-                    rf"(?P<unit>week|maand|jaar)", self._rest)
+        add("earlier-later", rf"(?P<el>{_alt(L.BEFORE_NOW_WORDS + L.AFTER_NOW_WORDS)})\s+(?:{W['in']}\s+)?"
+                             rf"(?:{this}|{de}|{het})\s+(?P<unit>{week}|{maand}|{jaar})", self._earlier_later)
+        add("rest", rf"(?:{de}\s+|{het}\s+)?(?:{_alt(L.REST_WORDS)})\s+{van}\s+"
+                    rf"(?:{de}\s+|{het}\s+|{W['mijn']}\s+|{this}\s+)?"
+                    rf"(?P<unit>{week}|{maand}|{jaar})", self._rest)
         # --- offsets
-        add("ago", rf"(?P<dur>{dur})\s+(?P<dir>geleden|later|eerder|daarna|daarvoor|in\s+de\s+toekomst|vanaf\s+nu"
-                   rf"|van\s+nu)", self._offset)
-        add("ahead", rf"over\s+(?P<dur>{dur})", self._ahead)
-        add("from-day", rf"(?P<dur>{dur})\s+(?:gerekend\s+)?(?P<dir>na|vanaf|voor|vóór|eerder\s+dan|later\s+dan)\s+"
-                        rf"(?:de\s+dag\s+van\s+)?(?P<base>{reldays})", self._from_day)
-        add("day-after", rf"de\s+dag\s+(?P<dir>na|voor)\s+(?P<base>{reldays})", self._from_day)
-        add("within", rf"(?:{_alt(L.WITHIN_WORDS)})\s+(?:de\s+)?(?:(?:{nxt})\s+)?(?P<dur>{dur})"
-                      rf"(?:\s+(?:na|vanaf)\s+(?P<base>{reldays}))?", self._within)
-        add("coming", rf"(?:de\s+)?(?P<dir>{nxt}|{lst})\s+(?P<dur>{dur})", self._coming)
-        add("recent-days", rf"(?:de\s+)?(?P<dir>{lst})\s+dagen", self._recent_days)
-        add("nth-weekday-on", rf"(?P<n>{count})\s+(?P<wd>{wd})en\s+(?:vanaf\s+nu|later)", self._weekdays_on)
+        add("ago", rf"(?P<dur>{dur})\s+(?P<dir>{W['ago']})", self._offset)
+        add("ahead", rf"{W['ahead']}\s+(?P<dur>{dur})", self._ahead)
+        add("from-day", rf"(?P<dur>{dur})\s+(?:{W['reckoned']}\s+)?(?P<dir>{W['from_day']})\s+"
+                        rf"(?:{de}\s+{dag}\s+{van}\s+)?(?P<base>{reldays})", self._from_day)
+        add("day-after", rf"{de}\s+{dag}\s+(?P<dir>{W['day_after']})\s+(?P<base>{reldays})", self._from_day)
+        add("within", rf"(?:{_alt(L.WITHIN_WORDS)})\s+(?:{de}\s+)?(?:(?:{nxt})\s+)?(?P<dur>{dur})"
+                      rf"(?:\s+(?:{W['after_from']})\s+(?P<base>{reldays}))?", self._within)
+        add("coming", rf"(?:{de}\s+)?(?P<dir>{nxt}|{lst})\s+(?P<dur>{dur})", self._coming)
+        add("recent-days", rf"(?:{de}\s+)?(?P<dir>{lst})\s+{W['dagen']}", self._recent_days)
+        add("nth-weekday-on", rf"(?P<n>{count})\s+(?P<wd>{wd}){W['weekdays_on']}", self._weekdays_on)
         # --- ranges
-        days_range = (rf"(?:(?:tussen|van(?:af)?)\s+)?(?:de\s+)?(?P<d1>{day})\s*(?:en|tot\s+en\s+met|t/m|tot|-|–)\s*"
-                      rf"(?:de\s+)?(?P<d2>{day})\s+(?:van\s+)?(?P<mon>{mon})(?:,?\s*(?P<y>{yearx}))?")
+        days_range = (rf"(?:(?:{W['range_open']})\s+)?(?:{de}\s+)?(?P<d1>{day})\s*(?:{W['day_joiner']})\s*"
+                      rf"(?:{de}\s+)?(?P<d2>{day})\s+(?:{van}\s+)?(?P<mon>{mon})(?:,?\s*(?P<y>{yearx}))?")
         add("day-range", days_range, self._day_range)
         point = "|".join(f"(?:{_plain(r.src)})" for r in self.rules
                          if r.name not in ("day-range", "ordinal-day", "within", "coming", "recent-days"))
         point = rf"(?:{point}|{_alt(L.NOW_WORDS)})"
-        joiner = r"(?:en|tot\s+en\s+met|t/m|tot|tot\s+aan|-|–|—)"
-        add("range", rf"(?:tussen|van(?:af)?)\s+(?P<a>{point})\s*{joiner}\s*(?P<b>{point})", self._range)
-        add("range-bare", rf"(?P<a>{point})\s*(?:-|–|tot\s+en\s+met|t/m|tot)\s*(?P<b>{point})", self._range)
+        joiner = rf"(?:{W['joiner']})"
+        add("range", rf"(?:{W['range_open']})\s+(?P<a>{point})\s*{joiner}\s*(?P<b>{point})", self._range)
+        add("range-bare", rf"(?P<a>{point})\s*(?:{W['bare_joiner']})\s*(?P<b>{point})", self._range)
         add("since", rf"(?:{_alt(L.SINCE_WORDS)})\s+(?P<a>{point})", self._since)
         self.by_name = {r.name: r for r in self.rules}
         self.features = {
@@ -369,11 +376,11 @@ class _Grammar:
             for name in names:
                 self.rule_features[name] = (*self.rule_features.get(name, ()), feature)
         self.point_rules = [r for r in self.rules if r.name not in ("range", "range-bare", "since")]
-        self.past_participle = re.compile(r"\bge\w+(?:d|t|en)\b", re.I)
+        self.past_participle = re.compile(W["past_participle"], re.I)
 
     def _add(self, name: str, src: str, handler: Handler) -> None:
         """Scanning a long article with every rule is the cost; rules whose key words are absent are skipped."""
-        needs = _NEEDS.get(name)
+        needs = self.lang.TIMEX_NEEDS.get(name)
         self.rules.append(_Rule(name, src, handler, re.compile(needs, re.I) if needs else None))
 
 
@@ -405,7 +412,7 @@ class _Grammar:
         w = re.sub(r"\s+", " ", word.lower().strip().rstrip("."))
         if re.fullmatch(r"\d+(?:[.,]\d+)?", w):
             return float(w.replace(",", "."))
-        m = re.fullmatch(r"(\d{1,2})(?:ste|de|e)", w)
+        m = re.fullmatch(rf"(\d{{1,2}})(?:{self.lang.TIMEX_WORDS['ord']})", w)
         if m:
             return int(m.group(1))
         if w in self.cardinals:
@@ -454,7 +461,7 @@ class _Grammar:
 
     def _year_group(self, m: re.Match[str], ctx: _Ctx, month: int, day: int = 1) -> int | None:
         raw = m.groupdict().get("y")
-        if raw and raw.lower().endswith("jaar"):
+        if raw and raw.lower().endswith(self.year_word):
             return self._container_year(raw, ctx)  # "12 december vorig jaar"
         if raw:
             return self.year(raw)
@@ -717,7 +724,8 @@ class _Grammar:
         return nxt is not None and (nxt.group(1)[0].isupper() or nxt.group(1).lower() in self.lang.YEAR_FOLLOWERS)
 
     def _relative_unit(self, m: re.Match[str], ctx: _Ctx) -> Result | None:
-        if m.group("dir").lower() == "laatste" and m.group("unit").lower() == "dag":
+        if self.lang.ORDINAL_WORDS.get(m.group("dir").lower()) == -1 \
+                and self.lang.RELATIVE_UNITS.get(m.group("unit").lower()) == "day":
             return None  # "de laatste dag" is the last of something, not yesterday
         step = self._dir_step(m.group("dir")) or 0
         unit = self.lang.RELATIVE_UNITS[m.group("unit").lower()]
@@ -762,7 +770,7 @@ class _Grammar:
 
     def _same(self, m: re.Match[str], ctx: _Ctx) -> Result | None:
         word = m.group("same").lower()
-        unit = {"week": "week", "maand": "month", "jaar": "year", "weekend": "weekend"}[m.group("unit").lower()]
+        unit = self.lang.RELATIVE_UNITS[m.group("unit").lower()]
         if word in ("dat", "die") and unit != "weekend" and not ctx.last_absolute:
             return None  # "dat jaar" with nothing before it to point at
         base = ctx.last_absolute[0] if ctx.last_absolute else ctx.anchor()
@@ -770,7 +778,7 @@ class _Grammar:
         return self._unit_range(unit, 0, base)
 
     def _after_next(self, m: re.Match[str], ctx: _Ctx) -> Result | None:
-        unit = {"week": "week", "maand": "month", "jaar": "year", "weekend": "weekend"}[m.group("unit").lower()]
+        unit = self.lang.RELATIVE_UNITS[m.group("unit").lower()]
         return self._unit_range(unit, 2, ctx.anchor())
 
     def _season(self, m: re.Match[str], ctx: _Ctx) -> Result | None:
@@ -1000,7 +1008,7 @@ class _Grammar:
         return None
 
     def _earlier_later(self, m: re.Match[str], ctx: _Ctx) -> Result | None:
-        unit = {"week": "week", "maand": "month", "jaar": "year"}[m.group("unit").lower()]
+        unit = self.lang.RELATIVE_UNITS[m.group("unit").lower()]
         ref = ctx.anchor()
         r = self._unit_range(unit, 0, ref)
         if r is None:
@@ -1011,7 +1019,7 @@ class _Grammar:
         return (ref, hi), precision
 
     def _rest(self, m: re.Match[str], ctx: _Ctx) -> Result | None:
-        unit = {"week": "week", "maand": "month", "jaar": "year"}[m.group("unit").lower()]
+        unit = self.lang.RELATIVE_UNITS[m.group("unit").lower()]
         ref = ctx.anchor()
         r = self._unit_range(unit, 0, ref)
         return ((ref, r[0][1]), r[1]) if r else None
@@ -1074,11 +1082,11 @@ class _Grammar:
         if not parts:
             return None
         direction = re.sub(r"\s+", " ", m.group("dir").lower())
-        sign = -1 if direction in ("geleden", "eerder", "daarvoor") else 1
-        anchored = direction in ("geleden", "in de toekomst", "vanaf nu", "van nu")
+        sign = -1 if direction in self.lang.TIMEX_BACKWARD else 1
+        anchored = direction in self.lang.TIMEX_ANCHORED
         ref = ctx.anchor() if anchored or not ctx.last_absolute else ctx.last_absolute[0]
         ctx.relative = True
-        if len(parts) == 1 and direction not in ("vanaf nu", "van nu"):
+        if len(parts) == 1 and direction not in self.lang.TIMEX_FROM_NOW:
             return self._shift_window(ref, sign * parts[0][0], parts[0][1])
         d = self._shift_exact(ref, parts, sign)
         return (d, d), "day"
@@ -1105,7 +1113,7 @@ class _Grammar:
             else [(1.0, "day")]
         if not parts:
             return None
-        sign = -1 if m.group("dir").lower().split()[0] in ("voor", "vóór", "eerder") else 1
+        sign = -1 if m.group("dir").lower().split()[0] in self.lang.TIMEX_BACKWARD else 1
         d = self._shift_exact(base, parts, sign)
         return (d, d), "day"
 
@@ -1198,7 +1206,7 @@ class _Grammar:
 
 
 @lru_cache(maxsize=8)
-def _grammar(lang: ModuleType) -> _Grammar:
+def _grammar(lang: Language) -> _Grammar:
     return _Grammar(lang)
 
 
@@ -1216,7 +1224,7 @@ def _sentence_at(text: str, start: int, end: int) -> str:
     return text[lo:min(his) if his else len(text)]
 
 
-def find_timexes(text: str, anchor: Range | None, lang: ModuleType,
+def find_timexes(text: str, anchor: Range | None, lang: Language,
                  past: Sequence[tuple[int, int]] | None = None) -> list[Timex]:
     """Time expressions in ``text``, resolved against the article's date range ``anchor`` (None: absolute only).
 

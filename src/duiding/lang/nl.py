@@ -274,6 +274,9 @@ STOP_LEMMAS = frozenset({
     "vertellen", "schrijven", "melden", "aldus", "noemen", "zitten", "lopen", "vallen", "heten", "tonen",
 })  # fmt: skip
 
+# Word classes whose lemmas describe an article for clustering (names count through resolved entities).
+FEATURE_TAGS = ("NOUN", "VERB")
+
 # --- numbers ----------------------------------------------------------------------------------
 
 NUMBER_WORDS: dict[str, int] = {
@@ -319,6 +322,16 @@ PEOPLE_NOUNS = frozenset({"mensen", "bewoners", "inwoners", "personen", "burgers
                           "omwonenden", "huishoudens"})
 PEOPLE_LEMMAS = frozenset({"mens", "bewoner", "inwoner", "persoon", "burger", "geëvacueerde", "evacué", "omwonende",
                            "huishouden"})
+
+# Digits: thousands and decimal separators ("300.000", "3,5"); compound number words ("vijfentwintig": the
+# link word, units first); a number between these is a day of a range ("tussen 10 en 13 september").
+NUMBER_SEPARATORS = (".", ",")
+NUMBER_COMPOUND = ("en", True)
+RANGE_OPENERS = frozenset({"tussen", "van"})
+RANGE_JOINERS = frozenset({"en", "tot"})
+# "130 kilometer van de grens": the words that open what a figure is measured from, and the articles after them.
+MEASURED_FROM = frozenset({"van", "vanaf", "tot", "naar", "uit"})
+ARTICLES = frozenset({"de", "het"})
 
 # --- aligning claims across articles ---------------------------------------------------------
 
@@ -473,6 +486,56 @@ ORDINAL_NOUNS = ("keer", "maal", "plaats", "plek", "ronde", "editie", "dag", "we
 # Strings of a date's shape that are names: "de aanslagen van 9/11", "24/7 bereikbaar".
 NOT_DATES = frozenset({"9/11", "24/7", "7/24"})
 
+# The time grammar's own function words (``enrich/timex.py``) as regular-expression fragments, so that the
+# grammar's rules are the same for every language and only these words differ.
+TIMEX_WORDS: dict[str, str] = {
+    "de": "de", "het": "het", "van": "van", "jaar": "jaar", "maand": "maand", "week": "week", "weekend": "weekend",
+    "dag": "dag", "dagen": "dagen", "op": "op", "en": "en", "in": "in", "aan": "aan", "mijn": "mijn",
+    "tussen": "tussen", "ord": "ste|de|e", "ord_any": "e|ste|de", "the_my": "het|mijn|ons", "my": "mijn|onze",
+    "of_in": "van|in", "of_that": "van|die", "to_dash_and": "tot|-|en", "between_from": "tussen|van",
+    "and_to": "en|tot", "next_day": r"(?:de\s+)?(?:volgende|daaropvolgende|erop\s+volgende)\s+dag",
+    "after_next": r"na\s+(?:afloop\s+van\s+)?(?:de|het)\s+volgende",
+    "ago": r"geleden|later|eerder|daarna|daarvoor|in\s+de\s+toekomst|vanaf\s+nu|van\s+nu", "ahead": "over",
+    "reckoned": "gerekend", "from_day": r"na|vanaf|voor|vóór|eerder\s+dan|later\s+dan", "day_after": "na|voor",
+    "after_from": "na|vanaf", "weekdays_on": r"en\s+(?:vanaf\s+nu|later)", "range_open": "tussen|van(?:af)?",
+    "day_joiner": "en|tot\\s+en\\s+met|t/m|tot|-|–", "joiner": r"en|tot\s+en\s+met|t/m|tot|tot\s+aan|-|–|—",
+    "bare_joiner": r"-|–|tot\s+en\s+met|t/m|tot", "past_participle": r"\bge\w+(?:d|t|en)\b",
+}  # fmt: skip
+# Key words without which a rule cannot match: a long article skips the rules whose words it lacks.
+TIMEX_NEEDS: dict[str, str] = {
+    "quarter": r"kwarta|\b[kq][1-4]\b", "half": "helft", "nth-week": "week", "week-of": "week",
+    "iso-week": "week", "century": "eeuw", "decade": "jaren", "written-year": "duizend|honderd|tien|elf|twaalf",
+    "range": r"tussen|\bvan", "since": r"sinds|sedert", "rest": "rest", "same": r"zelfde|\bdat\b|\bdie\b",
+    "after-next": "volgende", "within": "binnen|minder", "month-days": "maand",
+    "day-of-month": "maand", "week-weekday": "week", "weekday-week": "week", "week-weekdays": "week",
+    "year-month-rel": "jaar", "month-year-rel": "jaar", "earlier-later": "eerder|later|vroeger",
+    "nth-weekday-on": "dagen",
+}  # fmt: skip
+# Offset directions that count back ("drie dagen geleden", "twee dagen voor morgen"), that count from the
+# article date, and that say "from now" (a one-unit offset from now is then exact, not a window).
+TIMEX_BACKWARD = frozenset({"geleden", "eerder", "daarvoor", "voor", "vóór"})
+TIMEX_ANCHORED = frozenset({"geleden", "in de toekomst", "vanaf nu", "van nu"})
+TIMEX_FROM_NOW = frozenset({"vanaf nu", "van nu"})
+MONTH_BEFORE_DAY = False  # Dutch writes "5 maart", never "maart 5"
+
+# --- quote grammar (``enrich/quotes.py``) ------------------------------------------------------
+
+# Dutch puts the verb before the speaker after a quote (",,…'', zegt Slot"), never "…', Slot zegt".
+SUBJECT_BEFORE_CUE = False
+# Cue words that follow the quote and precede the speaker without being verbs ("…', aldus De Vries").
+POSTPOSED_CUES = frozenset({"aldus"})
+# Subject pronouns that may be a group: "vertellen ze" with a plural verb is not the last person.
+PLURAL_PRONOUNS = frozenset({"ze", "zij"})
+# Words inside a role + name ("carnavalswinkel 't Mooswief").
+ROLE_NAME_LINKS = frozenset({"'t", "’t", "de", "van"})
+DEFINITE_DETERMINERS = frozenset({"de", "die", "deze"})
+# "woordvoerder van Defensie": the preposition that ties a role to what it serves.
+ROLE_OF_PREPOSITIONS = frozenset({"van", "voor"})
+RELATIVE_PRONOUNS = frozenset({"die", "dat"})
+# "de uitspraak van X", "een tweet door X": whose words they are.
+SPEECH_NOUN_LINKS = frozenset({"van", "door"})
+# "zegt dat …": the word that opens reported speech.
+COMPLEMENTIZERS = frozenset({"dat"})
 
 # Frog's name lists (in frogdata's usr/share/frog/nld), by the kind of name each holds: the Dutch NER
 # model reads "this word is a known place / surname / first name" as CRF features (nlp/ner.py). Street

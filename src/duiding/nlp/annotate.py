@@ -20,6 +20,7 @@ from ..errors import DuidingError
 from ..lang import for_language
 from ..records import Annotation, Failure
 from .backend import backend_for
+from .tags import has
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ def annotate(job: Job, options: dict[str, str] | None = None) -> Annotation:
                      first_names, tagger)
     quotes, issues = extract_quotes(job.text, sentences, mentions, lang, job.title, first_names)
     claims = find_claims(job.text, sentences, mentions, lang)
-    past = [(s.start, s.end) for s in sentences if any(t.pos.startswith("WW(pv,verl") for t in s.tokens)]
+    past = [(s.start, s.end) for s in sentences if any(has(t.tag, "past") for t in s.tokens)]
     timexes = find_timexes(job.text, _anchor(job), lang, past)
     return Annotation(job.article_id, job.language, backend.name, sentences, tuple(mentions),
                       raw_mentions=tuple(raw_mentions(sentences, job.text)), quotes=tuple(quotes),

@@ -29,7 +29,7 @@ class Backend(Protocol):
         ...
 
 
-_BUILTIN: dict[str, str] = {"nl": "duiding.nlp.frog:FrogBackend"}
+_BUILTIN: dict[str, str] = {"nl": "duiding.nlp.frog:FrogBackend", "en": "duiding.nlp.spacy_en:SpacyBackend"}
 _LOADED: dict[str, Backend] = {}
 
 

@@ -21,12 +21,14 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ConfigError
 from ..records import Sentence, Token
 from .align import align
+from .tags import make
 
 if TYPE_CHECKING:
     from .ner import DutchNer
@@ -160,12 +162,27 @@ def parse_columns(raw: str, text: str, stats: FrogBackend | None = None) -> tupl
         spans, misses = align(text, [r[_COLUMNS["word"]] for r in rows], pos)
         if stats is not None:
             stats.misaligned += misses
-        tokens = tuple(Token(s, e, text[s:e], _col(r, "lemma"), _col(r, "pos"), _col(r, "ner") or "O")
+        tokens = tuple(Token(s, e, text[s:e], _col(r, "lemma"), _col(r, "pos"), _col(r, "ner") or "O",
+                             coarse_tag(_col(r, "pos")))
                        for r, (s, e) in zip(rows, spans, strict=True))
         sentences.append(Sentence(tokens[0].start, tokens[-1].end, tokens))
         pos = tokens[-1].end
         rows = []
     return tuple(sentences)
+
+
+_CGN_CLASS = {"N(soort": "NOUN", "N(eigen": "PROPN", "SPEC(deeleigen": "NAME", "SPEC(afk": "ABBR",
+              "SPEC(vreemd": "FOREIGN", "SPEC(symb": "SYM", "SPEC": "X", "WW": "VERB", "ADJ": "ADJ", "BW": "ADV",
+              "VZ": "ADP", "VG": "CONJ", "LID": "DET", "VNW": "PRON", "TW": "NUM", "LET": "PUNCT", "TSW": "INTJ"}
+
+
+@lru_cache(maxsize=4096)
+def coarse_tag(cgn: str) -> str:
+    """Frog's CGN tag as the coarse tag of ``nlp/tags.py`` ("WW(pv,verl,ev)" -> "VERB:fin,past")."""
+    word_class = next((c for p, c in _CGN_CLASS.items() if cgn.startswith(p)), "X")
+    return make(word_class, "fin" if "pv" in cgn else "", "past" if cgn.startswith("WW(pv,verl") else "",
+                "plur" if "mv" in cgn else "", "prenom" if cgn.startswith(("WW(vd,prenom", "WW(od,prenom")) else "",
+                "poss" if cgn.startswith("VNW(bez") else "")
 
 
 def _col(row: list[str], name: str) -> str:

@@ -7,7 +7,7 @@ and flagged ``not analysed: …`` and counted, never analysed with the wrong lan
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..records import Annotation, Failure
@@ -16,6 +16,7 @@ from ..store import Store
 from ..store.annotations import mark_not_analysed, pending, write_annotations
 from .annotate import Job
 from .backend import has_backend
+from .langid import parse_codes
 from .runner import run_jobs
 
 
@@ -34,7 +35,8 @@ class NlpStage:
         options = {"ner": str(config.ner), **({"frogdata": config.frogdata} if config.frogdata else {})}
         context.report.nlp = analyse_pending(context.store, workers=workers, batch_size=int(config.batch_size),
                                              run_id=context.report.ingest.run_id, options=options,
-                                             progress=context.nlp_progress, run=context.engine.run_jobs)
+                                             progress=context.nlp_progress, run=context.engine.run_jobs,
+                                             languages=parse_codes(config.languages))
 
 
 @dataclass
@@ -50,9 +52,12 @@ Runner = Callable[[Iterable[Job], int, "dict[str, str] | None"], Iterator[Annota
 
 def analyse_pending(store: Store, *, workers: int, batch_size: int, run_id: int | None = None,
                     options: dict[str, str] | None = None, progress: Progress | None = None,
-                    run: Runner = run_jobs) -> NlpReport:
+                    run: Runner = run_jobs,
+                    languages: Collection[str] | None = None) -> NlpReport:
     """Analyse every pending article. ``run`` executes the jobs (a local process pool by default, Spark
     executors with ``--engine spark``); whatever runs them, results are written here, in one way.
+    ``languages`` (the ``languages`` setting) decides which backends may load: an article declared in
+    another language is flagged, not analysed, so a Dutch-only setting never loads the English model.
     """
     report = NlpReport()
     jobs: list[Job] = []
@@ -62,6 +67,8 @@ def analyse_pending(store: Store, *, workers: int, batch_size: int, run_id: int 
             skipped.append((article_id, "not analysed: language unknown"))
         elif not has_backend(language):
             skipped.append((article_id, f"not analysed: no backend for {language}"))
+        elif languages is not None and language not in languages:
+            skipped.append((article_id, f"not analysed: {language} is not in the languages setting"))
         else:
             jobs.append(Job(article_id, source, text, language, start, end, title))
     if skipped:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from ..lang import for_language
+from ..lang import Language, primary
 from ..store import Store
 from ..store.stories import storylines
 from .model import story_report
@@ -59,8 +59,10 @@ def claim(folder: Path, db: str) -> Path:
     return own
 
 
-def write_reports(store: Store, folder: Path, db: str | None = None) -> list[tuple[str, str, Path]]:
-    """An HTML report per storyline into ``folder`` (or this store's subfolder of it); (id, label, path) each."""
+def write_reports(store: Store, folder: Path, db: str | None = None,
+                  lang: Language | None = None) -> list[tuple[str, str, Path]]:
+    """An HTML report per storyline into ``folder`` (or this store's subfolder of it); (id, label, path) each.
+    ``lang``: the configured languages' first (``primary``), for what a report shows across its articles."""
     if db is not None:
         folder = claim(folder, db)
     else:
@@ -68,7 +70,7 @@ def write_reports(store: Store, folder: Path, db: str | None = None) -> list[tup
     written = []
     for line in storylines(store):
         path = folder / f"{line['id']}.html"
-        path.write_text(to_html(story_report(store, line["id"], for_language("nl"))), encoding="utf-8")
+        path.write_text(to_html(story_report(store, line["id"], lang or primary(()))), encoding="utf-8")
         written.append((line["id"], line["label"], path))
     if db is not None:  # a folder this store owns: drop reports of storylines that are gone
         current = {p.name for _, _, p in written}

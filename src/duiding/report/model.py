@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import asdict
-from types import ModuleType
 from typing import Any
 
 from ..compare import compare_outlets, outlet_labels
+from ..lang import Language
 from ..records import StoredClaim, StoryMaterial
 from ..sentences import story_sentences
 from ..store import Store
@@ -18,12 +18,12 @@ from ..summarise import summarise
 from ..timeline import story_timeline
 
 
-def story_report(store: Store, story_id: str, lang: ModuleType, summary_length: int = 6) -> dict[str, Any]:
+def story_report(store: Store, story_id: str, lang: Language, summary_length: int = 6) -> dict[str, Any]:
     """The report of the storyline or event ``story_id`` (NotFoundError when there is none)."""
     return build_report(story_material(store, story_id), lang, summary_length)
 
 
-def build_report(material: StoryMaterial, lang: ModuleType, summary_length: int = 6) -> dict[str, Any]:
+def build_report(material: StoryMaterial, lang: Language, summary_length: int = 6) -> dict[str, Any]:
     """The report model from a story's material (``store.analysis.story_material``). Pure: the story's
     sentences are made once and shared by the outlet comparison, the summary and the timeline."""
     head = material.head

@@ -40,7 +40,7 @@ def analyze(paths: Iterable[str], store: Store, config: Config, overrides: Overr
 def load(parquet: str | Path, store: Store, config: Config, *, master: str | None = None) -> AnalyzeReport:
     """Write a Spark run's Parquet into ``store`` with the local engine's write functions (idempotent)."""
     from ..enrich.entities import resolve_entities
-    from ..lang import for_language
+    from ..lang import primary
     from ..nlp.stage import analyse_pending
     from ..store.stories import replace_stories
     from ..stories import regroup_claims
@@ -57,10 +57,10 @@ def load(parquet: str | Path, store: Store, config: Config, *, master: str | Non
         results = _annotations(engine.spark, engine.parquet("nlp"))
         report.nlp = analyse_pending(store, workers=1, batch_size=int(config.batch_size),
                                      run_id=report.ingest.run_id, run=lambda jobs, _w, _o: _replay(jobs, results))
-        report.entities = resolve_entities(store)
+        report.entities = resolve_entities(store, primary(config.languages))
         stories = {name: _story_rows(engine, name) for name in STORY_COLUMNS}
         replace_stories(store, stories["events"], stories["storylines"], stories["duplicates"])
-        regroup_claims(store, for_language("nl"))
+        regroup_claims(store, primary(config.languages))
     return report
 
 

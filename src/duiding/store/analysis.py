@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from ..errors import NotFoundError
+from ..nlp.tags import stored
 from ..records import (
     ArticleMaterial,
     EntityMention,
@@ -27,7 +28,7 @@ from .claims import sentence_text
 from .db import Store
 from .quotes import quotes as stored_quotes
 
-_ARTICLE = "id, source, title, outlet, published, published_start, published_end, text, nlp_status"
+_ARTICLE = "id, source, title, outlet, published, published_start, published_end, text, nlp_status, language"
 _CLAIM = ('c.id, c.article_id, c.start, c."end", c.text, c.value, c.unit, c.kind, c.hedge, c.about, c.anchors, '
           'c.sentence, a.outlet')
 _TIMEX = 't.article_id, t.start, t."end", t.text, t.value_start, t.value_end, t.precision, t.relative, a.outlet'
@@ -39,12 +40,12 @@ def _marks(n: int) -> str:
 
 
 def _article(r: Any) -> StoredArticle:
-    return StoredArticle(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8])
+    return StoredArticle(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9])
 
 
 def _sentence(article_id: str, idx: int, start: int, end: int, tokens: str) -> StoredSentence:
     return StoredSentence(article_id, int(idx), int(start), int(end),
-                          tuple((int(t[0]), int(t[1]), str(t[2]), str(t[3])) for t in json.loads(tokens)))
+                          tuple((int(t[0]), int(t[1]), str(t[2]), str(t[3]), stored(t)) for t in json.loads(tokens)))
 
 
 def _claim(r: Any) -> StoredClaim:

@@ -64,7 +64,7 @@ def _write_one(c: Any, a: Annotation) -> None:
     c.execute("DELETE FROM mentions WHERE article_id = ?", (a.article_id,))
     c.executemany('INSERT INTO sentences(article_id, idx, start, "end", tokens) VALUES (?, ?, ?, ?, ?)', [
         (a.article_id, i, s.start, s.end,
-         json.dumps([[t.start, t.end, t.lemma, t.pos] for t in s.tokens], ensure_ascii=False))
+         json.dumps([[t.start, t.end, t.lemma, t.pos, t.tag] for t in s.tokens], ensure_ascii=False))
         for i, s in enumerate(a.sentences)])
     c.executemany('INSERT INTO mentions(article_id, start, "end", text, type, sentence, name, origin) '
                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

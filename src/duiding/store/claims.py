@@ -68,7 +68,8 @@ def claim_contexts(store: Store) -> list[dict[str, Any]]:
     that groups do not depend on write order."""
     conn = store.conn
     rows = [dict(r) for r in conn.execute(
-        'SELECT c.*, a.published_start, a.outlet, s.start AS s_start, s."end" AS s_end, s.tokens AS s_tokens '
+        "SELECT c.*, a.published_start, a.outlet, a.language, "
+        's.start AS s_start, s."end" AS s_end, s.tokens AS s_tokens '
         "FROM claims c JOIN articles a ON a.id = c.article_id "
         "LEFT JOIN sentences s ON s.article_id = c.article_id AND s.idx = c.sentence "
         + store.dialect.order("a.published_start IS NULL", "a.published_start", "c.article_id", "c.start", "c.id"))]

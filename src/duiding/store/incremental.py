@@ -95,6 +95,12 @@ def texts(store: Store, ids: Sequence[str]) -> dict[str, tuple[str, str | None]]
     return out
 
 
+def analysed_languages(store: Store) -> set[str]:
+    """The languages of the analysed articles (two or more: the story stage embeds leads)."""
+    return {r[0] for r in store.conn.execute(
+        "SELECT DISTINCT language FROM articles WHERE nlp_status = 'done' AND language IS NOT NULL")}
+
+
 def groups_of(store: Store, ids: Sequence[str]) -> dict[str, tuple[str, float, list[str]]]:
     """Duplicate group id -> (original, similarity, members) for the groups holding any of ``ids``."""
     group_ids: set[str] = set()

@@ -95,3 +95,4 @@ def storyline_articles(store: Store) -> list[dict[str, Any]]:
         f"SELECT e.storyline_id AS storyline, a.id AS article, coalesce(a.outlet, '{UNKNOWN_OUTLET}') AS outlet, "
         "substr(a.published_start, 1, 10) AS day FROM events e JOIN event_articles ea ON ea.event_id = e.id "
         "JOIN articles a ON a.id = ea.article_id WHERE e.storyline_id IS NOT NULL")]
+

@@ -16,7 +16,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..config import Config
 from ..errors import NotFoundError
-from ..lang import nl
+from ..lang import primary
 from ..report.model import story_report
 from ..store import Store
 from ..store.stories import story_article_ids
@@ -64,7 +64,7 @@ class Site:
         def compute() -> dict[str, Any]:
             if story_article_ids(s, story_id) is None:
                 raise NotFoundError(f"no storyline or event with id {story_id[:80]!r}")
-            return story_report(s, story_id, nl)
+            return story_report(s, story_id, primary(self.cfg.languages))
 
         return self.reports.get(("model", story_id), compute)
 
