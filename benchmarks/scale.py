@@ -323,16 +323,126 @@ def batch_child(n: int, batch: int, work: Path) -> dict[str, float]:
         timed("full_build", lambda: (resolve_entities(store), update_stories(store, nl, rebuild=True)))
         times["full_peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(json.dumps({"progress": "built", **times}), file=sys.stderr, flush=True)
-        raws = synthetic_raw(n, batch, declared=False)
-        timed("ingest", _store_raw, store, raws, config)
-        timed("entities", resolve_entities, store)
-        stages: dict[str, float] = {}
-        report = timed("stories", update_stories, store, nl, **_timings_arg(stages))
-        times.update({f"stories.{k}": v for k, v in stages.items()})
-        times["new"] = report.new_articles
-        times["articles"] = store.count("articles")
-        times["batch_peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        times.update(_reads(store, nl))
+        _add_batch(store, n, batch, times)
+    return times
+
+
+def _add_batch(store, n: int, batch: int, times: dict[str, float]) -> None:  # type: ignore[no-untyped-def]
+    """Add articles ``n`` .. ``n + batch`` (the next day's news) to ``store`` and time each stage."""
+    import resource
+
+    from duiding import load_config
+    from duiding.enrich.entities import resolve_entities
+    from duiding.lang import for_language
+    from duiding.stories import update_stories
+
+    config = load_config(env={"DUIDING_REPORTS": "", "DUIDING_ANALYSE": "0"})
+    nl = for_language("nl")
+
+    def timed(name: str, fn, *args, **kwargs):  # type: ignore[no-untyped-def]
+        t, c = time.perf_counter(), time.process_time()
+        result = fn(*args, **kwargs)
+        times[name] = time.perf_counter() - t
+        times[name + ".cpu"] = time.process_time() - c
+        return result
+
+    raws = synthetic_raw(n, batch, declared=False)
+    timed("ingest", _store_raw, store, raws, config)
+    timed("entities", resolve_entities, store)
+    stages: dict[str, float] = {}
+    report = timed("stories", update_stories, store, nl, **_timings_arg(stages))
+    times.update({f"stories.{k}": v for k, v in stages.items()})
+    times["new"] = report.new_articles
+    times["articles"] = store.count("articles")
+    times["batch_peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    times.update(_reads(store, nl))
+
+
+# --- a store of millions from a built one: copies shifted in time -----------------------------------
+
+def _shift(value: str | None, days: int) -> str | None:
+    from datetime import date, timedelta
+
+    if not value or len(value) < 10:
+        return value
+    return (date.fromisoformat(value[:10]) + timedelta(days=days)).isoformat() + value[10:]
+
+
+def replicate(base: Path, copies: int, out: Path) -> dict[str, float]:
+    """A store of ``copies`` x the base's articles: the base (built in full by ``--batches``, 1,000 articles a
+    day) and ``copies - 1`` copies of it, each shifted by the base's span in days, with its stories, features,
+    document frequencies (x copies), MinHash bands and event keys, so that the store's next day follows the
+    last copy. Building 1M articles' stories in full needs hours on this shared machine; the copies give the
+    tables, indexes and full-text index of a 1M store in which the batch path, the reads and the web pages are
+    measured. Text and features repeat every span (a real 1M store's vocabulary would be larger)."""
+    import sqlite3
+
+    t, c = time.perf_counter(), time.process_time()
+    out.unlink(missing_ok=True)
+    src = sqlite3.connect(f"file:{base}?mode=ro", uri=True)
+    src.execute(f"VACUUM INTO '{out}'")
+    src.close()
+    db = sqlite3.connect(out)
+    db.create_function("shift", 2, _shift, deterministic=True)
+    n = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    first, last = db.execute("SELECT min(published_start), max(published_start) FROM articles").fetchone()
+    span = (date_of(last) - date_of(first)).days + 1
+    db.execute("DELETE FROM articles WHERE rowid > (SELECT CAST(value AS INTEGER) FROM story_state "
+               "WHERE key = 'rowid')")  # a batch's articles stored after the build (none, normally)
+    db.commit()
+    top = db.execute("SELECT max(rowid) FROM articles").fetchone()[0]
+    cols = [r[1] for r in db.execute("PRAGMA table_info(articles)")]
+    dated = {"published", "published_start", "published_end"}
+    for k in range(1, copies):
+        d, sfx = k * span, f".{k}"
+        sel = ", ".join(f"id || '{sfx}'" if col == "id" else f"{col} || '{sfx}'" if col in ("source", "origin")
+                        else f"shift({col}, {d})" if col in dated else col for col in cols)
+        db.execute("BEGIN")
+        db.execute(f"INSERT INTO articles({', '.join(cols)}) SELECT {sel} FROM articles WHERE rowid <= ?", (top,))
+        db.execute(f"INSERT INTO story_features(article_id, data) SELECT article_id || '{sfx}', json_set(data, "
+                   f"'$.s', shift(json_extract(data, '$.s'), {d}), '$.e', shift(json_extract(data, '$.e'), {d})) "
+                   "FROM story_features WHERE article_id NOT LIKE '%.%'")
+        db.execute(f"INSERT INTO minhash_bands(band, article_id) SELECT band, article_id || '{sfx}' "
+                   "FROM minhash_bands WHERE article_id NOT LIKE '%.%'")
+        db.execute(f"INSERT INTO storylines(id, label, start, \"end\", n_events) SELECT id || '{sfx}', label, "
+                   f"shift(start, {d}), shift(\"end\", {d}), n_events FROM storylines WHERE id NOT LIKE '%.%'")
+        db.execute(f"INSERT INTO events(id, label, start, \"end\", n_articles, storyline_id) SELECT id || '{sfx}', "
+                   f"label, shift(start, {d}), shift(\"end\", {d}), n_articles, storyline_id || '{sfx}' FROM events "
+                   "WHERE id NOT LIKE '%.%'")
+        db.execute(f"INSERT INTO event_articles(event_id, article_id) SELECT event_id || '{sfx}', "
+                   f"article_id || '{sfx}' FROM event_articles WHERE event_id NOT LIKE '%.%'")
+        db.execute(f"INSERT INTO event_keys(key, event_id) SELECT key, event_id || '{sfx}' FROM event_keys "
+                   "WHERE event_id NOT LIKE '%.%'")
+        db.execute(f"INSERT INTO duplicate_groups(id, original, similarity) SELECT id || '{sfx}', original || "
+                   f"'{sfx}', similarity FROM duplicate_groups WHERE id NOT LIKE '%.%'")
+        db.execute(f"INSERT INTO duplicate_members(group_id, article_id) SELECT group_id || '{sfx}', "
+                   f"article_id || '{sfx}' FROM duplicate_members WHERE group_id NOT LIKE '%.%'")
+        db.execute("COMMIT")
+        print(json.dumps({"progress": f"copy {k}", "s": time.perf_counter() - t}), file=sys.stderr, flush=True)
+    db.execute("UPDATE term_df SET df = df * ?", (copies,))
+    db.execute("UPDATE story_state SET value = ? WHERE key = 'n_docs'", (str(n * copies),))
+    db.execute("UPDATE story_state SET value = (SELECT max(rowid) FROM articles) WHERE key = 'rowid'")
+    db.execute("ANALYZE")
+    db.commit()
+    db.close()
+    return {"replicate": time.perf_counter() - t, "replicate.cpu": time.process_time() - c,
+            "articles": n * copies, "span_days": span}
+
+
+def date_of(iso: str):  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    return date.fromisoformat(iso[:10])
+
+
+def grown_child(base: Path, copies: int, out: Path, batch: int) -> dict[str, float]:
+    from duiding import Store
+
+    times = replicate(base, copies, out)
+    with Store(out) as store:
+        n = store.count("articles")
+        _add_batch(store, n, batch, times)
+    times["store_mb"] = out.stat().st_size / 1e6
     return times
 
 
@@ -462,7 +572,14 @@ def main() -> None:
                     help="only the batch curve: add one batch (--batch) to stores of these sizes")
     ap.add_argument("--batch", type=int, default=1000, help="articles in the batch of --batches")
     ap.add_argument("--batch-child", nargs=3, help=argparse.SUPPRESS)
+    ap.add_argument("--grow", nargs=3, metavar=("BASE", "COPIES", "OUT"),
+                    help="a store of COPIES x BASE's articles (BASE: a store built by --batches; copies shifted in "
+                         "time), then one batch added to it, stage by stage, and its reads")
     args = ap.parse_args()
+    if args.grow:
+        base, copies, out = args.grow
+        print(json.dumps(grown_child(Path(base), int(copies), Path(out), args.batch)))
+        return
     if args.batch_child:
         n, batch, work = args.batch_child
         print(json.dumps(batch_child(int(n), int(batch), Path(work))))
