@@ -228,6 +228,23 @@ def test_entities_batch_by_batch_are_those_of_a_full_resolution(tmp_path) -> Non
             _mentions(store, ids, rng)
             resolve_entities(store)
             assert store.conn.execute("SELECT count(*) FROM mentions WHERE entity_id IS NULL").fetchone()[0] == 0
+        # a batch naming someone new and one known person rewrites only what those names touch
+        rowids = dict(store.conn.execute("SELECT id, rowid FROM entities").fetchall())
+        add(store, stream(201)[200:])
+        (aid,) = [r[0] for r in store.conn.execute("SELECT id FROM articles WHERE nlp_status IS NULL")]
+        from duiding.records import Annotation, Mention
+        from duiding.store.annotations import write_annotations
+
+        named = (Mention(0, 14, "Wilma Zonderop", "PER", 0, "Wilma Zonderop"),
+                 Mention(20, 26, "Venlo", "LOC", 0, "Venlo"))
+        write_annotations(store, [Annotation(aid, "nl", "test", (), named)], None)
+        resolve_entities(store)
+        after = dict(store.conn.execute("SELECT id, rowid FROM entities").fetchall())
+        rewritten = {e for e in after if rowids.get(e) != after[e]}
+        venlo = store.conn.execute("SELECT entity_id FROM mentions WHERE article_id = ? AND text = 'Venlo'",
+                                   (aid,)).fetchone()[0]
+        assert rewritten - {venlo} == {e for e in after if e not in rowids} and len(rewritten - {venlo}) == 1
+        assert len(after) == len(rowids) + 1
         batches = _entities(store)
         shoigu = {r[0] for r in store.conn.execute(
             "SELECT DISTINCT entity_id FROM mentions WHERE text IN ('Sergej Sjojgoe', 'Sergei Shoigu')")}

@@ -92,7 +92,7 @@ def _rows(entities: Iterable[Entity], occurrences: dict[tuple[str, int, int], in
                         "n_mentions": len(e.members), "n_articles": len({o.article for o in e.members})})
         links += [(e.id, occurrences[(o.article, o.start, o.end)]) for o in e.members]
         for name, kind in {(o.name, o.type) for o in e.members} | {(e.name, e.type)}:
-            keys |= {(k, e.id) for k in name_keys(name, kind, lang)}
+            keys |= {(k, e.id) for k in name_keys(name, kind, lang, person=e.type == "PER")}
     return records, links, sorted(keys)
 
 

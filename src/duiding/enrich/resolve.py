@@ -221,15 +221,16 @@ def _canonical(e: Entity, lang: ModuleType) -> str:
 
 # --- keys for resolving batch by batch (enrich.entities) -------------------------------------------
 
-def name_keys(name: str, kind: str, lang: ModuleType) -> set[str]:
+def name_keys(name: str, kind: str, lang: ModuleType, *, person: bool = False) -> set[str]:
     """The keys an entity is found by for each (name, type) of its members: ``k:`` its transliteration key
     (exact matches, genitives), ``b:`` the fuzzy-match block ``_merge_full_names`` compares it in, and for a
-    full person's name ``p:`` the keys of the parts a bare name attaches by (first, last, surname)."""
+    person's full name (``person``: the entity is a person) ``p:`` the keys of the parts a bare name attaches
+    by (first, last, surname)."""
     key = translit_key(name, lang)
     words = key.split() or [""]
     keys = {"k:" + key, f"b:{kind}:{len(words)}:{words[-1][:2]}"}
     parts = name_parts(name, lang)
-    if len(parts) >= 2:
+    if person and len(parts) >= 2:
         keys |= {"p:" + translit_key(p, lang) for p in (parts[0], parts[-1], surname(name, lang))}
     return keys
 
