@@ -435,6 +435,22 @@ def date_of(iso: str):  # type: ignore[no-untyped-def]
     return date.fromisoformat(iso[:10])
 
 
+def add_child(db: Path, batch: int) -> dict[str, float]:
+    """One more batch added to an existing store (of ``--batches`` or ``--grow``), with the modules the
+    stages use imported first (in a fresh process, importing datasketch and scipy alone costs seconds)."""
+    import duiding.enrich.entities
+    import duiding.pipeline
+    import duiding.stories  # noqa: F401
+    from duiding import Store
+
+    times: dict[str, float] = {}
+    with Store(db) as store:
+        n = int(store.conn.execute("SELECT max(rowid) FROM articles").fetchone()[0])
+        _add_batch(store, n, batch, times)
+    times["store_mb"] = db.stat().st_size / 1e6
+    return times
+
+
 def grown_child(base: Path, copies: int, out: Path, batch: int) -> dict[str, float]:
     from duiding import Store
 
@@ -575,7 +591,11 @@ def main() -> None:
     ap.add_argument("--grow", nargs=3, metavar=("BASE", "COPIES", "OUT"),
                     help="a store of COPIES x BASE's articles (BASE: a store built by --batches; copies shifted in "
                          "time), then one batch added to it, stage by stage, and its reads")
+    ap.add_argument("--add", metavar="STORE", help="add one batch (--batch) to this existing store, stage by stage")
     args = ap.parse_args()
+    if args.add:
+        print(json.dumps(add_child(Path(args.add), args.batch)))
+        return
     if args.grow:
         base, copies, out = args.grow
         print(json.dumps(grown_child(Path(base), int(copies), Path(out), args.batch)))

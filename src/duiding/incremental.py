@@ -220,7 +220,8 @@ def _link(store: Store, touched: list[Event], loaded: list[Event], idf: dict[str
     current = {eid: r["storyline"] for eid, r in db.event_rows(store, [e.id for e in touched]).items()}
     own = {e.id: current.get(e.id) or "sl" + e.id[2:] for e in touched}
     keys = {e.id: {k for m in e.members for k in query_keys(m)} for e in touched}
-    holders = db.events_holding(store, sorted({k for ks in keys.values() for k in ks}))
+    # a feature held by more than POSTINGS_MAX events is skipped: POSTINGS_MAX + 1 holders say so
+    holders = db.events_holding(store, sorted({k for ks in keys.values() for k in ks}), limit=POSTINGS_MAX + 1)
     for e in touched:  # the batch's own events hold their keys too
         for k in keys[e.id]:
             if e.id not in holders.setdefault(k, []):
