@@ -30,28 +30,12 @@ made in memory, time and peak memory per size). Measured 2026-12-01 on this shar
 
 ``--batches 1000 10000 100000`` adds one batch of ``--batch`` (1,000) new articles — the next day's
 news, 1,000 a day — to a store of each size whose stories were built in full, and prints each stage
-of that batch (ingest: clean, detect language, store; entities; stories by part) and the full build.
-Measured 2026-12-02 on this machine shared with four other agents' work (figures vary ~2x with load):
-
-    store + 1,000      stories before    stories after   (events / storylines / near-copies after)
-        1,000               21.4 s           24.0 s      (15.2 / 0.7 / 3.2; measured under heavy load)
-        1,000 (A/B)         52.5 s           43.9 s      (both at once, same load; events 27.7 s)
-       10,000               78.6 s           13.3 s      ( 6.1 / 2.4 / 2.0; 21.3 s in a rerun under load)
-
-At 1,000 the whole store lies in the batch's week, so both do the same work; the batch's events cost
-more there than at 10,000 (a small store's features are held by few events, so fewer of them are too
-common to look up candidates with). Reads at 10k (rerun): storyline list 0.03 s, search 0.001 s,
-the largest storyline's page 2.6 s; the events-by-storyline, members-by-event and events-by-date
-queries use indexes (no full scan in their plans).
-
-Before, the batch re-read and re-derived every article (features, IDF, MinHash of the whole store);
-now it reads its own articles and the events of the week it falls in. The cost left is per article
-(events: each article scored against up to 24 candidate events of up to 16 members; since measured,
-the dot products are ~2x faster). 100k and 1M were not measured: on the shared machine the 100k
-base store's full build had not finished after 35 minutes (it got ~7 CPU minutes). A 10k store
-already spans more than the week a batch restores, so larger stores restore as much; what grows
-with the store is index depth (B-trees), the ``count(*)`` of the report line, and the stages still
-global: entity resolution and claim groups (no mentions or claims without Frog, hence ~0 s here).
+of that batch (ingest: clean, detect language, store; entities; stories by part) and the full build,
+as wall / CPU seconds (the machine is shared: wall times vary several-fold with the others' load, CPU
+times less). ``--add STORE`` adds one more batch to a kept store; ``--grow BASE COPIES OUT`` makes a
+store of COPIES x BASE's articles (copies shifted in time, with their stories and batch state) and
+adds a batch to it: building 1M articles' stories in full did not fit the time on this machine.
+Figures: see the README (Stories, batch by batch) and ``MEASURED`` below.
 """
 
 from __future__ import annotations
