@@ -216,12 +216,12 @@ def _entities(store: Store) -> tuple[dict[tuple[str, int], str], dict[str, tuple
     return links, rows
 
 
-def test_entities_batch_by_batch_are_those_of_a_full_resolution(tmp_path) -> None:
+def test_entities_batch_by_batch_are_those_of_a_full_resolution(store_target: str) -> None:
     from duiding.enrich.entities import resolve_entities
 
     articles = stream(200)
     rng = random.Random(3)
-    with Store(tmp_path / "batches.db") as store:
+    with Store(store_target) as store:
         for k in range(0, 200, 40):
             add(store, articles[k:k + 40])
             ids = [r[0] for r in store.conn.execute("SELECT id FROM articles WHERE nlp_status IS NULL")]
@@ -229,7 +229,8 @@ def test_entities_batch_by_batch_are_those_of_a_full_resolution(tmp_path) -> Non
             resolve_entities(store)
             assert store.conn.execute("SELECT count(*) FROM mentions WHERE entity_id IS NULL").fetchone()[0] == 0
         # a batch naming someone new and one known person rewrites only what those names touch
-        rowids = dict(store.conn.execute("SELECT id, rowid FROM entities").fetchall())
+        row = "ctid" if store.dialect.is_postgres else "rowid"  # where the row is: rewritten rows move
+        rowids = dict(store.conn.execute(f"SELECT id, {row} FROM entities").fetchall())
         add(store, stream(201)[200:])
         (aid,) = [r[0] for r in store.conn.execute("SELECT id FROM articles WHERE nlp_status IS NULL")]
         from duiding.records import Annotation, Mention
@@ -239,7 +240,7 @@ def test_entities_batch_by_batch_are_those_of_a_full_resolution(tmp_path) -> Non
                  Mention(20, 26, "Venlo", "LOC", 0, "Venlo"))
         write_annotations(store, [Annotation(aid, "nl", "test", (), named)], None)
         resolve_entities(store)
-        after = dict(store.conn.execute("SELECT id, rowid FROM entities").fetchall())
+        after = dict(store.conn.execute(f"SELECT id, {row} FROM entities").fetchall())
         rewritten = {e for e in after if rowids.get(e) != after[e]}
         venlo = store.conn.execute("SELECT entity_id FROM mentions WHERE article_id = ? AND text = 'Venlo'",
                                    (aid,)).fetchone()[0]
