@@ -30,28 +30,12 @@ made in memory, time and peak memory per size). Measured 2026-12-01 on this shar
 
 ``--batches 1000 10000 100000`` adds one batch of ``--batch`` (1,000) new articles — the next day's
 news, 1,000 a day — to a store of each size whose stories were built in full, and prints each stage
-of that batch (ingest: clean, detect language, store; entities; stories by part) and the full build.
-Measured 2026-12-02 on this machine shared with four other agents' work (figures vary ~2x with load):
-
-    store + 1,000      stories before    stories after   (events / storylines / near-copies after)
-        1,000               21.4 s           24.0 s      (15.2 / 0.7 / 3.2; measured under heavy load)
-        1,000 (A/B)         52.5 s           43.9 s      (both at once, same load; events 27.7 s)
-       10,000               78.6 s           13.3 s      ( 6.1 / 2.4 / 2.0; 21.3 s in a rerun under load)
-
-At 1,000 the whole store lies in the batch's week, so both do the same work; the batch's events cost
-more there than at 10,000 (a small store's features are held by few events, so fewer of them are too
-common to look up candidates with). Reads at 10k (rerun): storyline list 0.03 s, search 0.001 s,
-the largest storyline's page 2.6 s; the events-by-storyline, members-by-event and events-by-date
-queries use indexes (no full scan in their plans).
-
-Before, the batch re-read and re-derived every article (features, IDF, MinHash of the whole store);
-now it reads its own articles and the events of the week it falls in. The cost left is per article
-(events: each article scored against up to 24 candidate events of up to 16 members; since measured,
-the dot products are ~2x faster). 100k and 1M were not measured: on the shared machine the 100k
-base store's full build had not finished after 35 minutes (it got ~7 CPU minutes). A 10k store
-already spans more than the week a batch restores, so larger stores restore as much; what grows
-with the store is index depth (B-trees), the ``count(*)`` of the report line, and the stages still
-global: entity resolution and claim groups (no mentions or claims without Frog, hence ~0 s here).
+of that batch (ingest: clean, detect language, store; entities; stories by part) and the full build,
+as wall / CPU seconds (the machine is shared: wall times vary several-fold with the others' load, CPU
+times less). ``--add STORE`` adds one more batch to a kept store; ``--grow BASE COPIES OUT`` makes a
+store of COPIES x BASE's articles (copies shifted in time, with their stories and batch state) and
+adds a batch to it: building 1M articles' stories in full did not fit the time on this machine.
+Figures: see the README (Stories, batch by batch) and ``MEASURED`` below.
 """
 
 from __future__ import annotations
@@ -298,7 +282,8 @@ def _store_raw(store, raws, config, chunk: int = 2000) -> None:  # type: ignore[
 
 
 def batch_child(n: int, batch: int, work: Path) -> dict[str, float]:
-    """A store of ``n`` articles with its stories built in full, then one batch added, stage by stage."""
+    """A store of ``n`` articles with its stories built in full, then one batch added, stage by stage
+    (wall seconds under each name, this process's CPU seconds under ``<name>.cpu``)."""
     import resource
 
     from duiding import Store, load_config
@@ -309,31 +294,155 @@ def batch_child(n: int, batch: int, work: Path) -> dict[str, float]:
     config = load_config(env={"DUIDING_REPORTS": "", "DUIDING_ANALYSE": "0"})
     nl = for_language("nl")
     times: dict[str, float] = {}
+
+    def timed(name: str, fn, *args, **kwargs):  # type: ignore[no-untyped-def]
+        t, c = time.perf_counter(), time.process_time()
+        result = fn(*args, **kwargs)
+        times[name] = time.perf_counter() - t
+        times[name + ".cpu"] = time.process_time() - c
+        return result
+
     with Store(work / "store.db") as store:
-        t = time.perf_counter()
-        _store_raw(store, synthetic_raw(0, n, declared=True), config)
-        times["base_ingest"] = time.perf_counter() - t
-        t = time.perf_counter()
-        resolve_entities(store)
-        update_stories(store, nl, rebuild=True)
-        times["full_build"] = time.perf_counter() - t
+        timed("base_ingest", lambda: _store_raw(store, synthetic_raw(0, n, declared=True), config))
+        timed("full_build", lambda: (resolve_entities(store), update_stories(store, nl, rebuild=True)))
         times["full_peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        raws = synthetic_raw(n, batch, declared=False)
-        t = time.perf_counter()
-        _store_raw(store, raws, config)
-        times["ingest"] = time.perf_counter() - t
-        t = time.perf_counter()
-        resolve_entities(store)
-        times["entities"] = time.perf_counter() - t
-        stages: dict[str, float] = {}
-        t = time.perf_counter()
-        report = update_stories(store, nl, **_timings_arg(stages))
-        times["stories"] = time.perf_counter() - t
-        times.update({f"stories.{k}": v for k, v in stages.items()})
-        times["new"] = report.new_articles
-        times["articles"] = store.count("articles")
-        times["batch_peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        times.update(_reads(store, nl))
+        print(json.dumps({"progress": "built", **times}), file=sys.stderr, flush=True)
+        _add_batch(store, n, batch, times)
+    return times
+
+
+def _add_batch(store, n: int, batch: int, times: dict[str, float]) -> None:  # type: ignore[no-untyped-def]
+    """Add articles ``n`` .. ``n + batch`` (the next day's news) to ``store`` and time each stage."""
+    import resource
+
+    from duiding import load_config
+    from duiding.enrich.entities import resolve_entities
+    from duiding.lang import for_language
+    from duiding.stories import update_stories
+
+    config = load_config(env={"DUIDING_REPORTS": "", "DUIDING_ANALYSE": "0"})
+    nl = for_language("nl")
+
+    def timed(name: str, fn, *args, **kwargs):  # type: ignore[no-untyped-def]
+        t, c = time.perf_counter(), time.process_time()
+        result = fn(*args, **kwargs)
+        times[name] = time.perf_counter() - t
+        times[name + ".cpu"] = time.process_time() - c
+        return result
+
+    raws = synthetic_raw(n, batch, declared=False)
+    timed("ingest", _store_raw, store, raws, config)
+    timed("entities", resolve_entities, store)
+    stages: dict[str, float] = {}
+    report = timed("stories", update_stories, store, nl, **_timings_arg(stages))
+    times.update({f"stories.{k}": v for k, v in stages.items()})
+    times["new"] = report.new_articles
+    times["articles"] = store.count("articles")
+    times["batch_peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    times.update(_reads(store, nl))
+
+
+# --- a store of millions from a built one: copies shifted in time -----------------------------------
+
+def _shift(value: str | None, days: int) -> str | None:
+    from datetime import date, timedelta
+
+    if not value or len(value) < 10:
+        return value
+    return (date.fromisoformat(value[:10]) + timedelta(days=days)).isoformat() + value[10:]
+
+
+def replicate(base: Path, copies: int, out: Path) -> dict[str, float]:
+    """A store of ``copies`` x the base's articles: the base (built in full by ``--batches``, 1,000 articles a
+    day) and ``copies - 1`` copies of it, each shifted by the base's span in days, with its stories, features,
+    document frequencies (x copies), MinHash bands and event keys, so that the store's next day follows the
+    last copy. Building 1M articles' stories in full needs hours on this shared machine; the copies give the
+    tables, indexes and full-text index of a 1M store in which the batch path, the reads and the web pages are
+    measured. Text and features repeat every span (a real 1M store's vocabulary would be larger)."""
+    import sqlite3
+
+    t, c = time.perf_counter(), time.process_time()
+    out.unlink(missing_ok=True)
+    src = sqlite3.connect(f"file:{base}?mode=ro", uri=True)
+    src.execute(f"VACUUM INTO '{out}'")
+    src.close()
+    db = sqlite3.connect(out)
+    db.create_function("shift", 2, _shift, deterministic=True)
+    n = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    first, last = db.execute("SELECT min(published_start), max(published_start) FROM articles").fetchone()
+    span = (date_of(last) - date_of(first)).days + 1
+    db.execute("DELETE FROM articles WHERE rowid > (SELECT CAST(value AS INTEGER) FROM story_state "
+               "WHERE key = 'rowid')")  # a batch's articles stored after the build (none, normally)
+    db.commit()
+    top = db.execute("SELECT max(rowid) FROM articles").fetchone()[0]
+    cols = [r[1] for r in db.execute("PRAGMA table_info(articles)")]
+    dated = {"published", "published_start", "published_end"}
+    for k in range(1, copies):
+        d, sfx = k * span, f".{k}"
+        sel = ", ".join(f"id || '{sfx}'" if col == "id" else f"{col} || '{sfx}'" if col in ("source", "origin")
+                        else f"shift({col}, {d})" if col in dated else col for col in cols)
+        db.execute("BEGIN")
+        db.execute(f"INSERT INTO articles({', '.join(cols)}) SELECT {sel} FROM articles WHERE rowid <= ?", (top,))
+        db.execute(f"INSERT INTO story_features(article_id, data) SELECT article_id || '{sfx}', json_set(data, "
+                   f"'$.s', shift(json_extract(data, '$.s'), {d}), '$.e', shift(json_extract(data, '$.e'), {d})) "
+                   "FROM story_features WHERE article_id NOT LIKE '%.%'")
+        db.execute(f"INSERT INTO minhash_bands(band, article_id) SELECT band, article_id || '{sfx}' "
+                   "FROM minhash_bands WHERE article_id NOT LIKE '%.%'")
+        db.execute(f"INSERT INTO storylines(id, label, start, \"end\", n_events) SELECT id || '{sfx}', label, "
+                   f"shift(start, {d}), shift(\"end\", {d}), n_events FROM storylines WHERE id NOT LIKE '%.%'")
+        db.execute(f"INSERT INTO events(id, label, start, \"end\", n_articles, storyline_id) SELECT id || '{sfx}', "
+                   f"label, shift(start, {d}), shift(\"end\", {d}), n_articles, storyline_id || '{sfx}' FROM events "
+                   "WHERE id NOT LIKE '%.%'")
+        db.execute(f"INSERT INTO event_articles(event_id, article_id) SELECT event_id || '{sfx}', "
+                   f"article_id || '{sfx}' FROM event_articles WHERE event_id NOT LIKE '%.%'")
+        db.execute(f"INSERT INTO event_keys(key, event_id) SELECT key, event_id || '{sfx}' FROM event_keys "
+                   "WHERE event_id NOT LIKE '%.%'")
+        db.execute(f"INSERT INTO duplicate_groups(id, original, similarity) SELECT id || '{sfx}', original || "
+                   f"'{sfx}', similarity FROM duplicate_groups WHERE id NOT LIKE '%.%'")
+        db.execute(f"INSERT INTO duplicate_members(group_id, article_id) SELECT group_id || '{sfx}', "
+                   f"article_id || '{sfx}' FROM duplicate_members WHERE group_id NOT LIKE '%.%'")
+        db.execute("COMMIT")
+        print(json.dumps({"progress": f"copy {k}", "s": time.perf_counter() - t}), file=sys.stderr, flush=True)
+    db.execute("UPDATE term_df SET df = df * ?", (copies,))
+    db.execute("UPDATE story_state SET value = ? WHERE key = 'n_docs'", (str(n * copies),))
+    db.execute("UPDATE story_state SET value = (SELECT max(rowid) FROM articles) WHERE key = 'rowid'")
+    db.execute("ANALYZE")
+    db.commit()
+    db.close()
+    return {"replicate": time.perf_counter() - t, "replicate.cpu": time.process_time() - c,
+            "articles": n * copies, "span_days": span}
+
+
+def date_of(iso: str):  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    return date.fromisoformat(iso[:10])
+
+
+def add_child(db: Path, batch: int) -> dict[str, float]:
+    """One more batch added to an existing store (of ``--batches`` or ``--grow``), with the modules the
+    stages use imported first (in a fresh process, importing datasketch and scipy alone costs seconds)."""
+    import duiding.enrich.entities
+    import duiding.pipeline
+    import duiding.stories  # noqa: F401
+    from duiding import Store
+
+    times: dict[str, float] = {}
+    with Store(db) as store:
+        n = int(store.conn.execute("SELECT max(rowid) FROM articles").fetchone()[0])
+        _add_batch(store, n, batch, times)
+    times["store_mb"] = db.stat().st_size / 1e6
+    return times
+
+
+def grown_child(base: Path, copies: int, out: Path, batch: int) -> dict[str, float]:
+    from duiding import Store
+
+    times = replicate(base, copies, out)
+    with Store(out) as store:
+        n = store.count("articles")
+        _add_batch(store, n, batch, times)
+    times["store_mb"] = out.stat().st_size / 1e6
     return times
 
 
@@ -380,19 +489,23 @@ def batch_curve(sizes: list[int], batch: int) -> None:
     for n in sizes:
         with tempfile.TemporaryDirectory(prefix="duiding-batch-") as tmp:
             proc = subprocess.run([sys.executable, __file__, "--batch-child", str(n), str(batch), tmp],
-                                  capture_output=True, text=True)
+                                  stdout=subprocess.PIPE, text=True)
             if proc.returncode != 0:
-                print(f"{n:>10,}  failed: {proc.stderr.strip().splitlines()[-1:]}", flush=True)
+                print(f"{n:>10,}  failed ({proc.returncode}): see the child's stderr above", flush=True)
                 continue
             r = json.loads(proc.stdout.strip().splitlines()[-1])
-        parts = "  ".join(f"{k.split('.', 1)[1]} {v:.2f}" for k, v in r.items() if k.startswith("stories."))
+        parts = "  ".join(f"{k.split('.', 1)[1]} {v:.2f}/{r.get(k + '.cpu', float('nan')):.2f}"
+                          for k, v in r.items() if k.startswith("stories.") and not k.endswith(".cpu"))
         parts += " | reads: " + "  ".join(f"{k.split('.', 1)[1]} {v:.3f}" for k, v in r.items()
                                           if k.startswith("read."))
         rows.append(r)
-        print(f"store {n:>9,} + {batch:,}: ingest {r['ingest']:6.2f} s  entities {r['entities']:6.2f} s  "
-              f"stories {r['stories']:7.2f} s  total {r['ingest'] + r['entities'] + r['stories']:7.2f} s  "
-              f"peak {r['batch_peak_mb']:6.0f} MB | full build {r['full_build']:7.1f} s "
-              f"(base ingest {r['base_ingest']:.0f} s) | {parts}", flush=True)
+
+        def both(k: str, r: dict[str, float] = r) -> str:
+            return f"{r[k]:.2f}/{r[k + '.cpu']:.2f} s"
+
+        print(f"store {n:>9,} + {batch:,} (wall/CPU): ingest {both('ingest')}  entities {both('entities')}  "
+              f"stories {both('stories')}  peak {r['batch_peak_mb']:.0f} MB | full build {both('full_build')} "
+              f"peak {r['full_peak_mb']:.0f} MB (base ingest {both('base_ingest')}) | {parts}", flush=True)
     print("ingest: clean, detect language, store; entities: resolution; stories: near-copies, features, IDF, "
           "events, storylines, labels, claims (no Frog: word features). full build: entities + `recluster` "
           "of the base store; peak: the child's max RSS")
@@ -459,7 +572,18 @@ def main() -> None:
                     help="only the batch curve: add one batch (--batch) to stores of these sizes")
     ap.add_argument("--batch", type=int, default=1000, help="articles in the batch of --batches")
     ap.add_argument("--batch-child", nargs=3, help=argparse.SUPPRESS)
+    ap.add_argument("--grow", nargs=3, metavar=("BASE", "COPIES", "OUT"),
+                    help="a store of COPIES x BASE's articles (BASE: a store built by --batches; copies shifted in "
+                         "time), then one batch added to it, stage by stage, and its reads")
+    ap.add_argument("--add", metavar="STORE", help="add one batch (--batch) to this existing store, stage by stage")
     args = ap.parse_args()
+    if args.add:
+        print(json.dumps(add_child(Path(args.add), args.batch)))
+        return
+    if args.grow:
+        base, copies, out = args.grow
+        print(json.dumps(grown_child(Path(base), int(copies), Path(out), args.batch)))
+        return
     if args.batch_child:
         n, batch, work = args.batch_child
         print(json.dumps(batch_child(int(n), int(batch), Path(work))))

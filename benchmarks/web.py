@@ -9,7 +9,7 @@ little) with a Lua script that walks the request list, or, without wrk, asyncio 
 process. Either way each client sends its next request when the last one answered (closed loop).
 
 Run: ``python benchmarks/web.py [--articles 100000] [--clients 20] [--requests 1000]
-[--workdir DIR]``. The store is built once per workdir and reused. Prints a table per endpoint:
+[--workdir DIR] [--store DB]``. The store is built once per workdir and reused. Prints a table per endpoint:
 requests/s, p50, p95, p99 and max latency, and the server's peak memory.
 """
 
@@ -172,10 +172,12 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=1, help="server processes (duiding serve --workers)")
     ap.add_argument("--python-client", action="store_true", help="use asyncio clients even when wrk is installed")
     ap.add_argument("--workdir", default="/tmp/duiding-bench-web")
+    ap.add_argument("--store", help="serve this existing store instead of building one (e.g. the 1M store of "
+                                    "`scale.py --grow`: its articles are generated, its stories made without Frog)")
     args = ap.parse_args()
     work = Path(args.workdir)
     work.mkdir(parents=True, exist_ok=True)
-    db = build(work, args.articles)
+    db = Path(args.store) if args.store else build(work, args.articles)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen([str(EXE), "serve", "--db", str(db), "--port", str(port), "--workers", str(args.workers)],
@@ -195,7 +197,8 @@ def main() -> None:
         story_requests = [(rng.choice(stories), {}) for _ in range(args.requests)]
         searches = search_urls(args.requests)
         pages = [("/search", {k: v for k, v in p.items() if k != "limit"}) for _, p in search_urls(args.requests, 9)]
-        print(f"store: {db} ({db.stat().st_size / 1e6:.0f} MB, {args.articles:,} generated articles + stories; "
+        described = "an existing store" if args.store else f"{args.articles:,} generated articles + stories"
+        print(f"store: {db} ({db.stat().st_size / 1e6:.0f} MB, {described}; "
               f"{len(stories)} story pages); {args.clients} concurrent clients; {os.cpu_count()} cores")
         print(f"{'endpoint':<22} {'reqs':>6} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'max ms':>8} "
               f"{'non200':>5}")

@@ -9,6 +9,7 @@ storyline) and by agreement where it states how the two may differ (events, stor
 
 from __future__ import annotations
 
+import json
 import random
 from collections import Counter
 from itertools import combinations
@@ -185,3 +186,111 @@ def test_a_batch_placed_meanwhile_by_another_writer_is_not_placed_twice(tmp_path
         assert tuple(placed) == (120, 120)
         assert store.conn.execute("SELECT sum(n_articles) FROM events").fetchone()[0] == 120
         assert store.conn.execute("SELECT value FROM story_state WHERE key = 'n_docs'").fetchone()[0] == "120"
+
+
+# --- entities and claim groups, batch by batch ------------------------------------------------------
+
+NAMES = [("Vladimir Poetin", "PER"), ("Poetin", "PER"), ("Putin", "PER"), ("Poetins", "PER"), ("Kim Jong-un", "PER"),
+         ("Kim Jong-il", "PER"), ("Kim", "PER"), ("Mark Rutte", "PER"), ("Rutte", "PER"), ("Rutte", "ORG"),
+         ("VVD", "ORG"), ("D66", "ORG"), ("Sergej Sjojgoe", "PER"), ("Sergei Shoigu", "PER"), ("Sjojgoe", "PER"),
+         ("Jan de Vries", "PER"), ("Marieke de Vries", "PER"), ("De Vries", "PER"), ("Venlo", "LOC"),
+         ("Amsterdam", "LOC"), ("Gemeente Venlo", "ORG"), ("Watson", "ORG"), ("Emma Watson", "PER")]
+
+
+def _mentions(store: Store, ids: list[str], rng: random.Random) -> None:
+    from duiding.records import Annotation, Mention
+    from duiding.store.annotations import write_annotations
+
+    notes = []
+    for aid in ids:
+        picked = [NAMES[int(rng.paretovariate(0.7)) % len(NAMES)] for _ in range(rng.randint(1, 5))]
+        notes.append(Annotation(aid, "nl", "test", (), tuple(Mention(10 * k, 10 * k + len(n), n, t, 0, n)
+                                                              for k, (n, t) in enumerate(picked))))
+    write_annotations(store, notes, None)
+
+
+def _entities(store: Store) -> tuple[dict[tuple[str, int], str], dict[str, tuple[str, str, int, int]]]:
+    q = store.conn.execute
+    links = {(r[0], r[1]): r[2] for r in q("SELECT article_id, start, entity_id FROM mentions")}
+    rows = {r[0]: (r[1], r[2], r[3], r[4]) for r in q("SELECT id, name, type, n_mentions, n_articles FROM entities")}
+    return links, rows
+
+
+def test_entities_batch_by_batch_are_those_of_a_full_resolution(store_target: str) -> None:
+    from duiding.enrich.entities import resolve_entities
+
+    articles = stream(200)
+    rng = random.Random(3)
+    with Store(store_target) as store:
+        for k in range(0, 200, 40):
+            add(store, articles[k:k + 40])
+            ids = [r[0] for r in store.conn.execute("SELECT id FROM articles WHERE nlp_status IS NULL")]
+            _mentions(store, ids, rng)
+            resolve_entities(store)
+            assert store.conn.execute("SELECT count(*) FROM mentions WHERE entity_id IS NULL").fetchone()[0] == 0
+        # a batch naming someone new and one known person rewrites only what those names touch
+        row = "ctid" if store.dialect.is_postgres else "rowid"  # where the row is: rewritten rows move
+        rowids = dict(store.conn.execute(f"SELECT id, {row} FROM entities").fetchall())
+        add(store, stream(201)[200:])
+        (aid,) = [r[0] for r in store.conn.execute("SELECT id FROM articles WHERE nlp_status IS NULL")]
+        from duiding.records import Annotation, Mention
+        from duiding.store.annotations import write_annotations
+
+        named = (Mention(0, 14, "Wilma Zonderop", "PER", 0, "Wilma Zonderop"),
+                 Mention(20, 26, "Venlo", "LOC", 0, "Venlo"))
+        write_annotations(store, [Annotation(aid, "nl", "test", (), named)], None)
+        resolve_entities(store)
+        after = dict(store.conn.execute(f"SELECT id, {row} FROM entities").fetchall())
+        rewritten = {e for e in after if rowids.get(e) != after[e]}
+        venlo = store.conn.execute("SELECT entity_id FROM mentions WHERE article_id = ? AND text = 'Venlo'",
+                                   (aid,)).fetchone()[0]
+        assert rewritten - {venlo} == {e for e in after if e not in rowids} and len(rewritten - {venlo}) == 1
+        assert len(after) == len(rowids) + 1
+        batches = _entities(store)
+        shoigu = {r[0] for r in store.conn.execute(
+            "SELECT DISTINCT entity_id FROM mentions WHERE text IN ('Sergej Sjojgoe', 'Sergei Shoigu')")}
+        resolve_entities(store, rebuild=True)
+        full = _entities(store)
+    assert batches[0] == full[0]  # every mention in the same entity
+    assert batches[1] == full[1]  # the same entities, names, types and counts
+    names = {name for name, *_ in full[1].values()}
+    assert {"Vladimir Poetin", "Kim Jong-un", "Kim Jong-il"} <= names and len(shoigu) == 1
+    assert len({full[0][m] for m in full[0]}) >= 10
+
+
+def test_claim_groups_batch_by_batch_are_those_of_a_full_alignment(tmp_path) -> None:
+    """The example corpus through Frog in two interleaved batches: the second batch's entities and claim groups
+    (regrouped bucket by bucket) are what a full resolution and alignment of the same store give."""
+    import shutil
+    from pathlib import Path
+
+    from duiding.enrich.entities import resolve_entities
+    from duiding.pipeline import analyze
+    from duiding.stories import regroup_claims
+
+    corpus = sorted((Path(__file__).resolve().parent.parent / "examples" / "corpus").iterdir())
+    for k, half in enumerate((corpus[0::2], corpus[1::2])):
+        folder = tmp_path / f"in{k}"
+        folder.mkdir()
+        for f in half:
+            shutil.copy(f, folder / f.name)
+    config = load_config(env={}).with_overrides(workers=2)
+    with Store(tmp_path / "c.db") as store:
+        analyze([str(tmp_path / "in0")], store, config)
+        analyze([str(tmp_path / "in1")], store, config)
+        q = store.conn.execute
+        assert q("SELECT count(*) FROM entity_keys").fetchone()[0] > 0  # the second batch resolved by look-up
+
+        def groups() -> set[tuple[str, str, str, str]]:
+            return {tuple(r) for r in q("SELECT id, about, status, claims FROM claim_groups")}  # type: ignore[misc]
+
+        inc_groups, inc_entities = groups(), _entities(store)
+        resolve_entities(store, rebuild=True)
+        assert _entities(store) == inc_entities
+        regroup_claims(store, NL)
+        assert groups() == inc_groups
+        assert any(g[2] == "discrepancy" for g in inc_groups)
+        members = [set(json.loads(g[3])) for g in inc_groups if not g[1].startswith("dates")]
+        first = {r[0] for r in q("SELECT c.id FROM claims c JOIN articles a ON a.id = c.article_id "
+                                 "WHERE a.run_id = (SELECT min(id) FROM runs)")}
+        assert any(m & first and m - first for m in members)  # a group joining claims of both batches

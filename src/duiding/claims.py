@@ -194,21 +194,49 @@ def _comparable(a: _View, b: _View) -> str | None:
                       "same storyline" if same_line else "same subjects", when])
 
 
+def bucket_of(v: _View) -> str:
+    """What two claims must share to be compared at all (``_comparable`` returns None when any of it differs):
+    claims of different buckets never meet, so a bucket's groups depend on its claims alone and a batch
+    regroups only the buckets its claims fall in (``stories.regroup_claims``)."""
+    kind, unit = v.measure
+    key = [kind, unit, v.qualifier, sorted(v.names), sorted(v.subjects), sorted(v.places), v.forecast, v.change,
+           v.then]
+    return "c" + hashlib.sha1(json.dumps(key, ensure_ascii=False).encode()).hexdigest()[:16]
+
+
+def _views(rows: list[dict[str, Any]], lang: Language) -> list[_View]:
+    """The comparable claims' views; a sentence with two figures of one measure is left out (rows hold every
+    claim of an article, or claims already known to be kept)."""
+    views = [v for v in (_view(r, of_article(r.get("language"), lang)) for r in rows) if v is not None]
+    per_sentence: dict[tuple[str, int, tuple[str, str]], int] = defaultdict(int)
+    for v in views:
+        per_sentence[(v.row["article_id"], v.row["sentence"], v.measure)] += 1
+    return [v for v in views if per_sentence[(v.row["article_id"], v.row["sentence"], v.measure)] == 1]
+
+
+def claim_buckets(rows: list[dict[str, Any]], lang: Language) -> dict[str, str | None]:
+    """Claim id -> its bucket (None: a claim never compared). ``rows`` hold whole articles' claims."""
+    out: dict[str, str | None] = {r["id"]: None for r in rows}
+    out.update({v.row["id"]: bucket_of(v) for v in _views(rows, lang)})
+    return out
+
+
 def align_claims(rows: list[dict[str, Any]], day_timexes: list[tuple[str, int, str, str, str, str]],
                  lang: Language) -> list[ClaimGroup]:
     """Agreements and discrepancies among the claims (``store.claims.claim_contexts``: each claim with its
     sentence's tokens, mentions and time expressions, its article's date and story) and among the explicit
     dates several articles of one event give (``store.claims.day_timexes_by_event``). Pure."""
-    views = [v for v in (_view(r, of_article(r.get("language"), lang)) for r in rows) if v is not None]
-    per_sentence: dict[tuple[str, int, tuple[str, str]], int] = defaultdict(int)
-    for v in views:
-        per_sentence[(v.row["article_id"], v.row["sentence"], v.measure)] += 1
-    views = [v for v in views if per_sentence[(v.row["article_id"], v.row["sentence"], v.measure)] == 1]
-    by_measure: dict[tuple[str, str, str | None], list[_View]] = defaultdict(list)
-    for v in views:
-        by_measure[(*v.measure, v.qualifier)].append(v)
+    return [g for _, g in align_bucketed(rows, day_timexes, lang)]
+
+
+def align_bucketed(rows: list[dict[str, Any]], day_timexes: list[tuple[str, int, str, str, str, str]],
+                   lang: Language) -> list[tuple[str, ClaimGroup]]:
+    """``align_claims`` with each group's bucket (``bucket_of``; ``d:<event>`` for date agreements)."""
+    by_bucket: dict[str, list[_View]] = defaultdict(list)
+    for v in _views(rows, lang):
+        by_bucket[bucket_of(v)].append(v)
     out = []
-    for members in by_measure.values():
+    for bucket, members in by_bucket.items():
         groups: list[list[_View]] = []
         for v in members:
             for group in groups:
@@ -226,8 +254,8 @@ def align_claims(rows: list[dict[str, Any]], day_timexes: list[tuple[str, int, s
             status = "agreement" if len(values) == 1 else "discrepancy"
             severity = None if status == "agreement" else _severity(rows_, lang)
             ids = tuple(sorted(m["id"] for m in rows_))
-            out.append(ClaimGroup("g" + hashlib.sha1(":".join(ids).encode()).hexdigest()[:12],
-                                  f"{_what(group[0])} — aligned: {why}", status, severity, ids))
+            out.append((bucket, ClaimGroup("g" + hashlib.sha1(":".join(ids).encode()).hexdigest()[:12],
+                                           f"{_what(group[0])} — aligned: {why}", status, severity, ids)))
     return out + _date_agreements(day_timexes)
 
 
@@ -238,16 +266,16 @@ def _severity(members: list[dict[str, Any]], lang: Language) -> str:
     return "small" if hi - lo <= max(slack, 0.05) * hi else "large"
 
 
-def _date_agreements(day_timexes: list[tuple[str, int, str, str, str, str]]) -> list[ClaimGroup]:
+def _date_agreements(day_timexes: list[tuple[str, int, str, str, str, str]]) -> list[tuple[str, ClaimGroup]]:
     """Explicit dates (day precision, a range or a day) that several articles of one event give alike."""
     by_value: dict[tuple[str, str, str], list[tuple[str, int, str]]] = defaultdict(list)
     for article, start, text, v0, v1, event in day_timexes:
         by_value[(event, v0, v1)].append((article, start, text))
     out = []
-    for (_, v0, v1), items in by_value.items():
+    for (event, v0, v1), items in by_value.items():
         if len({a for a, _, _ in items}) < 2:
             continue
         ids = tuple(sorted(f"t:{a}:{s}" for a, s, _ in items))
-        out.append(ClaimGroup("g" + hashlib.sha1(":".join(ids).encode()).hexdigest()[:12], f"dates {v0}/{v1}",
-                              "agreement", None, ids))
+        out.append(("d:" + event, ClaimGroup("g" + hashlib.sha1(":".join(ids).encode()).hexdigest()[:12],
+                                             f"dates {v0}/{v1}", "agreement", None, ids)))
     return out

@@ -35,7 +35,8 @@ How it may differ from ``duiding recluster`` over the same articles, exactly:
 5. Entity ids that change when resolution renames an entity keep their old document frequency
    under the old key (a full run counts the new key only).
 
-Claim groups (``regroup_claims``) and entity resolution are still computed over the whole store.
+Claim groups are regrouped for the buckets the batch's claims fall in (``stories.regroup_claims``), and
+entities resolved for what the batch's mentions touch (``enrich.entities``); each says how it may differ.
 """
 
 from __future__ import annotations
@@ -111,19 +112,21 @@ def _shifted(iso: str, days: int) -> str:
 RETRIES = 5  # batches placed by another writer meanwhile: read again and retry this often
 
 
-def add_batch(store: Store, lang: Language, *, cluster: Callable[..., list[Event]], clock: Any) -> StoryReport:
-    """Place the articles added since the last batch; retried when another writer placed a batch meanwhile."""
+def add_batch(store: Store, lang: Language, *, cluster: Callable[..., list[Event]], clock: Any
+              ) -> tuple[StoryReport, list[str], list[str]]:
+    """Place the articles added since the last batch; retried when another writer placed a batch meanwhile.
+    Returns the report, the events that took new articles, and the events whose storyline changed."""
     from .errors import StoreError
 
     for _ in range(RETRIES):
-        report = _add_batch(store, lang, cluster=cluster, clock=clock)
-        if report is not None:
-            return report
+        done = _add_batch(store, lang, cluster=cluster, clock=clock)
+        if done is not None:
+            return done
     raise StoreError("the stories changed under this batch five times in a row (other writers busy); run again")
 
 
 def _add_batch(store: Store, lang: Language, *, cluster: Callable[..., list[Event]], clock: Any
-               ) -> StoryReport | None:
+               ) -> tuple[StoryReport, list[str], list[str]] | None:
     from .stories import StoryReport, _event_label, _restore, _storyline_label
 
     st = db.state(store)
@@ -134,7 +137,7 @@ def _add_batch(store: Store, lang: Language, *, cluster: Callable[..., list[Even
         if not db.save_batch(store, features=[], df={}, n_docs=n_docs, bands=[], keys=[], rowid=top, events=[],
                              removed_lines=[], storylines=[], removed_groups=[], groups=[], expect_rowid=rowid):
             return None
-        return StoryReport(*db.counts(store), 0)
+        return StoryReport(*db.counts(store), 0), [], []
     new = {f.id: f for f in article_features(article_material(store, ids), lang)}
     clock.lap("features")
 
@@ -177,6 +180,9 @@ def _add_batch(store: Store, lang: Language, *, cluster: Callable[..., list[Even
 
     # storylines of the touched events
     lines, event_updates, removed_lines = _link(store, touched, events, idf, n_docs)
+    was = {eid: r["storyline"] for eid, r in db.event_rows(store, [e.id for e in touched]).items()}
+    moved = sorted({r["id"] for r in event_updates}
+                   | {e.id for e in touched if e.id in was and was[e.id] != lines[e.id]})
     clock.lap("storylines")
     names = db.entity_names_for(store, {k for e in touched for k, _ in e.entities.most_common(6)})
     labels = {e.id: _event_label(e, features, idf, names) for e in touched}
@@ -215,7 +221,7 @@ def _add_batch(store: Store, lang: Language, *, cluster: Callable[..., list[Even
                          groups=groups, expect_rowid=rowid):
         return None
     clock.lap("write")
-    return StoryReport(*db.counts(store), len(new))
+    return StoryReport(*db.counts(store), len(new)), [e.id for e in touched], moved
 
 
 def _link(store: Store, touched: list[Event], loaded: list[Event], idf: dict[str, float], n_docs: int
@@ -225,7 +231,8 @@ def _link(store: Store, touched: list[Event], loaded: list[Event], idf: dict[str
     current = {eid: r["storyline"] for eid, r in db.event_rows(store, [e.id for e in touched]).items()}
     own = {e.id: current.get(e.id) or "sl" + e.id[2:] for e in touched}
     keys = {e.id: {k for m in e.members for k in query_keys(m)} for e in touched}
-    holders = db.events_holding(store, sorted({k for ks in keys.values() for k in ks}))
+    # a feature held by more than POSTINGS_MAX events is skipped: POSTINGS_MAX + 1 holders say so
+    holders = db.events_holding(store, sorted({k for ks in keys.values() for k in ks}), limit=POSTINGS_MAX + 1)
     for e in touched:  # the batch's own events hold their keys too
         for k in keys[e.id]:
             if e.id not in holders.setdefault(k, []):

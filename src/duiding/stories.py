@@ -26,16 +26,29 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from . import incremental
-from .claims import align_claims
+from .claims import align_bucketed, claim_buckets
 from .cluster import Event, Features, _dot, cluster_events, feature_idf, link_storylines, vector
 from .dedup import Doc, Group, near_duplicates, near_duplicates_banded
 from .embed import embed, lead, wanted
+from .errors import StoreError
 from .features import article_features
 from .lang import Language
 from .stage import StageContext
 from .store import Store
 from .store.analysis import article_material, article_texts, entity_names
-from .store.claims import claim_contexts, day_timexes_by_event, replace_groups
+from .store.claims import (
+    claim_contexts,
+    claims_in_buckets,
+    claims_rowid,
+    day_timexes_by_event,
+    dirty_claims,
+    events_articles,
+    events_of_articles,
+    mark_claims_stale,
+    max_claims_rowid,
+    replace_buckets,
+    replace_groups,
+)
 from .store.stories import event_members, event_storylines, replace_stories
 
 
@@ -81,8 +94,9 @@ def update_stories(store: Store, lang: Language, *, rebuild: bool = False, clust
     """
     clock = _Clock(timings)
     if not rebuild and incremental_batch and duplicates is near_duplicates and incremental.ready(store):
-        report = incremental.add_batch(store, lang, cluster=cluster, clock=clock)
-        regroup_claims(store, lang)
+        report, touched, moved = incremental.add_batch(store, lang, cluster=cluster, clock=clock)
+        mark_claims_stale(store, events_articles(store, moved))  # same storyline or not: compared again
+        regroup_claims(store, lang, rebuild=False, events=touched)
         clock.lap("claims")
         return report
     features = {f.id: f for f in article_features(article_material(store), lang)}
@@ -121,22 +135,57 @@ def update_stories(store: Store, lang: Language, *, rebuild: bool = False, clust
 
 
 class _Clock:
-    """Seconds per part of the stage, into ``timings`` (a no-op without one)."""
+    """Seconds per part of the stage, into ``timings`` (a no-op without one): wall time under the part's
+    name and this process's CPU time under ``<name>.cpu`` (on a shared machine the wall time is noisy)."""
 
     def __init__(self, timings: dict[str, float] | None) -> None:
         self.timings = timings
         self.last = time.perf_counter()
+        self.last_cpu = time.process_time()
 
     def lap(self, name: str) -> None:
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), time.process_time()
         if self.timings is not None:
             self.timings[name] = self.timings.get(name, 0.0) + now - self.last
-        self.last = now
+            self.timings[name + ".cpu"] = self.timings.get(name + ".cpu", 0.0) + cpu - self.last_cpu
+        self.last, self.last_cpu = now, cpu
 
 
-def regroup_claims(store: Store, lang: Language) -> None:
-    """Align the stored claims and dates again and replace the stored claim groups."""
-    replace_groups(store, align_claims(claim_contexts(store), day_timexes_by_event(store), lang))
+def regroup_claims(store: Store, lang: Language, *, rebuild: bool = True, events: Sequence[str] = ()) -> None:
+    """Align the stored claims and dates again and replace the stored claim groups.
+
+    ``rebuild=False`` (a batch): only the buckets (``claims.bucket_of``) that the new claims, and the claims
+    marked stale (their entities or storyline changed), fall in now or fell in before are aligned again,
+    with every stored claim of those buckets; and the date agreements of ``events`` and of those claims'
+    events. A bucket's groups depend on its claims alone, so this gives what a full alignment gives, except
+    that a claim whose storyline changed without being marked (an event's storyline is marked when the
+    batch moves it) keeps the groups of before until its bucket is aligned again.
+    """
+    prior = None if rebuild else claims_rowid(store)
+    for _ in range(incremental.RETRIES):
+        top = max_claims_rowid(store)
+        if prior is None:
+            rows = claim_contexts(store)
+            buckets = claim_buckets(rows, lang)
+            replace_groups(store, align_bucketed(rows, day_timexes_by_event(store), lang),
+                           [(r["id"], r["article_id"], buckets[r["id"]]) for r in rows], top)
+            return
+        articles, old = dirty_claims(store, prior, top)
+        if not articles and not events:
+            return
+        rows = claim_contexts(store, article_ids=articles)
+        now = claim_buckets(rows, lang)
+        dirty = {b for b in [*old.values(), *now.values()] if b}
+        mates = sorted(set(claims_in_buckets(store, sorted(dirty))) - set(now))
+        day_events = sorted(set(events) | set(events_of_articles(store, articles)))
+        dirty |= {"d:" + e for e in day_events}
+        groups = [(b, g) for b, g in align_bucketed(claim_contexts(store, claim_ids=mates, article_ids=articles),
+                                                    day_timexes_by_event(store, day_events), lang) if b in dirty]
+        if replace_buckets(store, sorted(dirty), groups, [(r["id"], r["article_id"], now[r["id"]]) for r in rows],
+                           top, prior):
+            return
+        prior = claims_rowid(store)  # another writer regrouped meanwhile: read again
+    raise StoreError("the claim groups changed under this batch five times in a row (other writers busy); run again")
 
 
 def plan_stories(features: dict[str, Features], members: dict[str, list[str]], names: dict[str, str],

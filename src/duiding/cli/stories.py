@@ -79,9 +79,13 @@ def show(ctx: click.Context, story_id: str, db: str | None) -> None:
 @db_option
 @click.pass_context
 def recluster(ctx: click.Context, db: str | None) -> None:
-    """Rebuild all events and storylines from scratch (analyze updates them incrementally)."""
+    """Rebuild entities, events, storylines and claim groups from scratch (analyze updates them batch by batch)."""
+    from ..enrich.entities import resolve_entities
+
     with open_store(ctx, db) as store:
-        report = update_stories(store, primary(config(ctx).languages), rebuild=True)
+        lang = primary(config(ctx).languages)
+        resolve_entities(store, lang, rebuild=True)
+        report = update_stories(store, lang, rebuild=True)
     out.print(f"{report.storylines} storylines, {report.events} events, "
               f"{report.duplicate_groups} near-duplicate groups")
 

@@ -217,3 +217,52 @@ def _canonical(e: Entity, lang: Language) -> str:
     names = Counter(o.name for o in e.members)
     full = [(n, c) for n, c in names.most_common() if len(name_parts(n, lang)) >= 2 or e.type != "PER"]
     return (full or names.most_common())[0][0]
+
+
+# --- keys for resolving batch by batch (enrich.entities) -------------------------------------------
+
+def name_keys(name: str, kind: str, lang: Language, *, person: bool = False) -> set[str]:
+    """The keys an entity is found by for each (name, type) of its members: ``k:`` its transliteration key
+    (exact matches, genitives), ``b:`` the fuzzy-match block ``_merge_full_names`` compares it in, and for a
+    person's full name (``person``: the entity is a person) ``p:`` the keys of the parts a bare name attaches
+    by (first, last, surname)."""
+    key = translit_key(name, lang)
+    words = key.split() or [""]
+    keys = {"k:" + key, f"b:{kind}:{len(words)}:{words[-1][:2]}"}
+    parts = name_parts(name, lang)
+    if person and len(parts) >= 2:
+        keys |= {"p:" + translit_key(p, lang) for p in (parts[0], parts[-1], surname(name, lang))}
+    return keys
+
+
+def probe_keys(name: str, kind: str, lang: Language) -> set[str]:
+    """The keys under which the entities a new name could join, or change, are stored: its own key and
+    those of its genitive and folded forms (``Poetins`` / ``Poetin``); for a one-word name the persons whose
+    part it is (``p:``, rivals for "Kim" all among them); for a full name the bare names of its parts
+    (``k:``: a "Kim" entity that should now attach to it)."""
+    key = translit_key(name, lang)
+    out = {"k:" + key}
+    for suffix in lang.GENITIVE_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            out.add("k:" + translit_key(name[: -len(suffix)], lang))
+        out.add("k:" + translit_key(name + suffix, lang))
+    parts = name_parts(name, lang)
+    if len(parts) < 2 or name.split()[0].lower() in lang.NAME_PARTICLES:
+        out.add("p:" + key)
+    if len(parts) >= 2:
+        out |= {"k:" + translit_key(p, lang) for p in (parts[0], parts[-1], surname(name, lang))}
+    return out
+
+
+def block_key(name: str, kind: str, lang: Language) -> str:
+    words = translit_key(name, lang).split() or [""]
+    return f"b:{kind}:{len(words)}:{words[-1][:2]}"
+
+
+def could_merge(a: str, b: str, lang: Language) -> bool:
+    """Whether ``_merge_full_names`` could put the two names in one entity (same key, or fuzzy word by word)."""
+    return _same_full_name(a, b, lang)
+
+
+def aliased_name(name: str, lang: Language) -> str:
+    return str(lang.ALIASES.get(name) or name)

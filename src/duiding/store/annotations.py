@@ -107,18 +107,26 @@ def quote_id(article_id: str, start: int, end: int) -> str:
     return "q" + hashlib.sha1(f"{article_id}:{start}:{end}".encode()).hexdigest()[:12]
 
 
-def link_speakers(store: Store) -> None:
-    """Point each quote's speaker at the entity of the mention that named them (or any mention of that name)."""
+def link_speakers(store: Store, article_ids: Sequence[str] | None = None) -> None:
+    """Point each quote's speaker at the entity of the mention that named them (or any mention of that name);
+    only the quotes of ``article_ids`` when given (a batch's resolution changed only their mentions)."""
     first = store.dialect.order("m.start")
-    with store.transaction(exclusive="speakers") as c:
-        c.execute(f"""
+    sql = f"""
             UPDATE quotes SET speaker_entity = coalesce(
                 (SELECT m.entity_id FROM mentions m WHERE m.article_id = quotes.article_id
                    AND m.start = quotes.speaker_start AND m."end" = quotes.speaker_end
                    AND m.name = quotes.speaker_name),
                 (SELECT m.entity_id FROM mentions m WHERE m.article_id = quotes.article_id
                    AND m.name = quotes.speaker_name AND m.entity_id IS NOT NULL {first} LIMIT 1))
-            WHERE speaker_name IS NOT NULL""")
+            WHERE speaker_name IS NOT NULL"""
+    with store.transaction(exclusive="speakers") as c:
+        if article_ids is None:
+            c.execute(sql)
+            return
+        ids = sorted(set(article_ids))
+        for k in range(0, len(ids), 500):
+            part = ids[k:k + 500]
+            c.execute(sql + f" AND article_id IN ({','.join('?' * len(part))})", part)
 
 
 def all_mentions(store: Store) -> Iterator[tuple[int, str, int, int, str, str, str]]:
@@ -127,15 +135,87 @@ def all_mentions(store: Store) -> Iterator[tuple[int, str, int, int, str, str, s
                                   + store.dialect.order("id"))
 
 
-def replace_entities(store: Store, entities: Sequence[dict[str, Any]], links: Sequence[tuple[str, int]]) -> None:
-    """Swap in a fresh resolution: all entities and every mention's entity id, in one transaction."""
+def replace_entities(store: Store, entities: Sequence[dict[str, Any]], links: Sequence[tuple[str, int]],
+                     keys: Sequence[tuple[str, str]] = ()) -> None:
+    """Swap in a fresh resolution: all entities, every mention's entity id and the entities' name keys
+    (``entity_keys``, what a later batch looks its mentions' entities up by), in one transaction."""
     with store.transaction(exclusive="entities") as c:
         c.execute("DELETE FROM entities")
-        c.executemany("INSERT INTO entities(id, name, type, variants, n_mentions, n_articles) VALUES (?,?,?,?,?,?)",
-                      [(e["id"], e["name"], e["type"], json.dumps(e["variants"], ensure_ascii=False),
-                        e["n_mentions"], e["n_articles"]) for e in entities])
+        c.execute("DELETE FROM entity_keys")
+        _insert_entities(c, entities, keys)
         c.execute("UPDATE mentions SET entity_id = NULL")
         c.executemany("UPDATE mentions SET entity_id = ? WHERE id = ?", links)
+
+
+def _insert_entities(c: Any, entities: Sequence[dict[str, Any]], keys: Sequence[tuple[str, str]]) -> None:
+    c.executemany("INSERT INTO entities(id, name, type, variants, n_mentions, n_articles) VALUES (?,?,?,?,?,?)",
+                  [(e["id"], e["name"], e["type"], json.dumps(e["variants"], ensure_ascii=False),
+                    e["n_mentions"], e["n_articles"]) for e in entities])
+    c.executemany("INSERT INTO entity_keys(key, entity_id) VALUES (?, ?) ON CONFLICT DO NOTHING", keys)
+
+
+def replace_some_entities(store: Store, removed: Sequence[str], entities: Sequence[dict[str, Any]],
+                          links: Sequence[tuple[str, int]], keys: Sequence[tuple[str, str]]) -> None:
+    """One batch's resolution: the entities it touched (``removed``) replaced by those it made, their mentions
+    (and the batch's) pointed at them, in one transaction."""
+    with store.transaction(exclusive="entities") as c:
+        for part in _parts(sorted(set(removed))):
+            marks = ",".join("?" * len(part))
+            c.execute(f"DELETE FROM entities WHERE id IN ({marks})", part)
+            c.execute(f"DELETE FROM entity_keys WHERE entity_id IN ({marks})", part)
+            c.execute(f"UPDATE mentions SET entity_id = NULL WHERE entity_id IN ({marks})", part)
+        _insert_entities(c, entities, keys)
+        c.executemany("UPDATE mentions SET entity_id = ? WHERE id = ?", links)
+
+
+def _parts(items: Sequence[Any], n: int = 500) -> Iterator[list[Any]]:
+    for k in range(0, len(items), n):
+        yield list(items[k:k + n])
+
+
+def has_entity_keys(store: Store) -> bool:
+    return store.conn.execute("SELECT 1 FROM entity_keys LIMIT 1").fetchone() is not None
+
+
+def entity_count(store: Store) -> int:
+    return int(store.conn.execute("SELECT count(*) FROM entities").fetchone()[0])
+
+
+def unresolved_mentions(store: Store) -> list[tuple[int, str, int, int, str, str, str]]:
+    """(mention id, article, start, end, text, name, type) of the mentions in no entity yet (a batch's)."""
+    return [tuple(r) for r in store.conn.execute(  # type: ignore[misc]
+        'SELECT id, article_id, start, "end", text, name, type FROM mentions WHERE entity_id IS NULL '
+        + store.dialect.order("id"))]
+
+
+def mentions_of_entities(store: Store, ids: Sequence[str]) -> list[tuple[int, str, int, int, str, str, str, str]]:
+    """(mention id, article, start, end, text, name, type, entity id) of the entities' mentions."""
+    out: list[tuple[int, str, int, int, str, str, str, str]] = []
+    for part in _parts(sorted(set(ids))):
+        out += [tuple(r) for r in store.conn.execute(  # type: ignore[misc]
+            'SELECT id, article_id, start, "end", text, name, type, entity_id FROM mentions '
+            f"WHERE entity_id IN ({','.join('?' * len(part))})", part)]
+    return sorted(out)
+
+
+def entities_by_keys(store: Store, keys: Sequence[str]) -> dict[str, list[str]]:
+    """Name key -> the entities holding it (``entity_keys``)."""
+    out: dict[str, list[str]] = {}
+    for part in _parts(sorted(set(keys))):
+        for key, eid in store.conn.execute(
+                f"SELECT key, entity_id FROM entity_keys WHERE key IN ({','.join('?' * len(part))})", part):
+            out.setdefault(key, []).append(eid)
+    return out
+
+
+def entity_variants(store: Store, ids: Sequence[str]) -> dict[str, tuple[str, list[str]]]:
+    """Entity id -> (type, the names it is known by)."""
+    out: dict[str, tuple[str, list[str]]] = {}
+    for part in _parts(sorted(set(ids))):
+        for eid, type_, variants in store.conn.execute(
+                f"SELECT id, type, variants FROM entities WHERE id IN ({','.join('?' * len(part))})", part):
+            out[eid] = (type_, json.loads(variants))
+    return out
 
 
 def entities(store: Store, *, type_: str | None = None, article_ids: Sequence[str] | None = None,

@@ -163,12 +163,22 @@ def storyline_events(store: Store, line_ids: Sequence[str]) -> dict[str, list[di
     return out
 
 
-def events_holding(store: Store, keys: Sequence[str]) -> dict[str, list[str]]:
-    """Feature -> events whose members hold it (``event_keys``)."""
+def events_holding(store: Store, keys: Sequence[str], limit: int | None = None) -> dict[str, list[str]]:
+    """Feature -> events whose members hold it (``event_keys``); at most ``limit`` of them per feature when
+    given (a caller that skips features held by more than ``limit - 1`` events needs no more: the common
+    words of a store of millions are held by tens of thousands of events)."""
     out: dict[str, list[str]] = {}
-    for part in _chunks(sorted(set(keys))):
-        for key, eid in store.conn.execute(
-                f"SELECT key, event_id FROM event_keys WHERE key IN ({_marks(len(part))})", list(part)):
+    wanted = sorted(set(keys))
+    if limit is None:
+        for part in _chunks(wanted):
+            for key, eid in store.conn.execute(
+                    f"SELECT key, event_id FROM event_keys WHERE key IN ({_marks(len(part))})", list(part)):
+                out.setdefault(key, []).append(eid)
+        return out
+    for part in _chunks(wanted, 200):  # one index seek per key, each cut at the limit
+        sql = " UNION ALL ".join(f"SELECT key, event_id FROM (SELECT key, event_id FROM event_keys WHERE key = ? "
+                                 f"LIMIT {int(limit)}) AS k{i}" for i in range(len(part)))
+        for key, eid in store.conn.execute(sql, list(part)):
             out.setdefault(key, []).append(eid)
     return out
 

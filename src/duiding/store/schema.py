@@ -195,6 +195,14 @@ MINHASH_BANDS = Table("minhash_bands", (col("band", "ref", NN), col("article_id"
                       ("PRIMARY KEY (band, article_id)",), without_rowid=True)
 EVENT_KEYS = Table("event_keys", (col("key", extra=NN), col("event_id", extra=NN)),
                    ("PRIMARY KEY (key, event_id)",), without_rowid=True)
+# entities and claim groups batch by batch (see enrich/entities.py, store/claims.py)
+ENTITY_KEYS = Table("entity_keys", (col("key", extra=NN), col("entity_id", extra=NN)),
+                    ("PRIMARY KEY (key, entity_id)",), without_rowid=True)
+CLAIM_KEYS = Table("claim_keys", (
+    col("claim_id", extra="PRIMARY KEY"), col("article_id", extra=NN), col("bucket"),
+    col("stale", "int", "NOT NULL DEFAULT 0"),
+))
+STAGE_STATE = Table("stage_state", (col("key", extra="PRIMARY KEY"), col("value", extra=NN)))
 
 Step = Table | AddColumn | Index
 
@@ -224,4 +232,9 @@ LATER_STEPS: dict[int, tuple[str, tuple[Step, ...]]] = {
         (STORY_STATE, TERM_DF, STORY_FEATURES, MINHASH_BANDS, EVENT_KEYS, Index("events_start", "events", "start"),
          Index("events_end", "events", '"end"'), Index("events_storyline", "events", "storyline_id"),
          Index("duplicate_members_article", "duplicate_members", "article_id"))),
+    10: ("incremental entities and claim groups: name keys of entities, each claim's comparison bucket",
+         (ENTITY_KEYS, Index("entity_keys_entity", "entity_keys", "entity_id"), CLAIM_KEYS,
+          Index("claim_keys_bucket", "claim_keys", "bucket"), Index("claim_keys_article", "claim_keys", "article_id"),
+          Index("claim_keys_stale", "claim_keys", "stale"), STAGE_STATE,
+          AddColumn("claim_groups", col("bucket")), Index("claim_groups_bucket", "claim_groups", "bucket"))),
 }
