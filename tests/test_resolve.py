@@ -202,3 +202,13 @@ def test_two_groups_that_end_with_one_name_are_one_entity() -> None:
     ids = [e.id for e in out]
     assert len(ids) == len(set(ids))
     assert sum(len(e.members) for e in out if translit_key(e.name, NL) == "rutte ii") == 4
+
+
+def test_a_misc_word_that_fits_no_one_person_stays_misc() -> None:
+    """"Frans" (the language, MISC) where two people called Frans are named: it fits neither more than the
+    other, so it is not made a person; one person called so would take it (a surname the tagger slipped on)."""
+    two = resolve([*many(3, "a1", "Frans Timmermans"), *many(3, "a2", "Frans Bauer"), occ("a3", "Frans", "MISC")],
+                  NL)
+    assert entity_of(two, "Frans").type == "MISC"
+    one = resolve([*many(3, "a1", "Frans Timmermans"), occ("a3", "Timmermans", "MISC")], NL)
+    assert entity_of(one, "Timmermans").name == "Frans Timmermans"

@@ -161,8 +161,9 @@ def _attach_short_names(entities: list[Entity], by_name: dict[tuple[str, str], l
                     if e is not target:
                         e.members = [o for o in e.members if (o.article, o.start, o.end) not in claimed]
             continue
-        if kind != "PER" and not index.get(key):
-            continue  # already a non-person entity
+        if kind != "PER":
+            continue  # no one person it fits: it stays the non-person entity it is ("Frans" the language, when
+            # Frans Timmermans and Frans Bauer are both named: a bare first name typed MISC is not a person)
         single = singles.get(key)
         if single is None:
             single = singles[key] = Entity(id="", name=name, type="PER")
