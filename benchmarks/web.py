@@ -98,7 +98,7 @@ async def load(base: str, requests: list[tuple[str, dict[str, str]]], clients: i
             bad += response.status_code != 200
 
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as http:
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=600) as http:
         await http.get(requests[0][0], params=requests[0][1])  # warm the connection pool's first socket
         started = time.perf_counter()
         await asyncio.gather(*(client(http) for _ in range(clients)))
