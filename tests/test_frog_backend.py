@@ -127,11 +127,11 @@ def test_an_unknown_ner_setting_is_refused() -> None:
 
 
 def test_ner_frog_keeps_frogs_own_tags_and_e5_replaces_them(frog) -> None:
-    """``ner = e5``: duiding's model tags Frog's tokens; ``ner = frog`` (the default) keeps Frog's NER
+    """``ner = e5`` (the default): duiding's model tags Frog's tokens; ``ner = frog`` keeps Frog's NER
     (same tokens, lemmas)."""
     text = "Premier Mark Rutte sprak in Den Haag met de Amsterdamse burgemeester."
     own, e5 = FrogBackend(ner="frog"), FrogBackend(ner="e5")
-    assert own.ner is None and frog.ner is None and e5.ner is not None
+    assert own.ner is None and frog.ner is not None and e5.ner is not None
     ours, frogs = e5.analyse(text), own.analyse(text)
     assert [(t.text, t.lemma, t.pos) for s in ours for t in s.tokens] == \
         [(t.text, t.lemma, t.pos) for s in frogs for t in s.tokens]

@@ -29,8 +29,8 @@ GOLD = DATA / "events_w10_dev.json"
 ARTICLES = DATA / "dpgMedia2019-articles-byarticle-all.jsonl"
 TOOLS = SHARED / "tools"
 
-FLOORS = {"event_precision": 0.97, "event_f1": 0.94, "storyline_f1": 0.90}
-FLOORS_MINIMUM = {"event_precision": 0.93, "event_f1": 0.93, "storyline_f1": 0.90}
+FLOORS = {"event_precision": 0.97, "event_f1": 0.94, "storyline_f1": 0.903}
+FLOORS_MINIMUM = {"event_precision": 0.93, "event_f1": 0.93, "storyline_f1": 0.903}
 SINGLETONS = {"event_f1": 0.891, "storyline_f1": 0.806}  # every article alone, as the scorer prints
 
 pytestmark = [

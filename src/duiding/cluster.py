@@ -27,7 +27,10 @@ it can join an event but cannot glue two events together.
 
 Events whose members are similar at the lower ``STORYLINE_THRESHOLD`` within
 ``STORYLINE_WINDOW_DAYS`` are linked into storylines (union-find over indexed candidates: every
-event is in exactly one storyline).
+event is in exactly one storyline), unless what the two events are about, their profiles (the sum
+of their members' vectors), is further apart than ``STORYLINE_PROFILE_MIN``: one reportage on
+Venezuela that compares Maduro with Trump is a close pair with a column on US politics, but the
+Venezuela event as a whole is not.
 
 The thresholds were swept on the hand-grouped DPG Media week 2019-W10 (benchmarks/stories.py
 ``--dpg``); the sweep is documented next to each constant.
@@ -50,10 +53,16 @@ EVENT_THRESHOLD = 0.20
 EVENT_WINDOW_DAYS = 7
 # Storylines link events whose closest members reach this, their shared entities counted STORYLINE_ENTITY_BOOST
 # times: a longer story keeps its people and organisations while its words change from event to event. Same
-# week, storyline F1 (boost 1 / 1.25 / 1.5) at 0.14: 0.901 / 0.898 / 0.899; 0.15: 0.900 / 0.898 / 0.901;
-# 0.16: 0.889 / 0.896 / 0.893; 0.18: 0.873 / 0.890 / 0.896. The example corpus keeps its three storylines
-# (its June inquiry reaches the January flood at 0.17).
+# week (names from Frog), storyline F1 (boost 1 / 1.25 / 1.5) at 0.14: 0.901 / 0.898 / 0.899; 0.15: 0.900 /
+# 0.898 / 0.901; 0.16: 0.889 / 0.896 / 0.893; 0.18: 0.873 / 0.890 / 0.896. The example corpus keeps its three
+# storylines (its June inquiry reaches the January flood at 0.17).
 STORYLINE_THRESHOLD = 0.15
+# ... and whose profiles (members' unit vectors summed, unit length; entities boosted alike) reach this. Same
+# week, storyline F1 with names from duiding's tagger (ner = e5) / from Frog: without it 0.8995 / 0.902; at
+# 0.10: 0.902 / 0.902; 0.11 to 0.13: 0.907 / 0.902; 0.135: 0.907 / 0.901. Linking on profiles alone (no
+# closest pair) peaks higher on this week (0.910 / 0.909 at 0.145) but falls off steeply on both sides
+# (0.893 / 0.881 at 0.13) and is not monotone in an event's members, so batches and full runs would disagree.
+STORYLINE_PROFILE_MIN = 0.125
 STORYLINE_ENTITY_BOOST = 1.5
 STORYLINE_WINDOW_DAYS = 540
 # An entity's weight next to a lemma's, before both are multiplied by their IDF. Same week, event F1 at 0.20:
@@ -260,6 +269,25 @@ def event_similarity(a: Event, b: Event, entity_boost: float = 1.0) -> float:
     return max((_split_dot(x, y, entity_boost) for x in a.members for y in b.members), default=0.0)
 
 
+def storyline_link(a: Event, b: Event, profiles: tuple[dict[str, float], dict[str, float]] | None = None,
+                   threshold: float = STORYLINE_THRESHOLD) -> bool:
+    """Whether two events belong to one storyline: their closest members reach ``threshold`` and their
+    profiles ``STORYLINE_PROFILE_MIN`` (shared entities counted ``STORYLINE_ENTITY_BOOST`` times)."""
+    if event_similarity(a, b, STORYLINE_ENTITY_BOOST) < threshold:
+        return False
+    pa, pb = profiles or (profile(a), profile(b))
+    return _split_dot(pa, pb, STORYLINE_ENTITY_BOOST) >= STORYLINE_PROFILE_MIN
+
+
+def profile(e: Event) -> dict[str, float]:
+    """What an event is about: the unit sum of its members' (unit) vectors, so a word or name one member
+    adds on the side weighs a member's share and what all members share weighs most."""
+    total: Counter[str] = Counter()
+    for m in e.members:
+        total.update(m)
+    return _unit(dict(total))
+
+
 def _split_dot(a: dict[str, float], b: dict[str, float], entity_boost: float) -> float:
     if len(a) > len(b):
         a, b = b, a
@@ -273,10 +301,16 @@ def _split_dot(a: dict[str, float], b: dict[str, float], entity_boost: float) ->
     return total
 
 
-def link_storylines(events: Sequence[Event], threshold: float = STORYLINE_THRESHOLD) -> list[list[Event]]:
-    """Events linked when their closest members reach ``threshold`` within the storyline window;
-    candidates from an inverted index over members' specific features; each event in exactly one storyline."""
+def link_storylines(events: Sequence[Event], threshold: float = STORYLINE_THRESHOLD,
+                    stored: dict[str, str] | None = None) -> list[list[Event]]:
+    """Events linked (``storyline_link``) within the storyline window; candidates from an inverted index
+    over members' specific features; each event in exactly one storyline.
+
+    ``stored`` (event id -> storyline id) are links made before: they are kept. A profile changes as an
+    event grows, so two events linked once may no longer reach ``STORYLINE_PROFILE_MIN``; a storyline
+    does not fall apart for that, as it does not batch by batch (``duiding recluster`` links afresh)."""
     parent = list(range(len(events)))
+    profiles = [profile(e) for e in events]
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -284,6 +318,11 @@ def link_storylines(events: Sequence[Event], threshold: float = STORYLINE_THRESH
             i = parent[i]
         return i
 
+    first_of: dict[str, int] = {}  # stored storyline -> its first event here
+    for i, e in enumerate(events):
+        line = (stored or {}).get(e.id)
+        if line is not None:
+            parent[find(i)] = find(first_of.setdefault(line, i))
     postings: dict[str, list[int]] = {}  # feature -> earlier events holding it in any member
     for i, e in enumerate(events):
         found: Counter[int] = Counter()
@@ -300,7 +339,7 @@ def link_storylines(events: Sequence[Event], threshold: float = STORYLINE_THRESH
             b = events[j]
             if not _near(e.start, e.end, b.start, b.end, STORYLINE_WINDOW_DAYS):
                 continue
-            if event_similarity(e, b, STORYLINE_ENTITY_BOOST) >= threshold:
+            if storyline_link(e, b, (profiles[i], profiles[j]), threshold):
                 parent[find(i)] = find(j)
     groups: dict[int, list[Event]] = {}
     for i, e in enumerate(events):

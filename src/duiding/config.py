@@ -37,8 +37,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_file_mb", 200, "Larger input files are refused (a JSON/CSV file is read whole)."),
     Setting("workers", 0, "Language-analysis processes (0 = one per core); each Frog process needs ~650 MB."),
     Setting("frogdata", "", "Folder of Frog's unpacked language data (empty = the one `make setup` installed)."),
-    Setting("ner", "frog", "Dutch names: frog (Frog's own NER with duiding's repairs, F1 ~0.63) or e5 (duiding's "
-                           "model, F1 ~0.90; trained on CoNLL-2002, research use only)."),
+    Setting("ner", "e5", "Dutch names: e5 (duiding's model, F1 ~0.90; trained on CoNLL-2002, research use only) "
+                         "or frog (Frog's own NER with duiding's repairs, F1 ~0.63, no such restriction)."),
     Setting("analyse", True, "Run language analysis (Frog) after reading; off stores articles only."),
     Setting("reports", "auto",
             "Folder where analyze writes an HTML report per storyline (auto: next to the store, "

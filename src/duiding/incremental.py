@@ -26,7 +26,10 @@ How it may differ from ``duiding recluster`` over the same articles, exactly:
 3. An undated new article is compared with the events near the batch's dated ones (a full run:
    with every event).
 4. Storylines only grow: two storylines are merged when a touched event links them, and a link made
-   earlier is never undone (a full run could, with IDF changed). A touched event finds candidates
+   earlier is never undone (``duiding recluster`` could, with IDF changed; a run that reads the whole
+   store keeps stored links too). Nor are two events the batch did not touch compared again: a run
+   that reads the whole store compares them under today's IDF, and a pair close to
+   ``STORYLINE_THRESHOLD`` or ``STORYLINE_PROFILE_MIN`` may cross it there. A touched event finds candidates
    among all stored events by its members' ``QUERY_TERMS`` most specific features; a full run
    looks up only earlier events, by all their members' features.
 5. Entity ids that change when resolution renames an entity keep their old document frequency
@@ -51,15 +54,13 @@ from .cluster import (
     EVENT_WINDOW_DAYS,
     POSTINGS_MAX,
     PRIOR_ARTICLES,
-    STORYLINE_ENTITY_BOOST,
-    STORYLINE_THRESHOLD,
     STORYLINE_WINDOW_DAYS,
     Event,
     Features,
     _day,
     _near,
-    event_similarity,
     query_keys,
+    storyline_link,
 )
 from .dedup import MIN_SHINGLES, Doc, band_keys, copy_edges, shingles, signature
 from .features import article_features, features_from, features_json
@@ -267,7 +268,7 @@ def _link(store: Store, touched: list[Event], loaded: list[Event], idf: dict[str
                 continue
             if not _near(e.start, e.end, b.start, b.end, STORYLINE_WINDOW_DAYS):
                 continue
-            if event_similarity(e, b, STORYLINE_ENTITY_BOOST) >= STORYLINE_THRESHOLD:
+            if storyline_link(e, b):
                 parent[find(line_of(e.id))] = find(line_of(x))
     # a merged storyline takes the id of its earliest event, as a full run names it
     groups: dict[str, set[str]] = {}

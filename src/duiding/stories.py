@@ -43,7 +43,7 @@ from .store.claims import (
     replace_buckets,
     replace_groups,
 )
-from .store.stories import event_members, replace_stories
+from .store.stories import event_members, event_storylines, replace_stories
 
 
 @dataclass(frozen=True)
@@ -96,6 +96,7 @@ def update_stories(store: Store, lang: ModuleType, *, rebuild: bool = False, clu
     features = {f.id: f for f in article_features(article_material(store), lang)}
     clock.lap("features")
     members = {} if rebuild else event_members(store)
+    stored_lines = {} if rebuild else event_storylines(store)
     docs = [Doc(*t) for t in article_texts(store)]
     bands: list[tuple[int, str]] = []
     if duplicates is near_duplicates:  # the local engine: the same groups, and the band keys to keep
@@ -107,7 +108,8 @@ def update_stories(store: Store, lang: ModuleType, *, rebuild: bool = False, clu
         duplicates = banded
     built: list[Event] = []
     event_rows, line_rows, groups, new = plan_stories(features, members, entity_names(store), docs, cluster=cluster,
-                                                      duplicates=duplicates, clock=clock, events_out=built)
+                                                      duplicates=duplicates, clock=clock, events_out=built,
+                                                      lines=stored_lines)
     replace_stories(store, event_rows, line_rows,
                     [{"id": g.id, "original": g.original, "articles": g.articles, "similarity": g.similarity}
                      for g in groups])
@@ -179,10 +181,11 @@ def regroup_claims(store: Store, lang: ModuleType, *, rebuild: bool = True, even
 def plan_stories(features: dict[str, Features], members: dict[str, list[str]], names: dict[str, str],
                  docs: Sequence[Doc], *, cluster: Clusterer = cluster_events,
                  duplicates: Callable[[Sequence[Doc]], list[Group]] = near_duplicates, clock: _Clock | None = None,
-                 events_out: list[Event] | None = None,
+                 events_out: list[Event] | None = None, lines: dict[str, str] | None = None,
                  ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[Group], int]:
     """Events, storylines and near-duplicate groups (rows to store) from the articles' features, the events
-    already stored (``members``: event id -> article ids; empty to rebuild) and the entities' names.
+    already stored (``members``: event id -> article ids; empty to rebuild), the storylines they are in
+    (``lines``: event id -> storyline id; they stay linked, as a batch keeps them) and the entities' names.
     Pure: the store is read and written by ``update_stories``. Returns (events, storylines, groups, new
     articles); ``events_out`` (when given) receives the events themselves."""
     clock = clock or _Clock(None)
@@ -193,10 +196,10 @@ def plan_stories(features: dict[str, Features], members: dict[str, list[str]], n
     new = [f for aid, f in features.items() if aid not in placed]
     events = cluster(new, idf, events)
     clock.lap("events")
-    lines = link_storylines(events)
+    linked = link_storylines(events, stored=lines)
     clock.lap("storylines")
     labels = {e.id: _event_label(e, features, idf, names) for e in events}
-    event_rows, line_rows = story_rows(lines, labels)
+    event_rows, line_rows = story_rows(linked, labels)
     clock.lap("labels")
     groups = duplicates(docs)
     clock.lap("duplicates")

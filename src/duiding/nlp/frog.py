@@ -12,8 +12,8 @@ copy of ``frog.cfg`` (on, one article took 201 s), and Frog runs single-threaded
 per core (``--workers``).
 
 Names: with ``ner = e5`` Frog's own NER is off and duiding's Dutch model (``ner.py``, F1 0.63 ->
-0.90 on CoNLL-2002) tags Frog's tokens instead; ``ner = frog`` (still the default, see the README)
-keeps Frog's NER (and is for users who may not use a model trained on CoNLL-2002, research use only).
+0.90 on CoNLL-2002) tags Frog's tokens instead; ``ner = e5`` is the default; ``ner = frog``
+keeps Frog's NER (for users who may not use a model trained on CoNLL-2002, research use only).
 """
 
 from __future__ import annotations
@@ -90,7 +90,7 @@ class FrogBackend:
     name = "frog"
     language = "nl"
 
-    def __init__(self, frogdata: str | None = None, ner: str = "frog") -> None:
+    def __init__(self, frogdata: str | None = None, ner: str = "e5") -> None:
         if ner not in NER_CHOICES:
             raise ConfigError(f"ner = {ner!r}: choose one of {', '.join(NER_CHOICES)}")
         data = find_frogdata(frogdata)

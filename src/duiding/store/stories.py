@@ -15,6 +15,11 @@ def event_members(store: Store) -> dict[str, list[str]]:
     return out
 
 
+def event_storylines(store: Store) -> dict[str, str]:
+    """Event id -> the storyline it is stored in."""
+    return dict(store.conn.execute("SELECT id, storyline_id FROM events").fetchall())
+
+
 def replace_stories(store: Store, events: Sequence[dict[str, Any]], storylines: Sequence[dict[str, Any]],
                     groups: Sequence[dict[str, Any]]) -> None:
     """Swap in the new events, storylines and duplicate groups in one transaction."""
