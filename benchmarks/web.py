@@ -98,8 +98,8 @@ async def load(base: str, requests: list[tuple[str, dict[str, str]]], clients: i
             bad += response.status_code != 200
 
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as http:
-        await http.get("/")  # warm the connection pool's first socket
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=600) as http:
+        await http.get(requests[0][0], params=requests[0][1])  # warm the connection pool's first socket
         started = time.perf_counter()
         await asyncio.gather(*(client(http) for _ in range(clients)))
         return times, time.perf_counter() - started, bad
@@ -192,6 +192,10 @@ def main() -> None:
                 if time.time() > deadline or server.poll() is not None:
                     raise SystemExit("the server did not start") from None
                 time.sleep(0.2)
+        t = time.perf_counter()
+        home = httpx.get(base + "/", timeout=600).status_code
+        print(f"home page (every storyline and its articles, read once): {time.perf_counter() - t:.1f} s ({home})",
+              flush=True)
         stories = story_urls(base)
         rng = random.Random(1)
         story_requests = [(rng.choice(stories), {}) for _ in range(args.requests)]
