@@ -8,6 +8,7 @@ model.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 
 from duiding.claims import align_claims
@@ -207,3 +208,14 @@ def test_plan_stories_groups_similar_articles_and_labels_them() -> None:
     [label] = [e["label"] for e in events if "a1" in e["articles"]]
     assert label in {"Dijk breekt bij Venlo", "Dijk bij Venlo breekt door"}  # a member's title
     assert all(line["id"].startswith("sl") for line in lines)
+
+
+def test_kept_features_give_back_language_and_lead_embedding() -> None:
+    from duiding.cluster import Features
+    from duiding.features import features_from, features_json
+
+    plain = Features("a1", "2024-03-14", "2024-03-14", "Dijk", {"dijk": 2.0}, {"e-venlo": 1.5}, False)
+    assert features_from("a1", json.loads(features_json(plain))) == plain
+    assert '"l"' not in features_json(plain) and '"v"' not in features_json(plain)  # one language: as before
+    mixed = Features("a2", None, None, None, {}, {}, True, "en", (0.1, -0.2, 1 / 3))
+    assert features_from("a2", json.loads(features_json(mixed))) == mixed  # floats exactly, not rounded

@@ -9,8 +9,12 @@ from pathlib import Path
 import pytest
 
 from duiding import Store, load_config
+from duiding.enrich.entities import resolve_entities
 from duiding.evaluate import bcubed
+from duiding.lang import primary
+from duiding.nlp.stage import analyse_pending
 from duiding.pipeline import analyze
+from duiding.stories import update_stories
 
 HERE = Path(__file__).resolve().parent / "fixtures" / "mixed"
 GOLD = {"a1-nl-veerboot-westerschelde.txt": "ferry", "a2-en-ferry-scheldt.txt": "ferry",
@@ -33,6 +37,30 @@ def stored(tmp_path_factory: pytest.TempPathFactory) -> dict:
     return {"rows": {Path(r[0]).name: r[1:] for r in rows}, "putin": putin}
 
 
+@pytest.fixture(scope="module")
+def in_batches(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str | None]:
+    """The Dutch articles first (a full build that keeps the batch state, one language: no embeddings), then
+    the English ones as a batch: the batch path must embed the Dutch members it compares with."""
+    db = tmp_path_factory.mktemp("batches") / "b.db"
+    cfg = load_config(env={}).with_overrides(workers=2)
+    lang = primary(cfg.languages)
+    with Store(db) as store:
+        analyze(sorted(str(p) for p in HERE.glob("*-nl-*.txt")), store, cfg)
+        update_stories(store, lang, rebuild=True)  # the local build that keeps the state a batch reads
+        analyze(sorted(str(p) for p in HERE.glob("*-en-*.txt")), store, cfg.with_overrides(analyse=False))
+        analyse_pending(store, workers=2, batch_size=int(cfg.batch_size), options={"ner": str(cfg.ner)})
+        resolve_entities(store, lang)
+        update_stories(store, lang)
+        kept = {Path(r[0]).name: r[1] for r in store.conn.execute(
+            "SELECT a.source, f.data FROM story_features f JOIN articles a ON a.id = f.article_id")}
+        assert len(kept) == len(GOLD)
+        # the batch path ran: the English features were embedded and kept, the Dutch ones of the first build not
+        assert all(('"v":' in data) == ("-en-" in name) for name, data in kept.items()), kept.keys()
+        rows = store.conn.execute("SELECT a.source, ea.event_id FROM articles a "
+                                  "LEFT JOIN event_articles ea ON ea.article_id = a.id").fetchall()
+    return {Path(r[0]).name: r[1] for r in rows}
+
+
 def test_each_article_is_analysed_in_its_own_language(stored: dict) -> None:
     for name, (language, status, _) in stored["rows"].items():
         assert status == "done", name
@@ -43,6 +71,11 @@ def test_the_reports_of_one_happening_share_an_event_across_languages(stored: di
     event = {name: row[2] for name, row in stored["rows"].items()}
     p, r, _f = bcubed(event, GOLD)
     assert (p, r) == (1.0, 1.0), dict(sorted(event.items()))
+
+
+def test_a_batch_in_the_other_language_joins_the_stored_events(in_batches: dict[str, str | None]) -> None:
+    p, r, _f = bcubed(in_batches, GOLD)
+    assert (p, r) == (1.0, 1.0), dict(sorted(in_batches.items()))
 
 
 def test_names_resolve_across_spellings(stored: dict) -> None:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 from urllib.parse import urlsplit
 
+from ..lang import nl
 from ..records import Outlet
 
 OUTLETS: dict[str, str] = {
@@ -82,7 +83,7 @@ def publication_names() -> frozenset[str]:
     for name in list(names):
         first, _, rest = name.partition(" ")
         # only the short forms the alias table knows: "Parool" is the paper, "Morgen" is tomorrow
-        if rest and first.lower() in ("de", "het") and rest.lower() in ALIASES:
+        if rest and first.lower() in nl.ARTICLES and rest.lower() in ALIASES:  # the outlets are Dutch and Flemish
             names.add(rest)
     return frozenset(names)
 
