@@ -295,12 +295,7 @@ def batch_child(n: int, batch: int, work: Path) -> dict[str, float]:
     nl = for_language("nl")
     times: dict[str, float] = {}
 
-    def timed(name: str, fn, *args, **kwargs):  # type: ignore[no-untyped-def]
-        t, c = time.perf_counter(), time.process_time()
-        result = fn(*args, **kwargs)
-        times[name] = time.perf_counter() - t
-        times[name + ".cpu"] = time.process_time() - c
-        return result
+    timed = _timer(times)
 
     with Store(work / "store.db") as store:
         timed("base_ingest", lambda: _store_raw(store, synthetic_raw(0, n, declared=True), config))
@@ -309,6 +304,19 @@ def batch_child(n: int, batch: int, work: Path) -> dict[str, float]:
         print(json.dumps({"progress": "built", **times}), file=sys.stderr, flush=True)
         _add_batch(store, n, batch, times)
     return times
+
+
+def _timer(times: dict[str, float]):  # type: ignore[no-untyped-def]
+    """``timed(name, fn, *args)``: run ``fn`` and put its wall seconds under ``name`` and its CPU seconds
+    under ``name.cpu`` (on a shared machine the wall time is noisy)."""
+    def timed(name: str, fn, *args, **kwargs):  # type: ignore[no-untyped-def]
+        t, c = time.perf_counter(), time.process_time()
+        result = fn(*args, **kwargs)
+        times[name] = time.perf_counter() - t
+        times[name + ".cpu"] = time.process_time() - c
+        return result
+
+    return timed
 
 
 def _add_batch(store, n: int, batch: int, times: dict[str, float]) -> None:  # type: ignore[no-untyped-def]
@@ -323,12 +331,7 @@ def _add_batch(store, n: int, batch: int, times: dict[str, float]) -> None:  # t
     config = load_config(env={"DUIDING_REPORTS": "", "DUIDING_ANALYSE": "0"})
     nl = for_language("nl")
 
-    def timed(name: str, fn, *args, **kwargs):  # type: ignore[no-untyped-def]
-        t, c = time.perf_counter(), time.process_time()
-        result = fn(*args, **kwargs)
-        times[name] = time.perf_counter() - t
-        times[name + ".cpu"] = time.process_time() - c
-        return result
+    timed = _timer(times)
 
     raws = synthetic_raw(n, batch, declared=False)
     timed("ingest", _store_raw, store, raws, config)
