@@ -294,3 +294,27 @@ def test_claim_groups_batch_by_batch_are_those_of_a_full_alignment(tmp_path) -> 
         first = {r[0] for r in q("SELECT c.id FROM claims c JOIN articles a ON a.id = c.article_id "
                                  "WHERE a.run_id = (SELECT min(id) FROM runs)")}
         assert any(m & first and m - first for m in members)  # a group joining claims of both batches
+
+
+def test_the_story_stage_of_analyze_places_a_batch_by_look_ups(store_target: str, tmp_path) -> None:
+    """``analyze`` (its story stage on the local engine) keeps the batch state and uses it: its second run
+    places the batch as ``update_stories`` does batch by batch, not by a full rebuild."""
+    from duiding import incremental
+    from duiding.analyze import AnalyzeReport
+    from duiding.engine import LocalEngine
+    from duiding.stage import StageContext
+    from duiding.stories import StoryStage
+
+    articles = stream(240)
+    config = load_config(env={})
+    with Store(store_target) as store:
+        context = StageContext([], store, config, LocalEngine(), AnalyzeReport(ingest=IngestReport(run_id=0)))
+        add(store, articles[:200])
+        StoryStage().run(context)
+        assert incremental.ready(store)  # the full build kept what a batch needs
+        add(store, articles[200:])
+        StoryStage().run(context)
+        assert context.report.stories is not None and context.report.stories.new_articles == 40
+        assert incremental.ready(store)
+        staged = partition(store, "SELECT event_id, article_id FROM event_articles")
+    assert staged == built(str(tmp_path / "direct.db"), articles)["events"]

@@ -62,11 +62,15 @@ class StoryStage:
     provides: frozenset[str] = frozenset({"events", "storylines", "duplicates", "claim_groups"})
 
     def run(self, context: StageContext) -> None:
+        from .engine import LocalEngine
         from .lang import primary
 
-        context.report.stories = update_stories(context.store, primary(context.config.languages),
-                                                cluster=context.engine.cluster_events,
-                                                duplicates=context.engine.near_duplicates)
+        engine = context.engine
+        # The local engine runs the default functions in this process: passing them as they are (not as the
+        # engine's bound methods) is what lets a batch use the stored state instead of a full rebuild.
+        parts: dict[str, Any] = {} if isinstance(engine, LocalEngine) else {
+            "cluster": engine.cluster_events, "duplicates": engine.near_duplicates}
+        context.report.stories = update_stories(context.store, primary(context.config.languages), **parts)
 
 
 @dataclass
