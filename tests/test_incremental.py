@@ -318,3 +318,20 @@ def test_the_story_stage_of_analyze_places_a_batch_by_look_ups(store_target: str
         assert incremental.ready(store)
         staged = partition(store, "SELECT event_id, article_id FROM event_articles")
     assert staged == built(str(tmp_path / "direct.db"), articles)["events"]
+
+
+def test_entity_features_are_kept_on_both_stores(store_target: str) -> None:
+    """Entity features carry a NUL mark in memory (``cluster.ENTITY_PREFIX``), which PostgreSQL text cannot
+    hold: the kept state reads back exactly what was written, on SQLite and PostgreSQL."""
+    from duiding.cluster import ENTITY_PREFIX
+    from duiding.store import incremental as kept
+
+    entity, lemma = ENTITY_PREFIX + "e1a2b3c4d5e6", "brug"
+    with Store(store_target) as store:
+        kept.save_full(store, features=[], df={entity: 3, lemma: 5}, n_docs=8, bands=[],
+                       keys=[(entity, "ev1"), (lemma, "ev1"), (entity, "ev2")], rowid=0)
+        assert kept.document_frequencies(store, [entity, lemma, "other"]) == {entity: 3, lemma: 5}
+        assert {k: sorted(v) for k, v in kept.events_holding(store, [entity]).items()} == {entity: ["ev1", "ev2"]}
+        assert {k: sorted(v) for k, v in kept.events_holding(store, [entity], limit=5).items()} == \
+            {entity: ["ev1", "ev2"]}
+        assert kept.state(store)["format"] == kept.STATE_FORMAT

@@ -79,7 +79,8 @@ def clear_state(store: Store) -> None:
 
 def ready(store: Store) -> bool:
     """Whether the store holds stories and the state a batch needs (else a full build makes both)."""
-    return db.has_stories(store) and "rowid" in db.state(store)
+    st = db.state(store)
+    return db.has_stories(store) and "rowid" in st and st.get("format") == db.STATE_FORMAT
 
 
 def feature_keys(f: Features) -> set[str]:

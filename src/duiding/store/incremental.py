@@ -20,6 +20,19 @@ from typing import Any
 from .db import Store
 
 CHUNK = 500  # parameters per IN (...) list
+# The layout of the kept state: a store whose state has another (or none) is built in full once.
+STATE_FORMAT = "2"
+# Entity features are marked by a NUL in memory (cluster.ENTITY_PREFIX); PostgreSQL text cannot hold NUL,
+# so the state keeps U+001F (a control character no lemma holds) in its place.
+_NUL, _KEPT_NUL = "\x00", "\x1f"
+
+
+def _kept(term: str) -> str:
+    return term.replace(_NUL, _KEPT_NUL)
+
+
+def _read(term: str) -> str:
+    return term.replace(_KEPT_NUL, _NUL)
 
 
 def _chunks(items: Sequence[Any], n: int = CHUNK) -> Iterable[Sequence[Any]]:
@@ -55,10 +68,10 @@ def max_rowid(store: Store) -> int:
 # --- document frequencies -----------------------------------------------------------------------
 
 def document_frequencies(store: Store, keys: Iterable[str]) -> dict[str, int]:
-    wanted = sorted(set(keys))
+    wanted = sorted({_kept(k) for k in keys})
     out: dict[str, int] = {}
     for part in _chunks(wanted):
-        out.update({r[0]: int(r[1]) for r in store.conn.execute(
+        out.update({_read(r[0]): int(r[1]) for r in store.conn.execute(
             f"SELECT term, df FROM term_df WHERE term IN ({_marks(len(part))})", list(part))})
     return out
 
@@ -168,18 +181,18 @@ def events_holding(store: Store, keys: Sequence[str], limit: int | None = None) 
     given (a caller that skips features held by more than ``limit - 1`` events needs no more: the common
     words of a store of millions are held by tens of thousands of events)."""
     out: dict[str, list[str]] = {}
-    wanted = sorted(set(keys))
+    wanted = sorted({_kept(k) for k in keys})
     if limit is None:
         for part in _chunks(wanted):
             for key, eid in store.conn.execute(
                     f"SELECT key, event_id FROM event_keys WHERE key IN ({_marks(len(part))})", list(part)):
-                out.setdefault(key, []).append(eid)
+                out.setdefault(_read(key), []).append(eid)
         return out
     for part in _chunks(wanted, 200):  # one index seek per key, each cut at the limit
         sql = " UNION ALL ".join(f"SELECT key, event_id FROM (SELECT key, event_id FROM event_keys WHERE key = ? "
                                  f"LIMIT {int(limit)}) AS k{i}" for i in range(len(part)))
         for key, eid in store.conn.execute(sql, list(part)):
-            out.setdefault(key, []).append(eid)
+            out.setdefault(_read(key), []).append(eid)
     return out
 
 
@@ -198,11 +211,12 @@ def save_full(store: Store, *, features: Sequence[tuple[str, str]], df: dict[str
         for table in ("story_state", "term_df", "story_features", "minhash_bands", "event_keys"):
             c.execute(f"DELETE FROM {table}")
         c.executemany("INSERT INTO story_features(article_id, data) VALUES (?, ?)", features)
-        c.executemany("INSERT INTO term_df(term, df) VALUES (?, ?)", sorted(df.items()))
+        c.executemany("INSERT INTO term_df(term, df) VALUES (?, ?)", sorted((_kept(k), n) for k, n in df.items()))
         c.executemany("INSERT INTO minhash_bands(band, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING", bands)
-        c.executemany("INSERT INTO event_keys(key, event_id) VALUES (?, ?) ON CONFLICT DO NOTHING", keys)
+        c.executemany("INSERT INTO event_keys(key, event_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                      [(_kept(k), e) for k, e in keys])
         c.executemany("INSERT INTO story_state(key, value) VALUES (?, ?)",
-                      [("rowid", str(rowid)), ("n_docs", str(n_docs))])
+                      [("rowid", str(rowid)), ("n_docs", str(n_docs)), ("format", STATE_FORMAT)])
 
 
 def save_batch(store: Store, *, features: Sequence[tuple[str, str]], df: dict[str, int], n_docs: int,
@@ -223,9 +237,10 @@ def save_batch(store: Store, *, features: Sequence[tuple[str, str]], df: dict[st
         c.executemany("INSERT INTO story_features(article_id, data) VALUES (?, ?) ON CONFLICT(article_id) "
                       "DO UPDATE SET data = excluded.data", features)
         c.executemany("INSERT INTO term_df(term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET "
-                      "df = term_df.df + excluded.df", sorted(df.items()))
+                      "df = term_df.df + excluded.df", sorted((_kept(k), n) for k, n in df.items()))
         c.executemany("INSERT INTO minhash_bands(band, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING", bands)
-        c.executemany("INSERT INTO event_keys(key, event_id) VALUES (?, ?) ON CONFLICT DO NOTHING", keys)
+        c.executemany("INSERT INTO event_keys(key, event_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                      [(_kept(k), e) for k, e in keys])
         c.executemany("INSERT INTO story_state(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
                       "value = excluded.value", [("rowid", str(rowid)), ("n_docs", str(n_docs))])
         for s in storylines:
