@@ -58,6 +58,7 @@ from .cluster import (
     Features,
     _day,
     _near,
+    profile,
     query_keys,
     storyline_link,
 )
@@ -271,6 +272,13 @@ def _link(store: Store, touched: list[Event], loaded: list[Event], idf: dict[str
     def line_of(eid: str) -> str:
         return own.get(eid) or cand_rows.get(eid, {}).get("storyline") or "sl" + eid[2:]
 
+    profiles: dict[str, dict[str, float]] = {}
+
+    def profile_of(e: Event) -> dict[str, float]:  # an event is compared with up to CANDIDATES_MAX others
+        if e.id not in profiles:
+            profiles[e.id] = profile(e)
+        return profiles[e.id]
+
     for e in touched:
         find(line_of(e.id))
         for x in wanted[e.id]:
@@ -279,7 +287,7 @@ def _link(store: Store, touched: list[Event], loaded: list[Event], idf: dict[str
                 continue
             if not _near(e.start, e.end, b.start, b.end, STORYLINE_WINDOW_DAYS):
                 continue
-            if storyline_link(e, b):
+            if storyline_link(e, b, (profile_of(e), profile_of(b))):
                 parent[find(line_of(e.id))] = find(line_of(x))
     # a merged storyline takes the id of its earliest event, as a full run names it
     groups: dict[str, set[str]] = {}
