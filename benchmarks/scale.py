@@ -358,8 +358,8 @@ def _shift(value: str | None, days: int) -> str | None:
 def replicate(base: Path, copies: int, out: Path) -> dict[str, float]:
     """A store of ``copies`` x the base's articles: the base (built in full by ``--batches``, 1,000 articles a
     day) and ``copies - 1`` copies of it, each shifted by the base's span in days, with its stories, features,
-    document frequencies (x copies), MinHash bands and event keys, so that the store's next day follows the
-    last copy. Building 1M articles' stories in full needs hours on this shared machine; the copies give the
+    document frequencies (x copies), MinHash bands and signatures and event keys, so that the store's next day
+    follows the last copy. Building 1M articles' stories in full needs hours on this shared machine; the copies give the
     tables, indexes and full-text index of a 1M store in which the batch path, the reads and the web pages are
     measured. Text and features repeat every span (a real 1M store's vocabulary would be larger)."""
     import sqlite3
@@ -391,6 +391,8 @@ def replicate(base: Path, copies: int, out: Path) -> dict[str, float]:
                    "FROM story_features WHERE article_id NOT LIKE '%.%'")
         db.execute(f"INSERT INTO minhash_bands(band, article_id) SELECT band, article_id || '{sfx}' "
                    "FROM minhash_bands WHERE article_id NOT LIKE '%.%'")
+        db.execute(f"INSERT INTO minhash_signatures(article_id, shingles, signature) SELECT article_id || '{sfx}', "
+                   "shingles, signature FROM minhash_signatures WHERE article_id NOT LIKE '%.%'")
         db.execute(f"INSERT INTO storylines(id, label, start, \"end\", n_events) SELECT id || '{sfx}', label, "
                    f"shift(start, {d}), shift(\"end\", {d}), n_events FROM storylines WHERE id NOT LIKE '%.%'")
         db.execute(f"INSERT INTO events(id, label, start, \"end\", n_articles, storyline_id) SELECT id || '{sfx}', "

@@ -72,3 +72,62 @@ def test_the_planted_wire_copy_in_the_example_corpus_is_found(bodies: dict[str, 
     docs = [Doc(name, text, None) for name, text in bodies.items()]
     groups = near_duplicates(docs)
     assert [sorted(name[:2] for name in g.articles) for g in groups] == [["b2", "b3"]]
+
+
+def _words(rng: random.Random, n: int, vocabulary: int = 50_000) -> list[str]:
+    return [f"w{rng.randrange(vocabulary)}" for _ in range(n)]
+
+
+def test_the_signature_estimate_keeps_every_copy_whatever_the_sizes() -> None:
+    """``plausible`` may only rule out pairs that are not copies: over copies of every kind (light edits,
+    shortened to a fifth, half kept inside a text ten times longer) it keeps them all, and it drops unrelated
+    texts that share one boilerplate passage (the LSH candidates of a popular bucket)."""
+    import numpy as np
+
+    from duiding.dedup import plausible, signature
+
+    rng = random.Random(7)
+
+    def sig(words: list[str]) -> tuple[int, np.ndarray]:
+        s = shingles(" ".join(words))
+        return len(s), np.asarray(signature(s).hashvalues, dtype="<u4")
+
+    copies, others = 0, 0
+    boilerplate = _words(rng, 12)
+    for _ in range(150):
+        base = _words(rng, rng.randint(60, 400))
+        kind = rng.randrange(3)
+        if kind == 0:  # light edits: a few words changed
+            copy = [w if rng.random() > 0.03 else "x" + w for w in base]
+        else:  # just over half of a shorter text taken from a passage of the other (borderline copies)
+            k = rng.randint(30, len(base) // 2)
+            kept = int(k * rng.uniform(0.53, 0.62))
+            start = rng.randrange(len(base) - kept)
+            copy = base[start:start + kept] + _words(rng, k - kept)
+            if kind == 2:  # ... inside a text ten times longer
+                base = base + _words(rng, 9 * len(base))
+        a, b = set(shingles(" ".join(base))), set(shingles(" ".join(copy)))
+        if len(b) < 20 or not is_copy(a, b)[0]:
+            continue
+        (na, sa), (nb, sb) = sig(base), sig(copy)
+        assert plausible(sa, na, sb[None, :], np.array([nb]))[0], (kind, len(a), len(b))
+        copies += 1
+        unrelated = _words(rng, 150) + boilerplate + _words(rng, 150)
+        other = _words(rng, 200) + boilerplate + _words(rng, 100)
+        (nu, su), (no, so) = sig(unrelated), sig(other)
+        others += bool(plausible(su, nu, so[None, :], np.array([no]))[0])
+    assert copies >= 90
+    assert others <= 2  # sharing 8 of ~300 shingles: not a copy, and the estimate says so
+
+
+def test_the_banded_build_and_datasketch_give_the_same_groups(bodies: dict[str, str]) -> None:
+    """The full build (band keys, stored with the signatures) and datasketch's LSH verify the same pairs."""
+    from duiding.dedup import near_duplicates_banded, unpacked
+
+    docs = [Doc(k, v, None) for k, v in sorted(bodies.items())]
+    rng = random.Random(3)
+    docs += [Doc(f"copy-{d.id}", _delete_sentences(d.text, 0.3, rng), None) for d in docs[::3]]
+    groups, bands, signed = near_duplicates_banded(docs)
+    assert groups == near_duplicates(docs) and groups
+    assert {aid for _, aid in bands} == {aid for aid, _, _ in signed}
+    assert all(len(unpacked(sig)) == 128 and n >= 20 for _, n, sig in signed)

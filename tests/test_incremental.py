@@ -328,7 +328,7 @@ def test_entity_features_are_kept_on_both_stores(store_target: str) -> None:
 
     entity, lemma = ENTITY_PREFIX + "e1a2b3c4d5e6", "brug"
     with Store(store_target) as store:
-        kept.save_full(store, features=[], df={entity: 3, lemma: 5}, n_docs=8, bands=[],
+        kept.save_full(store, features=[], df={entity: 3, lemma: 5}, n_docs=8, bands=[], signed=[],
                        keys=[(entity, "ev1"), (lemma, "ev1"), (entity, "ev2")], rowid=0)
         assert kept.document_frequencies(store, [entity, lemma, "other"]) == {entity: 3, lemma: 5}
         assert {k: sorted(v) for k, v in kept.events_holding(store, [entity]).items()} == {entity: ["ev1", "ev2"]}

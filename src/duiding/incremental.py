@@ -62,7 +62,18 @@ from .cluster import (
     query_keys,
     storyline_link,
 )
-from .dedup import MIN_SHINGLES, Doc, band_keys, copy_edges, shingles, signature
+from .dedup import (
+    MIN_SHINGLES,
+    Doc,
+    Signed,
+    band_keys,
+    copy_edges,
+    estimated,
+    packed,
+    shingles,
+    signature,
+    unpacked,
+)
 from .embed import wanted
 from .features import article_features, features_from, features_json
 from .lang import Language
@@ -93,12 +104,12 @@ def event_keys(events: Iterable[Event]) -> list[tuple[str, str]]:
 
 
 def save_full_state(store: Store, features: dict[str, Features], events: Sequence[Event],
-                    bands: Sequence[tuple[int, str]]) -> None:
+                    bands: Sequence[tuple[int, str]], signed: Sequence[Signed]) -> None:
     df: Counter[str] = Counter()
     for f in features.values():
         df.update(feature_keys(f))
     db.save_full(store, features=[(aid, features_json(f)) for aid, f in features.items()], df=dict(df),
-                 n_docs=len(features), bands=bands, keys=event_keys(events), rowid=db.max_rowid(store))
+                 n_docs=len(features), bands=bands, signed=signed, keys=event_keys(events), rowid=db.max_rowid(store))
 
 
 def _idf(df: dict[str, int], n: int) -> dict[str, float]:
@@ -136,8 +147,9 @@ def _add_batch(store: Store, lang: Language, *, cluster: Callable[..., list[Even
     top = db.max_rowid(store)  # first: an article added meanwhile waits for the next batch, it is not skipped
     ids = db.new_article_ids(store, rowid, top)
     if not ids:
-        if not db.save_batch(store, features=[], df={}, n_docs=n_docs, bands=[], keys=[], rowid=top, events=[],
-                             removed_lines=[], storylines=[], removed_groups=[], groups=[], expect_rowid=rowid):
+        if not db.save_batch(store, features=[], df={}, n_docs=n_docs, bands=[], signed=[], keys=[], rowid=top,
+                             events=[], removed_lines=[], storylines=[], removed_groups=[], groups=[],
+                             expect_rowid=rowid):
             return None
         return StoryReport(*db.counts(store), 0), [], []
     new = {f.id: f for f in article_features(article_material(store, ids), lang)}
@@ -215,10 +227,10 @@ def _add_batch(store: Store, lang: Language, *, cluster: Callable[..., list[Even
                            "n_events": len(shaped)})
     clock.lap("labels")
 
-    removed_groups, groups, bands = _copies(store, list(new.values()))
+    removed_groups, groups, bands, signed = _copies(store, list(new.values()))
     clock.lap("duplicates")
     if not db.save_batch(store, features=[(aid, features_json(f)) for aid, f in new.items()], df=dict(delta),
-                         n_docs=n_docs, bands=bands, keys=event_keys(touched), rowid=top, events=rows,
+                         n_docs=n_docs, bands=bands, signed=signed, keys=event_keys(touched), rowid=top, events=rows,
                          removed_lines=removed_lines, storylines=storylines, removed_groups=removed_groups,
                          groups=groups, expect_rowid=rowid):
         return None
@@ -314,15 +326,20 @@ def _link(store: Store, touched: list[Event], loaded: list[Event], idf: dict[str
     return assigned, updates, removed
 
 
-def _copies(store: Store, new: Sequence[Features]) -> tuple[list[str], list[dict[str, Any]], list[tuple[int, str]]]:
-    """Near-copy groups touched by the batch: (group ids replaced, groups to write, band rows to add)."""
+def _copies(store: Store, new: Sequence[Features]
+            ) -> tuple[list[str], list[dict[str, Any]], list[tuple[int, str]], list[Signed]]:
+    """Near-copy groups touched by the batch: (group ids replaced, groups to write, band rows and signatures to
+    add). Candidates share a band key with a new article (stored or in the batch); the stored signatures rule
+    most of them out (``dedup.plausible``, as in the full build), and only the rest have their texts read."""
     from .dedup import group_copies
 
     texts = db.texts(store, [f.id for f in new])
     docs = [Doc(f.id, texts[f.id][0], texts[f.id][1]) for f in new if f.id in texts]
     sets = {d.id: shingles(d.text) for d in docs}
     usable = [d for d in docs if len(sets[d.id]) >= MIN_SHINGLES]
-    keys = {d.id: band_keys(signature(sets[d.id])) for d in usable}
+    sigs = {d.id: signature(sets[d.id]) for d in usable}
+    keys = {aid: band_keys(m) for aid, m in sigs.items()}
+    signed: list[Signed] = [(aid, len(sets[aid]), packed(m)) for aid, m in sigs.items()]
     stored = db.band_matches(store, [k for ks in keys.values() for k in ks])
     buckets: dict[int, list[str]] = {}
     for d in usable:
@@ -336,14 +353,17 @@ def _copies(store: Store, new: Sequence[Features]) -> tuple[list[str], list[dict
             found.update(buckets.get(k, ()))
         found.discard(d.id)
         candidates[d.id] = found
-    old_ids = sorted({x for xs in candidates.values() for x in xs} - set(sets))
-    old = db.texts(store, old_ids)
+    known = {aid: (n, unpacked(sig)) for aid, n, sig in signed}
+    known.update({aid: (n, unpacked(sig)) for aid, (n, sig) in
+                  db.signatures(store, sorted({x for xs in candidates.values() for x in xs} - set(known))).items()})
+    kept = estimated({a: {x for x in xs if x in known} for a, xs in candidates.items()}, known)
+    old = db.texts(store, sorted({x for xs in kept.values() for x in xs} - set(sets)))
     for aid, (text, _) in old.items():
         sets[aid] = shingles(text)
-    edges = copy_edges(usable, {k: {x for x in v if x in sets} for k, v in candidates.items()}, sets)
+    edges = copy_edges(usable, {k: [x for x in v if x in sets] for k, v in kept.items()}, sets)
     bands = [(k, d.id) for d in usable for k in keys[d.id]]
     if not edges:
-        return [], [], bands
+        return [], [], bands, signed
     linked = sorted({x for a, b, _ in edges for x in (a, b)} - set(keys))
     touched = db.groups_of(store, linked)
     member_ids = sorted({a for _, _, ms in touched.values() for a in ms} - set(old) - set(keys))
@@ -356,4 +376,4 @@ def _copies(store: Store, new: Sequence[Features]) -> tuple[list[str], list[dict
     nodes = sorted({x for a, b, _ in group_edges for x in (a, b)})
     groups = group_copies([Doc(x, "", dates.get(x)) for x in nodes], group_edges)
     return sorted(touched), [{"id": g.id, "original": g.original, "articles": list(g.articles),
-                              "similarity": g.similarity} for g in groups], bands
+                              "similarity": g.similarity} for g in groups], bands, signed

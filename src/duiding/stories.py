@@ -28,7 +28,7 @@ from typing import Any
 from . import incremental
 from .claims import align_bucketed, claim_buckets
 from .cluster import Event, Features, _dot, cluster_events, feature_idf, link_storylines, vector
-from .dedup import Doc, Group, near_duplicates, near_duplicates_banded
+from .dedup import Doc, Group, Signed, near_duplicates, near_duplicates_banded
 from .embed import embed, lead, wanted
 from .errors import StoreError
 from .features import article_features
@@ -113,10 +113,12 @@ def update_stories(store: Store, lang: Language, *, rebuild: bool = False, clust
         features = with_leads(features, {d.id: d.text for d in docs}, multilingual)
         clock.lap("embeddings")
     bands: list[tuple[int, str]] = []
+    signed: list[Signed] = []
     if duplicates is near_duplicates:  # the local engine: the same groups, and the band keys to keep
         def banded(d: Sequence[Doc]) -> list[Group]:
-            groups, rows = near_duplicates_banded(d)
+            groups, rows, sigs = near_duplicates_banded(d)
             bands.extend(rows)
+            signed.extend(sigs)
             return groups
 
         duplicates = banded
@@ -129,7 +131,7 @@ def update_stories(store: Store, lang: Language, *, rebuild: bool = False, clust
                      for g in groups])
     clock.lap("write")
     if bands or not docs:
-        incremental.save_full_state(store, features, built, bands)
+        incremental.save_full_state(store, features, built, bands, signed)
     else:  # another engine found the near-copies: no band keys to keep, so no batch state either
         incremental.clear_state(store)
     clock.lap("state")

@@ -6,6 +6,8 @@
 - ``story_features``: each article's features as JSON (restoring an event's members reads these
   instead of re-deriving them from sentences and mentions);
 - ``minhash_bands``: the LSH band keys of each article's MinHash signature (near-copies by look-up);
+- ``minhash_signatures``: each article's signature and shingle count (a candidate that cannot be a copy
+  is ruled out on these, without reading its text);
 - ``event_keys``: the features each event's members hold, for finding storyline candidates.
 
 All SQL here runs on SQLite and PostgreSQL alike (``"end"`` is quoted explicitly).
@@ -21,7 +23,7 @@ from .db import Store
 
 CHUNK = 500  # parameters per IN (...) list
 # The layout of the kept state: a store whose state has another (or none) is built in full once.
-STATE_FORMAT = "2"
+STATE_FORMAT = "3"
 # Entity features are marked by a NUL in memory (cluster.ENTITY_PREFIX); PostgreSQL text cannot hold NUL,
 # so the state keeps U+001F (a control character no lemma holds) in its place.
 _NUL, _KEPT_NUL = "\x00", "\x1f"
@@ -96,6 +98,17 @@ def band_matches(store: Store, bands: Sequence[int]) -> dict[int, list[str]]:
         for band, aid in store.conn.execute(
                 f"SELECT band, article_id FROM minhash_bands WHERE band IN ({_marks(len(part))})", list(part)):
             out.setdefault(int(band), []).append(aid)
+    return out
+
+
+def signatures(store: Store, ids: Sequence[str]) -> dict[str, tuple[int, bytes]]:
+    """Article -> (shingle count, packed MinHash signature), for those of ``ids`` that have one."""
+    out: dict[str, tuple[int, bytes]] = {}
+    for part in _chunks(sorted(set(ids))):
+        for aid, n, sig in store.conn.execute(
+                f"SELECT article_id, shingles, signature FROM minhash_signatures WHERE article_id IN "
+                f"({_marks(len(part))})", list(part)):
+            out[aid] = (int(n), bytes(sig))
     return out
 
 
@@ -204,15 +217,22 @@ def clear_state(store: Store) -> None:
         c.execute("DELETE FROM story_state")
 
 
+_SIGNED = ("INSERT INTO minhash_signatures(article_id, shingles, signature) VALUES (?, ?, ?) "
+           "ON CONFLICT(article_id) DO UPDATE SET shingles = excluded.shingles, signature = excluded.signature")
+
+
 def save_full(store: Store, *, features: Sequence[tuple[str, str]], df: dict[str, int], n_docs: int,
-              bands: Sequence[tuple[int, str]], keys: Sequence[tuple[str, str]], rowid: int) -> None:
+              bands: Sequence[tuple[int, str]], signed: Sequence[tuple[str, int, bytes]],
+              keys: Sequence[tuple[str, str]], rowid: int) -> None:
     """Replace the whole incremental state (after a full build)."""
     with store.transaction(exclusive="stories") as c:
-        for table in ("story_state", "term_df", "story_features", "minhash_bands", "event_keys"):
+        for table in ("story_state", "term_df", "story_features", "minhash_bands", "minhash_signatures",
+                      "event_keys"):
             c.execute(f"DELETE FROM {table}")
         c.executemany("INSERT INTO story_features(article_id, data) VALUES (?, ?)", features)
         c.executemany("INSERT INTO term_df(term, df) VALUES (?, ?)", sorted((_kept(k), n) for k, n in df.items()))
         c.executemany("INSERT INTO minhash_bands(band, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING", bands)
+        c.executemany(_SIGNED, signed)
         c.executemany("INSERT INTO event_keys(key, event_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
                       [(_kept(k), e) for k, e in keys])
         c.executemany("INSERT INTO story_state(key, value) VALUES (?, ?)",
@@ -220,10 +240,11 @@ def save_full(store: Store, *, features: Sequence[tuple[str, str]], df: dict[str
 
 
 def save_batch(store: Store, *, features: Sequence[tuple[str, str]], df: dict[str, int], n_docs: int,
-               bands: Sequence[tuple[int, str]], keys: Sequence[tuple[str, str]], rowid: int,
+               bands: Sequence[tuple[int, str]], signed: Sequence[tuple[str, int, bytes]],
+               keys: Sequence[tuple[str, str]], rowid: int,
                events: Sequence[dict[str, Any]], removed_lines: Sequence[str], storylines: Sequence[dict[str, Any]],
                removed_groups: Sequence[str], groups: Sequence[dict[str, Any]], expect_rowid: int) -> bool:
-    """One batch's changes, in one transaction: new features, frequencies, bands and event keys; the events
+    """One batch's changes, in one transaction: new features, frequencies, bands, signatures and event keys; the events
     it touched (upserted, with their new members), the storylines they now form (merged ones removed), and
     its near-copy groups (the groups they absorbed removed).
 
@@ -239,6 +260,7 @@ def save_batch(store: Store, *, features: Sequence[tuple[str, str]], df: dict[st
         c.executemany("INSERT INTO term_df(term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET "
                       "df = term_df.df + excluded.df", sorted((_kept(k), n) for k, n in df.items()))
         c.executemany("INSERT INTO minhash_bands(band, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING", bands)
+        c.executemany(_SIGNED, signed)
         c.executemany("INSERT INTO event_keys(key, event_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
                       [(_kept(k), e) for k, e in keys])
         c.executemany("INSERT INTO story_state(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
