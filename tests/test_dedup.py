@@ -127,7 +127,9 @@ def test_the_banded_build_and_datasketch_give_the_same_groups(bodies: dict[str, 
     docs = [Doc(k, v, None) for k, v in sorted(bodies.items())]
     rng = random.Random(3)
     docs += [Doc(f"copy-{d.id}", _delete_sentences(d.text, 0.3, rng), None) for d in docs[::3]]
-    groups, bands, signed = near_duplicates_banded(docs)
+    groups, banded = near_duplicates_banded(docs)
     assert groups == near_duplicates(docs) and groups
-    assert {aid for _, aid in bands} == {aid for aid, _, _ in signed}
+    signed = list(banded.signed())
+    assert {aid for _, aid in banded.rows()} == {aid for aid, _, _ in signed}
+    assert len(list(banded.rows())) == 28 * len(signed)
     assert all(len(unpacked(sig)) == 128 and n >= 20 for _, n, sig in signed)

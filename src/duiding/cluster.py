@@ -350,11 +350,12 @@ def event_similarity(a: Event, b: Event, entity_boost: float = 1.0) -> float:
 def storyline_link(a: Event, b: Event, profiles: tuple[dict[str, float], dict[str, float]] | None = None,
                    threshold: float = STORYLINE_THRESHOLD) -> bool:
     """Whether two events belong to one storyline: their closest members reach ``threshold`` and their
-    profiles ``STORYLINE_PROFILE_MIN`` (shared entities counted ``STORYLINE_ENTITY_BOOST`` times)."""
-    if event_similarity(a, b, STORYLINE_ENTITY_BOOST) < threshold:
-        return False
+    profiles ``STORYLINE_PROFILE_MIN`` (shared entities counted ``STORYLINE_ENTITY_BOOST`` times). The profiles
+    are compared first: one product instead of one per pair of members, and most candidates fail it."""
     pa, pb = profiles or (profile(a), profile(b))
-    return _split_dot(pa, pb, STORYLINE_ENTITY_BOOST) >= STORYLINE_PROFILE_MIN
+    if _split_dot(pa, pb, STORYLINE_ENTITY_BOOST) < STORYLINE_PROFILE_MIN:
+        return False
+    return event_similarity(a, b, STORYLINE_ENTITY_BOOST) >= threshold
 
 
 def profile(e: Event) -> dict[str, float]:

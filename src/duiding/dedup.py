@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -143,30 +143,81 @@ def copy_edges(new: Sequence[Doc], candidates: dict[str, list[str]], sets: dict[
 Signed = tuple[str, int, bytes]  # an article's shingle count and packed signature, as the store keeps them
 
 
-def near_duplicates_banded(docs: Sequence[Doc]) -> tuple[list[Group], list[tuple[int, str]], list[Signed]]:
-    """``near_duplicates`` by band keys, also returning the (key, article) rows and the signatures the store
-    keeps.
+@dataclass
+class Banded:
+    """What the full build keeps for the batch path: each usable article's shingle count, signature and band
+    keys, as arrays (a million articles' signatures are 0.5 GB this way; as Python objects they were many
+    times that)."""
+    ids: list[str]
+    sizes: np.ndarray  # (n,) shingle counts
+    signatures: np.ndarray  # (n, PERMUTATIONS) uint32
+    keys: np.ndarray  # (n, bands) int64
+
+    def rows(self) -> Iterator[tuple[int, str]]:
+        """(band key, article) rows, one per band of each article."""
+        for aid, ks in zip(self.ids, self.keys.tolist(), strict=True):
+            for k in ks:
+                yield k, aid
+
+    def signed(self) -> Iterator[Signed]:
+        for aid, n, sig in zip(self.ids, self.sizes.tolist(), self.signatures, strict=True):
+            yield aid, n, sig.astype("<u4").tobytes()
+
+
+def near_duplicates_banded(docs: Sequence[Doc]) -> tuple[list[Group], Banded]:
+    """``near_duplicates`` by band keys, also returning the band keys and signatures the store keeps.
 
     Same candidates as datasketch's LSH (same signatures, same bands), the same estimate, so the same groups.
+    One pass signs each text and keeps no shingles; candidate pairs come from the band keys sorted (a bucket
+    is a run of one key), each article against the later ones in its buckets, all of them weighed against the
+    signatures at once; only the pairs the estimate keeps are shingled again and verified.
     """
-    sets = {d.id: shingles(d.text) for d in docs}
-    usable = [d for d in docs if len(sets[d.id]) >= MIN_SHINGLES]
-    rows: list[tuple[int, str]] = []
-    signed: dict[str, tuple[int, np.ndarray]] = {}
-    buckets: dict[int, list[str]] = {}
-    for d in usable:
-        m = signature(sets[d.id])
-        signed[d.id] = (len(sets[d.id]), np.asarray(m.hashvalues, dtype="<u4"))
-        for key in band_keys(m):
-            rows.append((key, d.id))
-            buckets.setdefault(key, []).append(d.id)
-    candidates: dict[str, set[str]] = {}
-    for ids in buckets.values():
-        if len(ids) > 1:
-            for a in ids:
-                candidates.setdefault(a, set()).update(b for b in ids if b > a)
-    edges = copy_edges(usable, estimated(candidates, signed), sets)
-    return group_copies(usable, edges), rows, [(aid, n, sig.tobytes()) for aid, (n, sig) in signed.items()]
+    ids: list[str] = []
+    sizes: list[int] = []
+    sigs: list[np.ndarray] = []
+    keys: list[list[int]] = []
+    for d in docs:
+        sh = shingles(d.text)
+        if len(sh) < MIN_SHINGLES:
+            continue
+        m = signature(sh)
+        ids.append(d.id)
+        sizes.append(len(sh))
+        sigs.append(np.asarray(m.hashvalues, dtype="<u4"))
+        keys.append(band_keys(m))
+    n = len(ids)
+    banded = Banded(ids, np.array(sizes, dtype=np.int64),
+                    np.stack(sigs) if sigs else np.zeros((0, PERMUTATIONS), dtype="<u4"),
+                    np.array(keys, dtype=np.int64).reshape(n, len(BAND_RANGES)))
+    later: dict[int, list[np.ndarray]] = {}  # article -> the later articles of each bucket it is in
+    flat, owner = banded.keys.ravel(), np.repeat(np.arange(n), len(BAND_RANGES))
+    order = np.lexsort((owner, flat))
+    sorted_keys, owners = flat[order], owner[order]
+    cuts = np.flatnonzero(sorted_keys[1:] != sorted_keys[:-1]) + 1
+    starts, ends = np.r_[0, cuts], np.r_[cuts, len(sorted_keys)]
+    for start, end in zip(starts[ends - starts > 1].tolist(), ends[ends - starts > 1].tolist(), strict=True):
+        members = owners[start:end]
+        for p, i in enumerate(members[:-1].tolist()):
+            later.setdefault(i, []).append(members[p + 1:])
+    by_id = {d.id: d for d in docs}
+    cache: dict[int, set[str]] = {}
+
+    def exact(i: int) -> set[str]:
+        if i not in cache:
+            cache[i] = shingles(by_id[ids[i]].text)
+        return cache[i]
+
+    edges = []
+    for i in sorted(later):
+        others = np.unique(np.concatenate(later[i]))
+        others = others[others != i]
+        keep = others[plausible(banded.signatures[i], sizes[i], banded.signatures[others], banded.sizes[others])]
+        for j in keep.tolist():
+            copy, score = is_copy(exact(i), exact(j))
+            if copy:
+                edges.append((min(ids[i], ids[j]), max(ids[i], ids[j]), score))
+    usable = [by_id[aid] for aid in ids]
+    return group_copies(usable, sorted(set(edges))), banded
 
 
 def pair_score(a: set[str], b: set[str]) -> tuple[float, float]:

@@ -64,6 +64,7 @@ from .cluster import (
 )
 from .dedup import (
     MIN_SHINGLES,
+    Banded,
     Doc,
     Signed,
     band_keys,
@@ -104,12 +105,13 @@ def event_keys(events: Iterable[Event]) -> list[tuple[str, str]]:
 
 
 def save_full_state(store: Store, features: dict[str, Features], events: Sequence[Event],
-                    bands: Sequence[tuple[int, str]], signed: Sequence[Signed]) -> None:
+                    banded: Banded | None) -> None:
     df: Counter[str] = Counter()
     for f in features.values():
         df.update(feature_keys(f))
     db.save_full(store, features=[(aid, features_json(f)) for aid, f in features.items()], df=dict(df),
-                 n_docs=len(features), bands=bands, signed=signed, keys=event_keys(events), rowid=db.max_rowid(store))
+                 n_docs=len(features), bands=banded.rows() if banded else (),
+                 signed=banded.signed() if banded else (), keys=event_keys(events), rowid=db.max_rowid(store))
 
 
 def _idf(df: dict[str, int], n: int) -> dict[str, float]:

@@ -28,7 +28,7 @@ from typing import Any
 from . import incremental
 from .claims import align_bucketed, claim_buckets
 from .cluster import Event, Features, _dot, cluster_events, feature_idf, link_storylines, vector
-from .dedup import Doc, Group, Signed, near_duplicates, near_duplicates_banded
+from .dedup import Banded, Doc, Group, near_duplicates, near_duplicates_banded
 from .embed import embed, lead, wanted
 from .errors import StoreError
 from .features import article_features
@@ -112,13 +112,11 @@ def update_stories(store: Store, lang: Language, *, rebuild: bool = False, clust
     if any(needs_lead(f, multilingual) for f in features.values()):
         features = with_leads(features, {d.id: d.text for d in docs}, multilingual)
         clock.lap("embeddings")
-    bands: list[tuple[int, str]] = []
-    signed: list[Signed] = []
+    kept: list[Banded] = []
     if duplicates is near_duplicates:  # the local engine: the same groups, and the band keys to keep
         def banded(d: Sequence[Doc]) -> list[Group]:
-            groups, rows, sigs = near_duplicates_banded(d)
-            bands.extend(rows)
-            signed.extend(sigs)
+            groups, state = near_duplicates_banded(d)
+            kept.append(state)
             return groups
 
         duplicates = banded
@@ -130,8 +128,8 @@ def update_stories(store: Store, lang: Language, *, rebuild: bool = False, clust
                     [{"id": g.id, "original": g.original, "articles": g.articles, "similarity": g.similarity}
                      for g in groups])
     clock.lap("write")
-    if bands or not docs:
-        incremental.save_full_state(store, features, built, bands, signed)
+    if kept or not docs:
+        incremental.save_full_state(store, features, built, kept[0] if kept else None)
     else:  # another engine found the near-copies: no band keys to keep, so no batch state either
         incremental.clear_state(store)
     clock.lap("state")

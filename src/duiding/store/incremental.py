@@ -222,7 +222,7 @@ _SIGNED = ("INSERT INTO minhash_signatures(article_id, shingles, signature) VALU
 
 
 def save_full(store: Store, *, features: Sequence[tuple[str, str]], df: dict[str, int], n_docs: int,
-              bands: Sequence[tuple[int, str]], signed: Sequence[tuple[str, int, bytes]],
+              bands: Iterable[tuple[int, str]], signed: Iterable[tuple[str, int, bytes]],
               keys: Sequence[tuple[str, str]], rowid: int) -> None:
     """Replace the whole incremental state (after a full build)."""
     with store.transaction(exclusive="stories") as c:
