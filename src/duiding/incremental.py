@@ -2,12 +2,14 @@
 
 After a full build (the first ``analyze``, or ``duiding recluster``) the store keeps what the next
 batch needs (``store/incremental.py``): each article's features, the document frequency of each
-feature, each article's MinHash band keys and each event's most specific features. A batch then
+feature, each article's MinHash signature and band keys and each event's most specific features. A batch then
 
 - reads only its own new articles (those added after the last placed one);
 - adds their features to the document frequencies, so IDF needs no pass over the store;
 - finds its near-copies by looking up its band keys (the same candidates datasketch's LSH gives),
-  verifies them on the exact shingles, and merges the groups they touch;
+  rules out on the stored signatures those whose MinHash estimate cannot reach a copy (as the full
+  build does: ``dedup.plausible``), verifies the rest on the exact shingles, and merges the groups
+  they touch;
 - restores only the events whose dates come within ``EVENT_WINDOW_DAYS`` of the batch (an older
   event can take no new article) from the stored features, and assigns the new articles with the
   same ``cluster_events`` as a full run;

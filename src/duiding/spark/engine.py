@@ -5,8 +5,10 @@ there: ``pipeline.prepare`` for ingest, ``nlp.annotate.work`` for language analy
 is loaded once per Python worker, which Spark reuses across tasks), ``cluster.cluster_events``
 per independent time segment (``segments.py``). Near-copy candidates come from Spark ML's
 ``MinHashLSH`` and are verified with ``dedup.is_copy`` on the exact shingle sets, then grouped by
-``dedup.group_copies``. Every stage writes Parquet under the work directory and the driver reads
-it back sorted into the order the local engine produces, so the store receives the same writes.
+``dedup.group_copies`` (Spark's own hash functions, so not ruled out first on datasketch's estimate
+as the local engine does: a true copy the local estimate drops, at a chance of the order of 1e-4, is
+the one way the two can group copies differently). Every stage writes Parquet under the work directory and
+the driver reads it back sorted into the order the local engine produces, so the store receives the same writes.
 
 A killed task is re-run by Spark (``local[N,retries]`` or a cluster's ``spark.task.maxFailures``);
 a stage's output is its committed Parquet, so a retried task's rows are never counted twice.
