@@ -241,6 +241,6 @@ LATER_STEPS: dict[int, tuple[str, tuple[Step, ...]]] = {
           Index("claim_keys_bucket", "claim_keys", "bucket"), Index("claim_keys_article", "claim_keys", "article_id"),
           Index("claim_keys_stale", "claim_keys", "stale"), STAGE_STATE,
           AddColumn("claim_groups", col("bucket")), Index("claim_groups_bucket", "claim_groups", "bucket"))),
-    11: ("near-copies by look-up: each article's MinHash signature and shingle count, to rule out LSH candidates "
+    12: ("near-copies by look-up: each article's MinHash signature and shingle count, to rule out LSH candidates "
          "without reading their texts", (MINHASH_SIGNATURES,)),
 }
