@@ -41,6 +41,13 @@ def run(*args: str) -> None:
     subprocess.run([str(EXE), *args], check=True, stdout=subprocess.DEVNULL)
 
 
+def server_env(tree: str | None) -> dict[str, str]:
+    """The server's environment: as is (the venv's installed duiding), or importing the one under ``tree``/src."""
+    if not tree:
+        return dict(os.environ)
+    return os.environ | {"PYTHONPATH": str(Path(tree).resolve() / "src")}
+
+
 def build(work: Path, n: int) -> Path:
     """The benchmark store: analysed stories first, then the bulk archive without NLP (kept between runs)."""
     db = work / f"web-{n}.db"
@@ -172,6 +179,8 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=1, help="server processes (duiding serve --workers)")
     ap.add_argument("--python-client", action="store_true", help="use asyncio clients even when wrk is installed")
     ap.add_argument("--workdir", default="/tmp/duiding-bench-web")
+    ap.add_argument("--tree", help="serve with the duiding of this checkout (its src/), e.g. a worktree, "
+                                   "instead of the venv's installed one")
     ap.add_argument("--store", help="serve this existing store instead of building one (e.g. the 1M store of "
                                     "`scale.py --grow`: its articles are generated, its stories made without Frog)")
     args = ap.parse_args()
@@ -181,7 +190,7 @@ def main() -> None:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen([str(EXE), "serve", "--db", str(db), "--port", str(port), "--workers", str(args.workers)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=server_env(args.tree))
     try:
         deadline = time.time() + 60
         while True:
