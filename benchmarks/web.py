@@ -207,7 +207,7 @@ def main() -> None:
               flush=True)
         stories = story_urls(base)
         rng = random.Random(1)
-        story_requests = [(rng.choice(stories), {}) for _ in range(args.requests)]
+        story_requests: list[tuple[str, dict[str, str]]] = [(rng.choice(stories), {}) for _ in range(args.requests)]
         searches = search_urls(args.requests)
         pages = [("/search", {k: v for k, v in p.items() if k != "limit"}) for _, p in search_urls(args.requests, 9)]
         described = "an existing store" if args.store else f"{args.articles:,} generated articles + stories"

@@ -238,8 +238,12 @@ LATER_STEPS: dict[int, tuple[str, tuple[Step, ...]]] = {
           Index("claim_keys_stale", "claim_keys", "stale"), STAGE_STATE,
           AddColumn("claim_groups", col("bucket")), Index("claim_groups_bucket", "claim_groups", "bucket"))),
     # The home page reads one page of storylines in its order (at 1M articles: 228k storylines,
-    # which it used to read whole, with every member article: 56 s).
-    11: ("storylines in the home page's orders: latest coverage first, oldest first",
+    # which it used to read whole, with every member article: 56 s). An outlet filter matches a key
+    # or a name in any case (lower() on both, each indexed); the outlet menu steps through the names.
+    11: ("storylines in the home page's orders; outlets by name and in any case",
          (Index("storylines_end", "storylines", '"end", n_events, id'), Index("storylines_start", "storylines",
-                                                                               "start, id"))),
+                                                                               "start, id"),
+          Index("articles_outlet_name", "articles", "outlet"),
+          Index("articles_outlet_key_lower", "articles", "lower(outlet_key)"),
+          Index("articles_outlet_lower", "articles", "lower(outlet)"))),
 }

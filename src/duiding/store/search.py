@@ -390,12 +390,17 @@ def _facets_over(store: Store, key: str, keys: list[Any]) -> dict[str, list[dict
     ids = f"IN ({store.dialect.id_list()})"
     params = [store.dialect.id_list_param([r["id"] for r in rows])]
 
-    def named(type_clause: str) -> list[dict[str, Any]]:
-        return [dict(r) for r in c.execute(
-            "SELECT e.id, e.name AS value, e.type, count(DISTINCT m.article_id) AS n FROM mentions m "
-            f"JOIN entities e ON e.id = m.entity_id WHERE m.article_id {ids} {type_clause} "
-            "GROUP BY e.id, e.name, e.type, e.n_mentions ORDER BY n DESC, e.n_mentions DESC, value LIMIT ?",
-            [*params, FACET_SIZE])]
+    # People, organisations and every name from one grouping of the mentions: one pass, not three.
+    named = [dict(r) for r in c.execute(
+        "SELECT e.id, e.name AS value, e.type, count(DISTINCT m.article_id) AS n, e.n_mentions FROM mentions m "
+        f"JOIN entities e ON e.id = m.entity_id WHERE m.article_id {ids} GROUP BY e.id, e.name, e.type, e.n_mentions",
+        params)]
+    named.sort(key=lambda r: (-r["n"], -r["n_mentions"], r["value"]))
+    for r in named:
+        del r["n_mentions"]
+
+    def top(kind: str | None) -> list[dict[str, Any]]:
+        return [r for r in named if kind is None or r["type"] == kind][:FACET_SIZE]
 
     speaker = c.execute(
         f"SELECT {SPEAKER_NAME} AS value, count(DISTINCT q.article_id) AS n FROM quotes q "
@@ -404,8 +409,8 @@ def _facets_over(store: Store, key: str, keys: list[Any]) -> dict[str, list[dict
         f"GROUP BY {SPEAKER_NAME} HAVING {SPEAKER_NAME} != '' ORDER BY n DESC, value LIMIT ?",
         [*params, FACET_SIZE]).fetchall()
     return {"outlet": outlet[:FACET_SIZE * 2], "date": date,
-            "person": named("AND e.type = 'PER'"), "organisation": named("AND e.type = 'ORG'"),
-            "entity": named(""), "speaker": [dict(r) for r in speaker]}
+            "person": top("PER"), "organisation": top("ORG"), "entity": top(None),
+            "speaker": [dict(r) for r in speaker]}
 
 
 def _months_before(month: str, n: int) -> str:
@@ -463,16 +468,26 @@ def find_entities(store: Store, key: str, limit: int = 5) -> list[dict[str, Any]
 
 def choices(store: Store) -> dict[str, list[str]]:
     """The outlets and languages present, for a search form's menus (the unknown outlet as one choice)."""
-    outlets = [r[0] for r in store.conn.execute(
-        "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet")]
+    outlets = _distinct(store, "outlet")
     if store.conn.execute("SELECT 1 FROM articles WHERE outlet IS NULL LIMIT 1").fetchone():
         outlets.append(UNKNOWN_OUTLET)
-    languages = [r[0] for r in store.conn.execute(
-        "SELECT DISTINCT language FROM articles WHERE language IS NOT NULL ORDER BY language")]
+    languages = _distinct(store, "language")
     return {"outlets": outlets, "languages": languages}
 
 
 FACET_SIZE = 8
+
+
+def _distinct(store: Store, column: str) -> list[str]:
+    """The distinct values of an indexed column of articles, in order, by one index seek per value.
+
+    ``SELECT DISTINCT`` reads every row (0.7 s at 1M articles for ten outlets); stepping from each
+    value to the next one above it is a handful of look-ups (a "loose index scan", on both stores).
+    """
+    return [r[0] for r in store.conn.execute(
+        f"WITH RECURSIVE v(x) AS (SELECT min({column}) FROM articles UNION ALL "
+        f"SELECT (SELECT min({column}) FROM articles WHERE {column} > v.x) FROM v WHERE v.x IS NOT NULL) "
+        "SELECT x FROM v WHERE x IS NOT NULL")]
 
 
 RANK_BUDGET_S = 0.010  # ~15k matches here; 20 concurrent searches on 100k: p95 185 ms at 25 ms, 151 at 10
