@@ -16,6 +16,10 @@ Rutte"``) — and proximity, ``NEAR(rutte brexit, 5)``: both words at most 5 wor
 NEAR; on PostgreSQL a distance disjunction for two words, every word for more). A query of
 fields only lists every article that passes them, newest first. A name filter finds an entity by
 its canonical name, any spelling it was seen under, or its surname alone.
+
+``search_all`` adds the total and facets, both bounded (COUNT_LIMIT, FACET_SCAN) so that a word
+in half of a million articles costs what a rare word costs: the total is exact up to 10,000 and
+otherwise a lower bound the caller shows as "10,000+"; facets count the newest 2,000 matches.
 """
 
 from __future__ import annotations

@@ -101,15 +101,6 @@ def overview(lines: list[dict[str, Any]], members: list[dict[str, Any]], *, lo: 
     return out
 
 
-def _end(until: str) -> str:
-    """The last day a date bound of a year, month or day means, as text comparable to YYYY-MM-DD."""
-    if len(until) == 4:
-        return until + "-12-31"
-    if len(until) == 7:
-        return until + "-31"
-    return until
-
-
 def page_router(site: Site) -> APIRouter:
     pages = APIRouter(include_in_schema=False)
     render = site.render
