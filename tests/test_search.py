@@ -218,3 +218,35 @@ def test_unknown_outlet_is_one_filter_value(store: Store) -> None:
     found = search_all(store, "dijk")
     assert found.facets["outlet"] == [{"value": "unknown", "n": 3}]
     assert search_all(store, "dijk", outlet="unknown").total == 3
+
+
+def test_counts_and_facets_are_bounded_and_say_so(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past COUNT_LIMIT matches the total is that lower bound (not exact); facets count the FACET_SCAN
+    most recently added matches, and their counts sum to exactly that many: on both stores."""
+    from duiding.store.search import search_all
+
+    module = importlib.import_module("duiding.store.search")
+    outlets = ["nos.nl", "nu.nl", "trouw.nl"]
+    arts = [build_article(RawArticle(source=f"{i}.txt", origin=f"{i}.txt", title=f"Bericht {i}",
+                                     body=f"Bericht {i} over de waterkering bij Venlo.",
+                                     published=f"2025-03-{i + 1:02d}",
+                                     url=f"https://{outlets[i % 3]}/x{i}"), OutletTable()).article for i in range(7)]
+    store.write_batch(arts, [])
+    full = search_all(store, "waterkering", limit=2)
+    assert (full.total, full.total_exact, full.facets_over) == (7, True, 7)
+    monkeypatch.setattr(module, "COUNT_LIMIT", 5)
+    monkeypatch.setattr(module, "FACET_SCAN", 3)
+    bounded = search_all(store, "waterkering", limit=2)
+    assert (bounded.total, bounded.total_exact, bounded.facets_over) == (5, False, 3)
+    assert len(bounded.hits) == 2
+    assert sum(v["n"] for v in bounded.facets["outlet"]) == 3 == sum(v["n"] for v in bounded.facets["date"])
+    # the three most recently added: articles 4, 5 and 6, one per outlet, on 5, 6 and 7 March
+    assert [v["value"] for v in bounded.facets["date"]] == ["2025-03-05", "2025-03-06", "2025-03-07"]
+    assert {v["n"] for v in bounded.facets["outlet"]} == {1}
+    exact = search_all(store, "waterkering", limit=2, outlet="nos.nl")  # 3 of them: under the bound
+    assert (exact.total, exact.total_exact) == (3, True)
+    assert search_all(store, "waterkering", limit=20).total == 7  # the page holds every match: counted exactly
+    fields_only = search_all(store, "outlet:nu.nl", limit=1)  # a query of fields only is bounded the same way
+    assert (fields_only.total, fields_only.total_exact) == (2, True)
+    monkeypatch.setattr(module, "COUNT_LIMIT", 1)
+    assert (search_all(store, "outlet:nu.nl", limit=1).total_exact) is False

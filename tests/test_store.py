@@ -176,3 +176,41 @@ def test_postgres_text_sorts_and_folds_case_as_sqlite_does(store: Store) -> None
     assert [r[0] for r in store.conn.execute("SELECT command FROM runs ORDER BY command")] == sorted(names)
     assert store.conn.execute("SELECT lower(command) FROM runs WHERE command = 'ÉMILE Zebra'").fetchone()[0] == (
         "Émile zebra")
+
+
+def test_storylines_page_in_sql_in_each_order_with_filters(store: Store) -> None:
+    """The home page's storyline pages, on both stores: latest coverage first, oldest first, most articles
+    first; a date range or an outlet keeps the storylines with such an article; the count is of those kept;
+    the outlet menu lists each outlet once."""
+    from duiding.store.search import choices
+    from duiding.store.stories import count_storylines, replace_stories, storyline_page, storylines
+
+    urls = ["https://nos.nl/a", "https://nu.nl/b", "https://nos.nl/c", "https://trouw.nl/d", "https://nu.nl/e"]
+    arts = [build_article(RawArticle(source=f"{i}.txt", origin=f"{i}.txt", title=f"Bericht {i}", url=u,
+                                     body=f"Bericht {i} over de dijk.", published=f"2025-0{i + 1}-10"),
+                          OutletTable()).article for i, u in enumerate(urls)]
+    store.write_batch(arts, [])
+    ids = [a.id for a in arts]
+    # three storylines: A = articles 0 and 1 (Jan-Feb), B = 2 and 3 (Mar-Apr), C = 4 (May)
+    spans = {"slA": (ids[:2], "2025-01-10", "2025-02-10"), "slB": (ids[2:4], "2025-03-10", "2025-04-10"),
+             "slC": (ids[4:], "2025-05-10", "2025-05-10")}
+    events = [{"id": "ev" + k[2:], "label": k, "start": s, "end": e, "articles": a, "storyline": k}
+              for k, (a, s, e) in spans.items()]
+    lines = [{"id": k, "label": k, "start": s, "end": e, "events": ["ev" + k[2:]]} for k, (_, s, e) in spans.items()]
+    replace_stories(store, events, lines, [])
+    assert count_storylines(store) == 3
+    assert [r["id"] for r in storyline_page(store)[0]] == ["slC", "slB", "slA"]  # latest coverage first
+    assert [r["id"] for r in storyline_page(store, sort="start")[0]] == ["slA", "slB", "slC"]
+    by_size, total = storyline_page(store, sort="size")
+    assert [(r["id"], r["n_articles"]) for r in by_size] == [("slB", 2), ("slA", 2), ("slC", 1)]  # ties: latest
+    assert total == 3
+    page2, total = storyline_page(store, limit=1, offset=1)
+    assert [r["id"] for r in page2] == ["slB"] and total == 3
+    assert [r["id"] for r in storylines(store, 2, 1)] == ["slB", "slC"]
+    nu, total = storyline_page(store, outlet="NU.nl")  # a name or key, in any case
+    assert {r["id"] for r in nu} == {"slA", "slC"} and total == 2
+    spring, total = storyline_page(store, since="2025-04-01", until="2025-05-31")
+    assert [r["id"] for r in spring] == ["slC", "slB"] and total == 2
+    assert storyline_page(store, since="2025-02-11", until="2025-03-09") == ([], 0)  # between two storylines
+    menu = choices(store)
+    assert sorted(menu["outlets"]) == menu["outlets"] and len(set(menu["outlets"])) == len(menu["outlets"]) == 3

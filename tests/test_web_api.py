@@ -281,3 +281,42 @@ def test_article_names_are_one_tab_stop_each(client: TestClient) -> None:
     links = re.findall(r'<a class="\w+" href="/entity/(\w+)"( tabindex="-1")?', body)
     in_tab_order = [e for e, skip in links if not skip]
     assert in_tab_order and len(in_tab_order) == len(set(in_tab_order)) == len({e for e, _ in links})
+
+
+def test_search_past_the_count_bound_says_at_least(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    module = importlib.import_module("duiding.store.search")
+    every = client.get("/api/search", params={"q": "de", "limit": 1}).json()
+    assert every["total_exact"] is True and every["total"] > 3
+    monkeypatch.setattr(module, "COUNT_LIMIT", 3)
+    monkeypatch.setattr(module, "FACET_SCAN", 2)
+    bounded = client.get("/api/search", params={"q": "de", "limit": 1}).json()
+    assert (bounded["total"], bounded["total_exact"], bounded["facets_over"]) == (3, False, 2)
+    assert sum(v["n"] for v in bounded["facets"]["outlet"]) == 2
+    monkeypatch.setattr(importlib.import_module("duiding.web.pages"), "PAGE_HITS", 1)  # else the page holds all
+    page = client.get("/search", params={"q": "de"}, headers=HTML).text
+    assert "3+ articles match" in page and "the 2 most recently added of 3+ matches" in page
+
+
+def test_home_pages_storylines_latest_first(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+    import re
+
+    monkeypatch.setattr(importlib.import_module("duiding.web.pages"), "PAGE_ROWS", 1)
+    lines = {line["id"]: line for line in client.get("/api/storylines").json()["items"]}
+    shown = []
+    for n in (1, 2, 3):
+        html = client.get("/", params={"page": n}, headers=HTML).text
+        shown += re.findall(r'class="title" href="/story/([^"]+)"', html)
+        assert f"page {n} of 3" in html and ('rel="next"' in html) == (n < 3)
+    assert sorted(shown) == sorted(lines)  # every storyline once, one a page
+    ends = [lines[i]["end"] or "" for i in shown]
+    assert ends == sorted(ends, reverse=True)  # the latest coverage first
+    assert "page 3 of 3" in client.get("/", params={"page": 99}, headers=HTML).text  # past the end: the last page
+    by_size = [re.search(r'class="stories-meta muted">(\d+) article', client.get(
+        "/", params={"sort": "size", "page": n}, headers=HTML).text).group(1) for n in (1, 2, 3)]  # type: ignore[union-attr]
+    assert [int(x) for x in by_size] == sorted((int(x) for x in by_size), reverse=True)
+    second = client.get("/api/storylines", params={"limit": 1, "offset": 1}).json()
+    assert second["total"] == 3 and [i["id"] for i in second["items"]] == [sorted(
+        lines.values(), key=lambda x: (x["start"] or "", x["id"]))[1]["id"]]

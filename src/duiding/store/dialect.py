@@ -41,6 +41,21 @@ class Dialect:
         """A column neither grouped nor aggregated: SQLite takes one row's value, PostgreSQL wants an aggregate."""
         return f"min({expr})" if self.is_postgres else expr
 
+    def id_list(self) -> str:
+        """A subquery of the ids in one parameter (made by :meth:`id_list_param`): a long list as one value.
+
+        Facets look up the same few thousand article ids in several statements; one parameter
+        keeps each statement short and under SQLite's limit of bound variables.
+        """
+        return "SELECT unnest(CAST(? AS text[]))" if self.is_postgres else "SELECT value FROM json_each(?)"
+
+    def id_list_param(self, ids: list[str]) -> object:
+        if self.is_postgres:
+            return list(ids)
+        import json
+
+        return json.dumps(ids)
+
     def lock_articles(self, n: int) -> str | None:
         """A statement locking ``n`` article rows (ids as parameters) for the rest of the transaction.
 

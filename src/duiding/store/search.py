@@ -16,6 +16,10 @@ Rutte"``) — and proximity, ``NEAR(rutte brexit, 5)``: both words at most 5 wor
 NEAR; on PostgreSQL a distance disjunction for two words, every word for more). A query of
 fields only lists every article that passes them, newest first. A name filter finds an entity by
 its canonical name, any spelling it was seen under, or its surname alone.
+
+``search_all`` adds the total and facets, both bounded (COUNT_LIMIT, FACET_SCAN) so that a word
+in half of a million articles costs what a rare word costs: the total is exact up to 10,000 and
+otherwise a lower bound the caller shows as "10,000+"; facets count the newest 2,000 matches.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import time
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -296,47 +301,72 @@ def _filtered(store: Store, where: str, params: list[Any], limit: int, offset: i
                 r["snip"] + ("…" if len(r["snip"]) >= 180 else ""), 0.0) for r in rows]
 
 
-def _matching(store: Store, q: Query) -> tuple[str, list[Any]]:
-    """SQL selecting the ids of every article the query matches (for counts and facets), with its parameters."""
-    if q.text is None:
-        return f"SELECT a.id FROM articles a {q.where}", list(q.params)
+def _matches(store: Store, q: Query) -> tuple[str, str, list[Any]]:
+    """SQL of every match's key (SQLite rowids, PostgreSQL ids), the ORDER BY of the most recently added
+    first, and the parameters: counting needs no order, facets take the newest.
+
+    On SQLite an unfiltered query reads the full-text index alone, in its own rowid order, never
+    the articles: counting 10,000 matches so takes ~1 ms, against ~30 ms through the table.
+    """
     and_where = q.where.replace("WHERE", "AND", 1)
     if store.dialect.is_postgres:
+        if q.text is None:
+            return f"SELECT a.id FROM articles a {q.where}", "ORDER BY a.rowid DESC", list(q.params)
         return ("SELECT a.id FROM articles_fts f JOIN articles a ON a.id = f.id "
-                f"WHERE f.doc @@ to_tsquery('dutch', ?) {and_where}", [ts_query(q.text), *q.params])
-    return ("SELECT a.id FROM articles_fts f JOIN articles a ON a.rowid = f.rowid "
-            f"WHERE articles_fts MATCH ? {and_where}", [fts_query(q.text), *q.params])
+                f"WHERE f.doc @@ to_tsquery('dutch', ?) {and_where}", "ORDER BY a.rowid DESC",
+                [ts_query(q.text), *q.params])
+    if q.text is None:
+        return f"SELECT a.rowid FROM articles a {q.where}", "ORDER BY a.rowid DESC", list(q.params)
+    join = "JOIN articles a ON a.rowid = f.rowid " if q.where else ""
+    return (f"SELECT f.rowid FROM articles_fts f {join}WHERE articles_fts MATCH ? {and_where}", "ORDER BY f.rowid DESC",
+            [fts_query(q.text), *q.params])
 
 
-FACET_SCAN = 20_000  # facets count at most this many matches (the newest), so a common word stays fast
+# Counting and facets look at a bounded number of matches, as search engines do (Elasticsearch
+# counts hits exactly up to 10,000 and says "at least" beyond): a word in half of a million
+# articles would otherwise be counted and faceted in full on every search. At 1M articles under
+# 20 clients that was a p95 of 59 s; bounded, every search costs what its first page costs.
+COUNT_LIMIT = 10_000  # the total is exact up to this many matches; beyond, it is this, a lower bound ("10,000+")
+FACET_SCAN = 2_000  # facets count the most recently added this many matches
 
 
 @dataclass(frozen=True)
 class Result:
-    """One page of hits, how many match in all, and facets counted over every match (up to FACET_SCAN)."""
+    """One page of hits, how many match (exactly, or at least ``total``), and facets over the newest matches."""
 
     hits: list[Hit]
     total: int
     facets: dict[str, list[dict[str, Any]]]
-    facets_over: int  # how many matches the facets count (total, or FACET_SCAN when there are more)
+    facets_over: int  # how many matches the facets count: every one, or the FACET_SCAN most recently added
+    total_exact: bool = True  # False: more than COUNT_LIMIT match, and ``total`` is that lower bound
 
 
 def search_all(store: Store, query: str, *, outlet: str | None = None, language: str | None = None,
                since: str | None = None, until: str | None = None, entity: str | None = None,
                speaker: str | None = None, limit: int = 20, offset: int = 0, with_facets: bool = True) -> Result:
-    """A page of hits with the total and whole-result facets (outlets, months or days, people, organisations,
-    speakers), so a researcher sees the shape of everything that matched, not of one page."""
+    """A page of hits with the total and facets (outlets, months or days, people, organisations, speakers)
+    over the matches rather than the page, so a researcher sees the shape of what matched.
+
+    The total counts up to COUNT_LIMIT matches and the facets the FACET_SCAN most recently added
+    (``facets_over`` says how many), so the cost of a search is bounded whatever the word.
+    """
     q = prepare(query, outlet=outlet, language=language, since=since, until=until, entity=entity, speaker=speaker)
     try:
         hits = _hits(store, q, limit, offset)
-        sub, params = _matching(store, q)
-        total = store.conn.execute(f"SELECT count(*) FROM ({sub}) AS m", params).fetchone()[0]
+        if offset == 0 and len(hits) < limit:  # the page holds every match: nothing more to count
+            key, keys = "a.id", [h.id for h in hits]
+            total, exact = len(hits), True
+        else:
+            key = "a.id" if store.dialect.is_postgres else "a.rowid"  # what _matches selects
+            sql, newest, params = _matches(store, q)
+            n = store.conn.execute(f"SELECT count(*) FROM ({sql} LIMIT ?) AS m", [*params, COUNT_LIMIT + 1])
+            counted = int(n.fetchone()[0])
+            total, exact = min(counted, COUNT_LIMIT), counted <= COUNT_LIMIT
+            keys = [r[0] for r in store.conn.execute(f"{sql} {newest} LIMIT ?", [*params, FACET_SCAN])
+                    ] if with_facets else []
         if not with_facets or total == 0:
-            return Result(hits, total, _no_facets(), 0)
-        if total > FACET_SCAN:
-            sub = (f"SELECT a2.id FROM articles a2 WHERE a2.id IN ({sub}) "
-                   f"ORDER BY a2.published_start DESC LIMIT {FACET_SCAN}")
-        return Result(hits, total, _facets_over(store, sub, params), min(total, FACET_SCAN))
+            return Result(hits, total, _no_facets(), 0, exact)
+        return Result(hits, total, _facets_over(store, key, keys), len(keys), exact)
     except sqlite3.OperationalError as e:
         raise QueryError(f"cannot search for {query!r}: {e}") from e
 
@@ -345,26 +375,37 @@ def _no_facets() -> dict[str, list[dict[str, Any]]]:
     return {"outlet": [], "date": [], "person": [], "organisation": [], "entity": [], "speaker": []}
 
 
-def _facets_over(store: Store, sub: str, params: list[Any]) -> dict[str, list[dict[str, Any]]]:
-    c = store.conn
-    ids = f"IN ({sub})"
-    outlet = c.execute(
-        f"SELECT coalesce(a.outlet, '{UNKNOWN_OUTLET}') AS value, count(*) AS n FROM articles a "
-        f"WHERE a.id {ids} GROUP BY 1 ORDER BY n DESC, value LIMIT ?", [*params, FACET_SIZE * 2]).fetchall()
-    span = c.execute(f"SELECT min(a.published_start), max(a.published_start) FROM articles a WHERE a.id {ids}",
-                     params).fetchone()
-    by_day = bool(span[0] and span[1] and span[0][:7] >= _months_before(span[1][:7], 2))
-    width = 10 if by_day else 7
-    date = c.execute(
-        f"SELECT substr(a.published_start, 1, {width}) AS value, count(*) AS n FROM articles a WHERE a.id {ids} "
-        "AND a.published_start IS NOT NULL GROUP BY 1 ORDER BY 1", params).fetchall()
+def _facets_over(store: Store, key: str, keys: list[Any]) -> dict[str, list[dict[str, Any]]]:
+    """Facets over the articles whose ``key`` (``a.id``, or ``a.rowid`` on SQLite) is one of ``keys``.
 
-    def named(type_clause: str) -> list[dict[str, Any]]:
-        return [dict(r) for r in c.execute(
-            "SELECT e.id, e.name AS value, e.type, count(DISTINCT m.article_id) AS n FROM mentions m "
-            f"JOIN entities e ON e.id = m.entity_id WHERE m.article_id {ids} {type_clause} "
-            "GROUP BY e.id, e.name, e.type, e.n_mentions ORDER BY n DESC, e.n_mentions DESC, value LIMIT ?",
-            [*params, FACET_SIZE])]
+    Outlets and dates come from one read of those articles, counted here; people, organisations
+    and speakers from the mentions and quotes of their ids.
+    """
+    c = store.conn
+    rows = c.execute(f"SELECT a.id, coalesce(a.outlet, '{UNKNOWN_OUTLET}') AS outlet, a.published_start AS day "
+                     f"FROM articles a WHERE {key} IN ({store.dialect.id_list()})",
+                     [store.dialect.id_list_param(keys)]).fetchall()
+    outlets = Counter(r["outlet"] for r in rows)
+    outlet = sorted(({"value": v, "n": n} for v, n in outlets.items()), key=lambda d: (-d["n"], d["value"]))
+    days = [r["day"] for r in rows if r["day"]]
+    by_day = bool(days) and min(days)[:7] >= _months_before(max(days)[:7], 2)
+    width = 10 if by_day else 7
+    date = sorted(({"value": v, "n": n} for v, n in Counter(d[:width] for d in days).items()),
+                  key=lambda d: d["value"])
+    ids = f"IN ({store.dialect.id_list()})"
+    params = [store.dialect.id_list_param([r["id"] for r in rows])]
+
+    # People, organisations and every name from one grouping of the mentions: one pass, not three.
+    named = [dict(r) for r in c.execute(
+        "SELECT e.id, e.name AS value, e.type, count(DISTINCT m.article_id) AS n, e.n_mentions FROM mentions m "
+        f"JOIN entities e ON e.id = m.entity_id WHERE m.article_id {ids} GROUP BY e.id, e.name, e.type, e.n_mentions",
+        params)]
+    named.sort(key=lambda r: (-r["n"], -r["n_mentions"], r["value"]))
+    for r in named:
+        del r["n_mentions"]
+
+    def top(kind: str | None) -> list[dict[str, Any]]:
+        return [r for r in named if kind is None or r["type"] == kind][:FACET_SIZE]
 
     speaker = c.execute(
         f"SELECT {SPEAKER_NAME} AS value, count(DISTINCT q.article_id) AS n FROM quotes q "
@@ -372,9 +413,9 @@ def _facets_over(store: Store, sub: str, params: list[Any]) -> dict[str, list[di
         f"WHERE q.article_id {ids} AND q.kind IN ('direct', 'partial') AND q.speaker_kind != 'unknown' "
         f"GROUP BY {SPEAKER_NAME} HAVING {SPEAKER_NAME} != '' ORDER BY n DESC, value LIMIT ?",
         [*params, FACET_SIZE]).fetchall()
-    return {"outlet": [dict(r) for r in outlet], "date": [dict(r) for r in date],
-            "person": named("AND e.type = 'PER'"), "organisation": named("AND e.type = 'ORG'"),
-            "entity": named(""), "speaker": [dict(r) for r in speaker]}
+    return {"outlet": outlet[:FACET_SIZE * 2], "date": date,
+            "person": top("PER"), "organisation": top("ORG"), "entity": top(None),
+            "speaker": [dict(r) for r in speaker]}
 
 
 def _months_before(month: str, n: int) -> str:
@@ -432,16 +473,26 @@ def find_entities(store: Store, key: str, limit: int = 5) -> list[dict[str, Any]
 
 def choices(store: Store) -> dict[str, list[str]]:
     """The outlets and languages present, for a search form's menus (the unknown outlet as one choice)."""
-    outlets = [r[0] for r in store.conn.execute(
-        "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet")]
+    outlets = _distinct(store, "outlet")
     if store.conn.execute("SELECT 1 FROM articles WHERE outlet IS NULL LIMIT 1").fetchone():
         outlets.append(UNKNOWN_OUTLET)
-    languages = [r[0] for r in store.conn.execute(
-        "SELECT DISTINCT language FROM articles WHERE language IS NOT NULL ORDER BY language")]
+    languages = _distinct(store, "language")
     return {"outlets": outlets, "languages": languages}
 
 
 FACET_SIZE = 8
+
+
+def _distinct(store: Store, column: str) -> list[str]:
+    """The distinct values of an indexed column of articles, in order, by one index seek per value.
+
+    ``SELECT DISTINCT`` reads every row (0.7 s at 1M articles for ten outlets); stepping from each
+    value to the next one above it is a handful of look-ups (a "loose index scan", on both stores).
+    """
+    return [r[0] for r in store.conn.execute(
+        f"WITH RECURSIVE v(x) AS (SELECT min({column}) FROM articles UNION ALL "
+        f"SELECT (SELECT min({column}) FROM articles WHERE {column} > v.x) FROM v WHERE v.x IS NOT NULL) "
+        "SELECT x FROM v WHERE x IS NOT NULL")]
 
 
 RANK_BUDGET_S = 0.010  # ~15k matches here; 20 concurrent searches on 100k: p95 185 ms at 25 ms, 151 at 10

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .db import UNKNOWN_OUTLET, Store
+from .db import UNKNOWN_OUTLET, Store, article_filters
 
 
 def event_members(store: Store) -> dict[str, list[str]]:
@@ -38,8 +38,57 @@ def replace_stories(store: Store, events: Sequence[dict[str, Any]], storylines: 
                       [(g["id"], a) for g in groups for a in g["articles"]])
 
 
-def storylines(store: Store) -> list[dict[str, Any]]:
-    return [dict(r) for r in store.conn.execute(f"SELECT * FROM storylines {store.dialect.order('start', 'id')}")]
+def storylines(store: Store, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+    """Storylines, oldest first; ``limit`` and ``offset`` page them in SQL (the start index makes a page a look-up)."""
+    page = " LIMIT ? OFFSET ?" if limit is not None else ""
+    return [dict(r) for r in store.conn.execute(
+        f"SELECT * FROM storylines {store.dialect.order('start', 'id')}{page}",
+        [limit, offset] if limit is not None else [])]
+
+
+def count_storylines(store: Store) -> int:
+    return int(store.conn.execute("SELECT count(*) FROM storylines").fetchone()[0])
+
+
+# The home page's orders, each the order of an index of migration 11 (size excepted: see storyline_page).
+STORYLINE_ORDERS = {
+    "recent": ('s."end" DESC', "s.n_events DESC", "s.id DESC"),  # the latest coverage first
+    "start": ("s.start", "s.id"),
+    "size": ("n_articles DESC", 's."end" DESC', "s.id DESC"),
+}
+
+
+def storyline_page(store: Store, *, sort: str = "recent", since: str | None = None, until: str | None = None,
+                   outlet: str | None = None, limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+    """One page of storylines in the home page's order, and how many pass the filters.
+
+    A store of a million articles holds a quarter of a million storylines: the page is read in
+    SQL, never the whole list. The latest coverage first (the storyline's end) and oldest first
+    walk an index; most articles first sums each storyline's stored event sizes (no article is
+    read). A date range keeps the storylines with an article inside it, an outlet those it
+    covered (the articles page's filters, over the storylines' articles).
+    """
+    if sort not in STORYLINE_ORDERS:
+        raise ValueError(f"unknown storyline order {sort!r}")
+    where, params = "", list[Any]()
+    if since or until or outlet:
+        f_where, params = article_filters(outlet=outlet, language=None, since=since, until=until)
+        where = ("WHERE s.id IN (SELECT e.storyline_id FROM articles a JOIN event_articles ea ON ea.article_id = a.id "
+                 f"JOIN events e ON e.id = ea.event_id {f_where})")
+    size = ("(SELECT coalesce(sum(e.n_articles), 0) FROM events e WHERE e.storyline_id = s.id)"
+            if sort == "size" else "NULL")
+    rows = [dict(r) for r in store.conn.execute(
+        f"SELECT s.*, {size} AS n_articles FROM storylines s {where} "
+        f"{store.dialect.order(*STORYLINE_ORDERS[sort])} LIMIT ? OFFSET ?", [*params, limit, offset])]
+    total = store.conn.execute(f"SELECT count(*) FROM storylines s {where}", params).fetchone()[0]
+    return rows, int(total)
+
+
+def storyline_span(store: Store) -> tuple[str | None, str | None]:
+    """The first and last date of any storyline (two index look-ups): the shared axis of the home page's charts."""
+    row = store.conn.execute(
+        'SELECT (SELECT min(start) FROM storylines), (SELECT max("end") FROM storylines)').fetchone()
+    return row[0], row[1]
 
 
 def events(store: Store, storyline_id: str | None = None) -> list[dict[str, Any]]:
@@ -86,13 +135,17 @@ def article_stories(store: Store, article_id: str) -> list[dict[str, Any]]:
         (article_id,))]
 
 
-def storyline_articles(store: Store) -> list[dict[str, Any]]:
-    """Every (storyline, article) pair with the article's outlet and day: what the story overview counts.
+def storyline_articles(store: Store, storyline_ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
+    """(storyline, article) pairs with the article's outlet and day: what the story overview counts.
 
-    One pass over event membership; the unknown outlet is the one value ``unknown``.
+    Of the given storylines (a page of them), or of every one; the unknown outlet is the one value ``unknown``.
     """
+    only, params = "", []
+    if storyline_ids is not None:
+        only, params = f" AND e.storyline_id IN ({store.dialect.id_list()})", [store.dialect.id_list_param(
+            list(storyline_ids))]
     return [dict(r) for r in store.conn.execute(
         f"SELECT e.storyline_id AS storyline, a.id AS article, coalesce(a.outlet, '{UNKNOWN_OUTLET}') AS outlet, "
         "substr(a.published_start, 1, 10) AS day FROM events e JOIN event_articles ea ON ea.event_id = e.id "
-        "JOIN articles a ON a.id = ea.article_id WHERE e.storyline_id IS NOT NULL")]
+        "JOIN articles a ON a.id = ea.article_id WHERE e.storyline_id IS NOT NULL" + only, params)]
 

@@ -17,7 +17,7 @@ from ..report.tables import csv_text, json_rows, xlsx_bytes
 from ..store.annotations import article_mentions, entities
 from ..store.quotes import quotes, speakers
 from ..store.search import hit_dict, search_all
-from ..store.stories import event_articles, events, storylines
+from ..store.stories import count_storylines, event_articles, events, storylines
 from ..store.tables import TABLES
 from .ingest import MAX_FILES, MAX_UPLOAD_BYTES
 from .site import Site
@@ -71,10 +71,9 @@ def api_router(site: Site) -> APIRouter:
     @api.get("/storylines", summary="Storylines with their events")
     def api_storylines(limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
         with site.store() as s:
-            lines = storylines(s)
             items = [line | {"events": [e["id"] for e in events(s, line["id"])]}
-                     for line in lines[offset:offset + limit]]
-            return page(items, limit, offset, len(lines))
+                     for line in storylines(s, limit, offset)]  # a page read in SQL: a store may hold 250k
+            return page(items, limit, offset, count_storylines(s))
 
     @api.get("/events/{event_id}", summary="One event and its articles")
     def api_event(event_id: str) -> dict[str, Any]:
@@ -104,7 +103,8 @@ def api_router(site: Site) -> APIRouter:
             return {"ok": True, "article": {k: v for k, v in row.items() if k != "lemmas"},
                     "mentions": article_mentions(s, row["id"])}
 
-    @api.get("/search", summary="Full-text search: a page of hits, the total, and facets over every match")
+    @api.get("/search", summary="Full-text search: a page of hits, the total (exact up to 10,000, then "
+                                 "total_exact is false), and facets over the newest 2,000 matches")
     def api_search(q: str = Query(..., min_length=1, max_length=500,
                                   description="words, \"a phrase\", word*, OR, -word, title:word, "
                                               "NEAR(a b, 5), outlet:x, speaker:x, entity:x"),
@@ -122,9 +122,11 @@ def api_router(site: Site) -> APIRouter:
                 if "nothing to search" not in str(e):
                     raise
                 # "((( )))" or only "-excluded" words: nothing to search for is an empty result, not an error
-                return page([], limit, offset, 0) | {"note": str(e), "facets": search_all_empty()}
+                return page([], limit, offset, 0) | {"note": str(e), "total_exact": True,
+                                                     "facets": search_all_empty(), "facets_over": 0}
+            # total_exact false: more than COUNT_LIMIT match and total is that lower bound ("10,000+")
             return page([hit_dict(h) for h in found.hits], limit, offset, found.total) | {
-                "facets": found.facets, "facets_over": found.facets_over}
+                "total_exact": found.total_exact, "facets": found.facets, "facets_over": found.facets_over}
 
     @api.get("/quotes", summary="Quotes with speakers, articles, outlets and dates")
     def api_quotes(limit: int = Limit, offset: int = Offset, speaker: str | None = None,

@@ -22,7 +22,14 @@ from ..store.annotations import article_mentions, entities, entity, entity_artic
 from ..store.db import UNKNOWN_OUTLET
 from ..store.quotes import quotes, speakers
 from ..store.search import MARK_END, MARK_START, choices, find_entities, search_all
-from ..store.stories import article_stories, events, storyline_articles, storylines
+from ..store.stories import (
+    article_stories,
+    count_storylines,
+    events,
+    storyline_articles,
+    storyline_page,
+    storyline_span,
+)
 from .api import clamp
 from .ingest import MAX_UPLOAD_BYTES
 from .security import COOKIE
@@ -76,47 +83,22 @@ def _date_bounds(since: str | None, until: str | None, names: tuple[str, str] = 
     return since_v, until_v, [w for w in (why_since, why_until) if w]
 
 
-def overview(lines: list[dict[str, Any]], members: list[dict[str, Any]], *, since: str | None, until: str | None,
-             outlet: str | None, sort: str) -> list[dict[str, Any]]:
-    """Storylines with their size, outlets, last date and a coverage sparkline (all on the store's one time
-    axis), filtered and sorted.
-
-    A date range keeps the storylines with an article inside it; an outlet, those it covered.
-    """
+def overview(lines: list[dict[str, Any]], members: list[dict[str, Any]], *, lo: str | None = None,
+             hi: str | None = None) -> list[dict[str, Any]]:
+    """Storylines (a page of them, in order) with their size, outlets, first and last date and a coverage
+    sparkline, all sparklines on one time axis ``lo``–``hi`` (the store's) so that they compare."""
     by_line: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for m in members:
         by_line[m["storyline"]].append(m)
-    all_days = [m["day"] for m in members if m["day"]]  # one time axis for every sparkline, so they compare
-    lo, hi = (min(all_days), max(all_days)) if all_days else (None, None)
     out = []
     for line in lines:
         arts = by_line.get(line["id"], [])
         days = [a["day"] for a in arts if a["day"]]
-        inside = [d for d in days if (not since or d >= since[:10].ljust(10, "0")) and (not until or d <= _end(until))]
-        if (since or until) and not inside:
-            continue
-        outlets = sorted({a["outlet"] for a in arts})
-        if outlet and outlet.lower() not in {o.lower() for o in outlets}:
-            continue
-        out.append(line | {"n_articles": len({a["article"] for a in arts}), "outlets": outlets,
+        out.append(line | {"n_articles": len({a["article"] for a in arts}),
+                           "outlets": sorted({a["outlet"] for a in arts}),
                            "last": max(days) if days else None, "first": min(days) if days else None,
                            "spark": sparkline(days, lo=lo, hi=hi)})
-    if sort == "size":
-        out.sort(key=lambda r: (-r["n_articles"], -(int((r["last"] or "0").replace("-", "")))))
-    elif sort == "start":
-        out.sort(key=lambda r: (r["first"] or "9999", r["id"]))
-    else:  # recent: the latest coverage first, the bigger of two equally recent stories first
-        out.sort(key=lambda r: (r["last"] or "", r["n_articles"]), reverse=True)
     return out
-
-
-def _end(until: str) -> str:
-    """The last day a date bound of a year, month or day means, as text comparable to YYYY-MM-DD."""
-    if len(until) == 4:
-        return until + "-12-31"
-    if len(until) == 7:
-        return until + "-31"
-    return until
 
 
 def page_router(site: Site) -> APIRouter:
@@ -129,19 +111,25 @@ def page_router(site: Site) -> APIRouter:
              sort: str = Query("recent", pattern="^(recent|size|start)$"), page: int = Page) -> HTMLResponse:
         since_v, until_v, errors = _date_bounds(since, until)
         with site.store() as s:
-            lines, members = storylines(s), storyline_articles(s)
-            n_articles = s.count("articles")
+            # One page of storylines, read in its order in SQL; the counts of the header are cached
+            # per store state (a count over a million articles is not free, and changes only on a write).
+            n_lines, n_articles = site.reports.get(("home-counts",), lambda: (count_storylines(s),
+                                                                             s.count("articles")))
             menu = site.reports.get(("choices",), lambda: choices(s))
-            n_events = {line["id"]: line["n_events"] for line in lines}
-            shown = overview(lines, members, since=since_v, until=until_v, outlet=outlet, sort=sort)
-            p = _pages(len(shown), PAGE_ROWS, page)
-            rows = shown[(p["current"] - 1) * PAGE_ROWS:p["current"] * PAGE_ROWS]
+            lo, hi = site.reports.get(("storyline-span",), lambda: storyline_span(s))
+            f: dict[str, Any] = {"sort": sort, "since": since_v, "until": until_v, "outlet": outlet or None}
+            page_lines, filtered = storyline_page(s, **f, limit=PAGE_ROWS, offset=(page - 1) * PAGE_ROWS)
+            p = _pages(filtered, PAGE_ROWS, page)
+            if p["current"] != page:  # past the last page: show the last
+                page_lines, filtered = storyline_page(s, **f, limit=PAGE_ROWS, offset=(p["current"] - 1) * PAGE_ROWS)
+            rows = overview(page_lines, storyline_articles(s, [line["id"] for line in page_lines]),
+                            lo=lo and lo[:10], hi=hi and hi[:10])
             for r in rows:
-                r["events"] = events(s, r["id"]) if n_events.get(r["id"], 0) > 1 else []
+                r["events"] = events(s, r["id"]) if r.get("n_events", 0) > 1 else []
         values = {"since": since, "until": until, "outlet": outlet, "sort": sort if sort != "recent" else None,
                   "page": page}
-        html = render("home.html.j2", lines=rows, n_lines=len(lines), n_articles=n_articles, outlets=menu["outlets"],
-                      f=values, pages=p, errors=errors, link=_linker("/", values), filtered=len(shown))
+        html = render("home.html.j2", lines=rows, n_lines=n_lines, n_articles=n_articles, outlets=menu["outlets"],
+                      f=values, pages=p, errors=errors, link=_linker("/", values), filtered=filtered)
         return HTMLResponse(html, status_code=400 if errors else 200)
 
     @pages.get("/articles", response_class=HTMLResponse)
@@ -187,7 +175,7 @@ def page_router(site: Site) -> APIRouter:
         f = {"q": q, "outlet": outlet, "since": since, "until": until, "lang": lang, "entity": entity,
              "speaker": speaker}
         since_v, until_v, errors = _date_bounds(since, until, ("since", "until"))
-        total, p, over = 0, _pages(0, PAGE_HITS, 1), 0
+        total, p, over, exact = 0, _pages(0, PAGE_HITS, 1), 0, True
         with site.store() as s:
             menu = site.reports.get(("choices",), lambda: choices(s))
             entity_name = entity
@@ -199,7 +187,7 @@ def page_router(site: Site) -> APIRouter:
                     result = search_all(s, q, outlet=outlet or None, language=lang or None, since=since_v,
                                         until=until_v, entity=entity or None, speaker=speaker or None,
                                         limit=PAGE_HITS, offset=(page - 1) * PAGE_HITS)
-                    total, over = result.total, result.facets_over
+                    total, over, exact = result.total, result.facets_over, result.total_exact
                     p = _pages(total, PAGE_HITS, page)
                     hits = [{"hit": h, "parts": _snippet_parts(h.snippet)} for h in result.hits]
                     counts = result.facets | {"date": bars(result.facets["date"])}
@@ -207,6 +195,7 @@ def page_router(site: Site) -> APIRouter:
                     errors.append(_in_words(str(e)))
         html = render("search.html.j2", q=q, hits=hits, outlets=menu["outlets"], languages=menu["languages"], f=f,
                       facets=counts, entity_name=entity_name, errors=errors, total=total, pages=p, facets_over=over,
+                      total_shown=f"{total:,}" + ("" if exact else "+"),
                       link=_linker("/search", f | {"page": page}),
                       export=("/api/search?" + urlencode({k: v for k, v in f.items() if v})) if q.strip() else None)
         return HTMLResponse(html, status_code=400 if errors else 200)
