@@ -42,17 +42,12 @@ def _every_event(articles: list[Features], idf: dict[str, float], threshold: flo
                  cores: bool = True) -> list[Event]:
     """The one-pass rule written plainly: each article against every event there is; the undated ones
     after the cores among them (clustered alone at a bar ``CORE_MARGIN`` higher, ``CORE_MIN`` or more)
-    are placed whole, each where its first article would go among the events before them."""
+    are placed whole, each where its first article would go among the events before them, and the rest
+    closest first."""
     events: list[Event] = []
 
     def nearest(f: Features, vec: dict[str, float], among: list[Event]) -> Event | None:
-        best, best_sim = None, threshold
-        for e in among:
-            if _near(f.start, f.end, e.start, e.end, EVENT_WINDOW_DAYS):
-                sim = best_member(vec, e)
-                if sim >= best_sim and (best is None or sim > best_sim):
-                    best, best_sim = e, sim
-        return best
+        return _closest(f, vec, among, threshold)[0]
 
     def place(f: Features, e: Event | None) -> Event:
         if e is None:
@@ -74,9 +69,23 @@ def _every_event(articles: list[Features], idf: dict[str, float], threshold: flo
                 for a in core.articles[1:]:
                     place(by_id.pop(a), e)
         undated = [f for f in undated if f.id in by_id]
+        closest = {f.id: _closest(f, vector(f, idf), events, threshold)[1] for f in undated}
+        undated.sort(key=lambda f: (-closest[f.id], f.id))
     for f in undated:
         place(f, nearest(f, vector(f, idf), events))
     return events
+
+
+def _closest(f: Features, vec: dict[str, float], among: list[Event], threshold: float) -> tuple[Event | None, float]:
+    """The event in ``f``'s window it joins (None: a new one), and its highest similarity to any such event."""
+    best, best_sim, top = None, threshold, 0.0
+    for e in among:
+        if _near(f.start, f.end, e.start, e.end, EVENT_WINDOW_DAYS):
+            sim = best_member(vec, e)
+            top = max(top, sim)
+            if sim >= best_sim and (best is None or sim > best_sim):
+                best, best_sim = e, sim
+    return best, top
 
 
 @st.composite
