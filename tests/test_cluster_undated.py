@@ -10,6 +10,8 @@ from __future__ import annotations
 import math
 
 from duiding.cluster import (
+    CORE_MARGIN,
+    CORE_MIN,
     EVENT_THRESHOLD,
     LEAD_FLOOR,
     UNDATED_MARGIN,
@@ -76,3 +78,40 @@ def test_which_articles_get_a_lead() -> None:
     assert not needs_lead(_article("e", _lead(0.0)), multilingual=False)  # kept from an earlier batch
     unanalysed = Features(id="x", start=None, end=None, title=None, terms={"word": 1.0}, entities={})
     assert not needs_lead(unanalysed, multilingual=True)
+
+
+def _report(aid: str, terms: dict[str, float]) -> Features:
+    return Features(id=aid, start=None, end=None, title=None, language="en", embedding=None, terms=terms, entities={})
+
+
+def _two_floods_and_a_bridge() -> list[Features]:
+    """Six reports of a river flood in the north, five of a dam failure in the south, and one dam report
+    ("a1") that also names the river: it comes second in visiting order, right after the first river report."""
+    north = [_report(f"a{i}", {"flood": 1.0, "river": 2.0, "north": 2.0, f"u{i}": 2.0}) for i in (0, 2, 3, 4, 5, 6)]
+    south = [_report(f"b{i}", {"flood": 1.0, "dam": 2.0, "south": 2.0, f"v{i}": 2.0}) for i in range(CORE_MIN)]
+    return [*north, *south, _report("a1", {"flood": 1.0, "dam": 2.0, "south": 2.0, "river": 1.0, "v9": 2.0})]
+
+
+def test_an_early_bridging_report_does_not_merge_two_undated_happenings() -> None:
+    arts = _two_floods_and_a_bridge()
+    idf = feature_idf(arts)
+    vec = {f.id: vector(f, idf) for f in arts}
+    bridge = _dot(vec["a0"], vec["a1"])
+    assert EVENT_THRESHOLD <= bridge < EVENT_THRESHOLD + CORE_MARGIN  # enough for one pair, not for a core
+    assert _dot(vec["a1"], vec["b0"]) >= EVENT_THRESHOLD + CORE_MARGIN
+    # visited one by one, the bridge joins the first river report and every dam report follows it there
+    merged = cluster_events(arts, idf, cores=False)
+    assert [sorted(e.articles) for e in merged] == [sorted(f.id for f in arts)]
+    # the cores are formed first: the bridge goes with the dam reports it resembles most
+    assert _events(arts) == [["a0", "a2", "a3", "a4", "a5", "a6"], ["a1", "b0", "b1", "b2", "b3", "b4"]]
+
+
+def test_cores_of_a_later_batch_join_the_events_of_an_earlier_one() -> None:
+    arts = _two_floods_and_a_bridge()
+    idf = feature_idf(arts)
+    first = cluster_events([f for f in arts if f.id in {"a0", "b0"}], idf)
+    rest = [f for f in arts if f.id not in {"a0", "b0"}]
+    assert len(rest) >= 2 * CORE_MIN  # a core of each happening in the later batch
+    later = cluster_events(rest, idf, events=first)
+    assert sorted(sorted(e.articles) for e in later) == _events(arts)
+    assert {e.id for e in later} == {e.id for e in first}  # no new event: each core found its earlier one

@@ -2,7 +2,8 @@
 
 - The inverted index and retiring events that ended before the window change nothing: the result
   is that of comparing every article with every event in its window (when no feature is so common
-  that the index stops looking it up, which these small vocabularies never reach).
+  that the index stops looking it up, which these small vocabularies never reach), undated cores
+  placed first.
 - Incremental equals all at once when the later batch comes later in time: clustering the first
   batch, storing it, and clustering the second against the stored events gives exactly the events
   of clustering everything in one pass. When the later batch reaches back in time, earlier articles
@@ -21,6 +22,8 @@ from hypothesis import strategies as st
 
 from duiding import cluster
 from duiding.cluster import (
+    CORE_MARGIN,
+    CORE_MIN,
     EVENT_THRESHOLD,
     EVENT_WINDOW_DAYS,
     Event,
@@ -35,24 +38,54 @@ from duiding.cluster import (
 WORDS = ["brug", "staking", "dijk", "trein", "school", "brand", "storm", "verkiezing"]
 
 
-def _every_event(articles: list[Features], idf: dict[str, float]) -> list[Event]:
-    """The one-pass rule written plainly: each article against every event there is."""
+def _every_event(articles: list[Features], idf: dict[str, float], threshold: float = EVENT_THRESHOLD,
+                 cores: bool = True) -> list[Event]:
+    """The one-pass rule written plainly: each article against every event there is; the undated ones
+    after the cores among them (clustered alone at a bar ``CORE_MARGIN`` higher, ``CORE_MIN`` or more)
+    are placed whole, each where its first article would go among the events before them, and the rest
+    closest first."""
     events: list[Event] = []
+
+    def nearest(f: Features, vec: dict[str, float], among: list[Event]) -> Event | None:
+        return _closest(f, vec, among, threshold)[0]
+
+    def place(f: Features, e: Event | None) -> Event:
+        if e is None:
+            e = Event(id="ev" + hashlib.sha1(f.id.encode()).hexdigest()[:10], start=f.start, end=f.end)
+            events.append(e)
+        e.add(f, vector(f, idf))
+        return e
+
     dated = [f for f in articles if f.start and f.end]
-    undated = [f for f in articles if not (f.start and f.end)]
-    for f in sorted(dated, key=lambda a: (a.start or "", a.id)) + sorted(undated, key=lambda a: a.id):
-        vec = vector(f, idf)
-        best, best_sim = None, EVENT_THRESHOLD
-        for e in events:
-            if _near(f.start, f.end, e.start, e.end, EVENT_WINDOW_DAYS):
-                sim = best_member(vec, e)
-                if sim >= best_sim and (best is None or sim > best_sim):
-                    best, best_sim = e, sim
-        if best is None:
-            best = Event(id="ev" + hashlib.sha1(f.id.encode()).hexdigest()[:10], start=f.start, end=f.end)
-            events.append(best)
-        best.add(f, vec)
+    undated = sorted((f for f in articles if not (f.start and f.end)), key=lambda a: a.id)
+    for f in sorted(dated, key=lambda a: (a.start or "", a.id)):
+        place(f, nearest(f, vector(f, idf), events))
+    if cores and undated:
+        by_id, before = {f.id: f for f in undated}, list(events)
+        for core in _every_event(undated, idf, threshold + CORE_MARGIN, cores=False):
+            if len(core.articles) >= CORE_MIN:
+                first = by_id.pop(core.articles[0])
+                e = place(first, nearest(first, vector(first, idf), before))
+                for a in core.articles[1:]:
+                    place(by_id.pop(a), e)
+        undated = [f for f in undated if f.id in by_id]
+        closest = {f.id: _closest(f, vector(f, idf), events, threshold)[1] for f in undated}
+        undated.sort(key=lambda f: (-closest[f.id], f.id))
+    for f in undated:
+        place(f, nearest(f, vector(f, idf), events))
     return events
+
+
+def _closest(f: Features, vec: dict[str, float], among: list[Event], threshold: float) -> tuple[Event | None, float]:
+    """The event in ``f``'s window it joins (None: a new one), and its highest similarity to any such event."""
+    best, best_sim, top = None, threshold, 0.0
+    for e in among:
+        if _near(f.start, f.end, e.start, e.end, EVENT_WINDOW_DAYS):
+            sim = best_member(vec, e)
+            top = max(top, sim)
+            if sim >= best_sim and (best is None or sim > best_sim):
+                best, best_sim = e, sim
+    return best, top
 
 
 @st.composite

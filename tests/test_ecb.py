@@ -18,9 +18,11 @@ DATA = SHARED / "data" / "ecbplus_dev"
 # Measured 2026-12-02 (spaCy en_core_web_sm, lemmas of nouns, verbs and names + resolved entities): dev
 # topics 0.836 (word features only, before English analysis: 0.871), all of 1-35 0.858 (before: 0.851).
 # With the e5 lead of an undated article added to the lexical match (cluster.UNDATED_MARGIN): dev 0.921
-# (P 0.947, R 0.897), all of 1-35 0.914 (P 0.920, R 0.907).
-FLOORS = {"dev": 0.91, "all": 0.90}
-FLOORS_MINIMUM = {"dev": 0.91, "all": 0.90}
+# (P 0.947, R 0.897), all of 1-35 0.914 (P 0.920, R 0.907). With cores of undated articles placed first
+# (cluster.CORE_MARGIN): dev 0.965 (P 1.000, R 0.932), all of 1-35 0.943 (P 0.949, R 0.938); the rest then
+# joining closest first: dev 0.965 (P 1.000, R 0.932), all of 1-35 0.951 (P 0.953, R 0.949).
+FLOORS = {"dev": 0.96, "all": 0.945}
+FLOORS_MINIMUM = {"dev": 0.96, "all": 0.945}
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(not (SCORER.is_file() and DATA.is_dir()), reason="../shared ECB+ data absent")]

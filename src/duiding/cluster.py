@@ -35,7 +35,10 @@ two arrests of players of one club): their reports share the event words, the ki
 organisations, and single-link matching chains them. An undated article is therefore embedded too, and
 compared with same-language members by the lexical cosine plus the agreement of their e5 leads above
 ``LEAD_FLOOR`` (who did what, where and when, read as a whole), against a threshold ``UNDATED_MARGIN``
-higher: lexical overlap alone must be clearer, a matching lead makes up for less of it.
+higher: lexical overlap alone must be clearer, a matching lead makes up for less of it. Undated articles are
+visited in no meaningful order, so a batch's undated articles first form cores at a still higher bar
+(``CORE_MARGIN``): groups that clearly agree are placed whole before the rest join one by one, easiest (closest
+to an event) first, and one pair that happens to come early cannot chain two happenings.
 
 Events whose members are similar at the lower ``STORYLINE_THRESHOLD`` within
 ``STORYLINE_WINDOW_DAYS`` are linked into storylines (union-find over indexed candidates: every
@@ -111,6 +114,20 @@ CROSS_SPAN = 0.12
 LEAD_WEIGHT = 6.0
 LEAD_FLOOR = 0.87
 UNDATED_MARGIN = 0.10
+# Visited one by one, undated articles chain: the second report of a kind may resemble the first just enough
+# though it tells the other happening, and every later report of its happening follows it into the first one's
+# event (six topics of ECB+ 1-35 merged whole through one such pair; over random visiting orders F1 on 1-35
+# ranged 0.88-0.91). So the batch's undated articles are first clustered alone at a bar CORE_MARGIN higher; the
+# groups of at least CORE_MIN found there (cores: reports that agree clearly) are placed first, each as a
+# whole, and the others then join one by one. Dev topics / all of 1-35 at margin, size: without cores 0.921 /
+# 0.914; 0.15, 5: 0.965 / 0.943; 0.10, 5: 0.965 / 0.942; 0.175, 5: 0.965 / 0.940; 0.20, 5: 0.942 / 0.934;
+# 0.15, 4: 0.951 / 0.933; 0.15, 6: 0.960 / 0.939; 0.15, 3: 0.951 / 0.928; 0.15, 8: 0.930 / 0.921. The order is
+# the articles' ids; over six other orders (ids hashed anew) the mean rises from 0.880 / 0.894 to 0.938 / 0.932.
+# Then the others join easiest first: in the order of their closeness to an event once the cores are placed
+# (the best similarity found, reaching the bar or not), so a doubtful article meets the events grown around it;
+# ids break ties. Dev / 1-35: 0.965 / 0.951 (in id order: 0.965 / 0.943); over the six other orders 0.938 / 0.935.
+CORE_MARGIN = 0.15
+CORE_MIN = 5
 
 
 @dataclass(frozen=True)
@@ -268,7 +285,7 @@ def cross_lingual(a: tuple[float, ...], b: tuple[float, ...]) -> float:
 
 
 def cluster_events(articles: Sequence[Features], idf: dict[str, float], events: list[Event] | None = None,
-                   threshold: float = EVENT_THRESHOLD) -> list[Event]:
+                   threshold: float = EVENT_THRESHOLD, cores: bool = True) -> list[Event]:
     """Assign ``articles`` (in time order) to ``events``, creating new ones; returns all events.
 
     Each article is compared with the events the index finds for its most specific features and
@@ -289,25 +306,19 @@ def cluster_events(articles: Sequence[Features], idf: dict[str, float], events: 
                    | {f.language for f in ordered if f.embedding is not None}) > 1
     for phase, group in ((0, dated), (1, undated)):
         if phase == 1 and group:  # an undated article is near every event: look them all up again
+            if cores:
+                group = _place_cores(group, idf, events, threshold, crossing)
             index = _Index()
             for i, e in enumerate(events):
                 for m in e.members:
                     index.add(i, m)
+            if cores:  # easy first: the articles closest to an event now join before the doubtful ones
+                closest = {f.id: _best_event(f, vector(f, idf), events, index, 1, threshold, crossing)[1]
+                           for f in group}
+                group = sorted(group, key=lambda f: (-closest[f.id], f.id))
         for f in group:
             vec = vector(f, idf)
-            begin = _day(f.start) if phase == 0 else None
-            # undated, with a lead: the lexical match must be clearer, a matching lead makes up for it
-            best, best_sim = None, threshold + (UNDATED_MARGIN if phase == 1 and f.embedding is not None else 0.0)
-            found = index.candidates(query_keys(vec), events, begin)
-            if crossing and f.embedding is not None:  # another language shares no lemmas: found by language
-                found = sorted(set(found) | set(_other_language_events(events, f)))
-            for i in found:
-                e = events[i]
-                if phase == 0 and not _near(f.start, f.end, e.start, e.end, EVENT_WINDOW_DAYS):
-                    continue
-                sim = best_member(vec, e, f)
-                if sim >= best_sim and (best is None or sim > best_sim):
-                    best, best_sim = i, sim
+            best = _best_event(f, vec, events, index, phase, threshold, crossing)[0]
             if best is None:
                 events.append(Event(id="ev" + hashlib.sha1(f.id.encode()).hexdigest()[:10], start=f.start, end=f.end))
                 best = len(events) - 1
@@ -315,6 +326,60 @@ def cluster_events(articles: Sequence[Features], idf: dict[str, float], events: 
             if not f.digest:
                 index.add(best, vec)
     return events
+
+
+def _best_event(f: Features, vec: dict[str, float], events: Sequence[Event], index: _Index, phase: int,
+                threshold: float, crossing: bool, among: int | None = None) -> tuple[int | None, float]:
+    """The event ``f`` joins (the first ``among`` events only, if given), or None for a new one; and the highest
+    similarity to an event found, whether or not it reaches the threshold."""
+    begin = _day(f.start) if phase == 0 else None
+    # undated, with a lead: the lexical match must be clearer, a matching lead makes up for it
+    best, best_sim = None, threshold + (UNDATED_MARGIN if phase == 1 and f.embedding is not None else 0.0)
+    found = index.candidates(query_keys(vec), events, begin)
+    if crossing and f.embedding is not None:  # another language shares no lemmas: found by language
+        found = sorted(set(found) | set(_other_language_events(events, f)))
+    top = 0.0
+    for i in found:
+        if among is not None and i >= among:
+            continue
+        e = events[i]
+        if phase == 0 and not _near(f.start, f.end, e.start, e.end, EVENT_WINDOW_DAYS):
+            continue
+        sim = best_member(vec, e, f)
+        top = max(top, sim)
+        if sim >= best_sim and (best is None or sim > best_sim):
+            best, best_sim = i, sim
+    return best, top
+
+
+def _place_cores(group: Sequence[Features], idf: dict[str, float], events: list[Event], threshold: float,
+                 crossing: bool) -> list[Features]:
+    """Place the batch's cores of undated articles into ``events``; returns the articles left to assign.
+
+    A core is a group of at least ``CORE_MIN`` articles clustered at a bar ``CORE_MARGIN`` higher. Each core
+    joins the earlier event its first article would join, or starts one; the others then join one by one."""
+    found = cluster_events(group, idf, threshold=threshold + CORE_MARGIN, cores=False)
+    by_id = {f.id: f for f in group}
+    index = _Index()
+    for i, e in enumerate(events):
+        for m in e.members:
+            index.add(i, m)
+    before = len(events)
+    placed: set[str] = set()
+    for core in found:
+        if len(core.articles) < CORE_MIN:
+            continue
+        members = [by_id[a] for a in core.articles]
+        vecs = [vector(f, idf) for f in members]
+        best = _best_event(members[0], vecs[0], events, index, 1, threshold, crossing, among=before)[0]
+        if best is None:
+            events.append(Event(id="ev" + hashlib.sha1(members[0].id.encode()).hexdigest()[:10],
+                                start=None, end=None))
+            best = len(events) - 1
+        for f, vec in zip(members, vecs, strict=True):
+            events[best].add(f, vec)
+            placed.add(f.id)
+    return [f for f in group if f.id not in placed]
 
 
 def _other_language_events(events: Sequence[Event], f: Features) -> list[int]:

@@ -26,7 +26,8 @@ How it may differ from ``duiding recluster`` over the same articles, exactly:
    run's index also still counts some that ended (it drops them oldest-first), so when more than 24
    events share an article's features, the two may score a different 24.
 3. An undated new article is compared with the events near the batch's dated ones (a full run:
-   with every event).
+   with every event), and the cores of undated articles placed first (``cluster.CORE_MIN``) are
+   found among the batch's undated articles (a full run: among all of them).
 4. Storylines only grow: two storylines are merged when a touched event links them, and a link made
    earlier is never undone (``duiding recluster`` could, with IDF changed; a run that reads the whole
    store keeps stored links too). Nor are two events the batch did not touch compared again: a run
