@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -38,6 +39,9 @@ MIN_SHINGLES = 20  # shorter texts are too short to call copies
 # keeps a batch's near-copy look-up bounded in a store of millions. At 4 deviations a true copy is
 # dropped with a probability of the order of 1e-4 (a normal tail; measured on the DPG copies: none).
 ESTIMATE_SIGMAS = 4.0
+# Shingle sets kept while verifying the full build's pairs: a bounded cache, since in a store where every
+# text has copies, keeping them all would hold every article's shingles at once (~10 GB at 1M).
+EXACT_CACHE = 8192
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -189,27 +193,27 @@ def near_duplicates_banded(docs: Sequence[Doc]) -> tuple[list[Group], Banded]:
     banded = Banded(ids, np.array(sizes, dtype=np.int64),
                     np.stack(sigs) if sigs else np.zeros((0, PERMUTATIONS), dtype="<u4"),
                     np.array(keys, dtype=np.int64).reshape(n, len(BAND_RANGES)))
-    later: dict[int, list[np.ndarray]] = {}  # article -> the later articles of each bucket it is in
-    flat, owner = banded.keys.ravel(), np.repeat(np.arange(n), len(BAND_RANGES))
-    order = np.lexsort((owner, flat))
+    bands = len(BAND_RANGES)
+    flat, owner = banded.keys.ravel(), np.repeat(np.arange(n), bands)
+    order = np.lexsort((owner, flat))  # a bucket is a run of one key, its articles in order
     sorted_keys, owners = flat[order], owner[order]
     cuts = np.flatnonzero(sorted_keys[1:] != sorted_keys[:-1]) + 1
     starts, ends = np.r_[0, cuts], np.r_[cuts, len(sorted_keys)]
-    for start, end in zip(starts[ends - starts > 1].tolist(), ends[ends - starts > 1].tolist(), strict=True):
-        members = owners[start:end]
-        for p, i in enumerate(members[:-1].tolist()):
-            later.setdefault(i, []).append(members[p + 1:])
+    bucket_end = np.repeat(ends, ends - starts)  # for each sorted row: where its bucket ends
+    rows = np.empty(n * bands, dtype=np.int64)
+    rows[order] = np.arange(n * bands)
+    position = rows.reshape(n, bands)  # each article's rows in the sorted order
+    followed = bucket_end[position] - position > 1  # a later article shares that bucket
+    del flat, owner, order, sorted_keys, cuts, starts, ends, rows
     by_id = {d.id: d for d in docs}
-    cache: dict[int, set[str]] = {}
 
-    def exact(i: int) -> set[str]:
-        if i not in cache:
-            cache[i] = shingles(by_id[ids[i]].text)
-        return cache[i]
+    @lru_cache(maxsize=EXACT_CACHE)
+    def exact(i: int) -> frozenset[str]:
+        return frozenset(shingles(by_id[ids[i]].text))
 
     edges = []
-    for i in sorted(later):
-        others = np.unique(np.concatenate(later[i]))
+    for i in np.flatnonzero(followed.any(axis=1)).tolist():
+        others = np.unique(np.concatenate([owners[p + 1:bucket_end[p]] for p in position[i][followed[i]].tolist()]))
         others = others[others != i]
         keep = others[plausible(banded.signatures[i], sizes[i], banded.signatures[others], banded.sizes[others])]
         for j in keep.tolist():
@@ -220,7 +224,7 @@ def near_duplicates_banded(docs: Sequence[Doc]) -> tuple[list[Group], Banded]:
     return group_copies(usable, sorted(set(edges))), banded
 
 
-def pair_score(a: set[str], b: set[str]) -> tuple[float, float]:
+def pair_score(a: Set[str], b: Set[str]) -> tuple[float, float]:
     """(Jaccard, containment of the smaller in the larger)."""
     inter = len(a & b)
     if not inter:
@@ -228,7 +232,7 @@ def pair_score(a: set[str], b: set[str]) -> tuple[float, float]:
     return inter / len(a | b), inter / min(len(a), len(b))
 
 
-def is_copy(a: set[str], b: set[str]) -> tuple[bool, float]:
+def is_copy(a: Set[str], b: Set[str]) -> tuple[bool, float]:
     jaccard, containment = pair_score(a, b)
     return jaccard >= JACCARD or containment >= CONTAINMENT, max(jaccard, containment)
 
