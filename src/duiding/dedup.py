@@ -78,9 +78,14 @@ def signature(shingle_set: Iterable[str]) -> MinHash:
     return m
 
 
+def values(m: MinHash) -> np.ndarray:
+    """The signature's 128 hash values (each below 2**32 in datasketch) as little-endian uint32."""
+    return np.asarray(m.hashvalues, dtype="<u4")
+
+
 def packed(m: MinHash) -> bytes:
-    """The signature as stored: its 128 hash values (each below 2**32 in datasketch) as little-endian uint32."""
-    return np.asarray(m.hashvalues, dtype="<u4").tobytes()
+    """The signature as stored."""
+    return values(m).tobytes()
 
 
 def unpacked(data: bytes) -> np.ndarray:
@@ -165,7 +170,7 @@ class Banded:
 
     def signed(self) -> Iterator[Signed]:
         for aid, n, sig in zip(self.ids, self.sizes.tolist(), self.signatures, strict=True):
-            yield aid, n, sig.astype("<u4").tobytes()
+            yield aid, n, sig.tobytes()
 
 
 def near_duplicates_banded(docs: Sequence[Doc]) -> tuple[list[Group], Banded]:
@@ -187,7 +192,7 @@ def near_duplicates_banded(docs: Sequence[Doc]) -> tuple[list[Group], Banded]:
         m = signature(sh)
         ids.append(d.id)
         sizes.append(len(sh))
-        sigs.append(np.asarray(m.hashvalues, dtype="<u4"))
+        sigs.append(values(m))
         keys.append(band_keys(m))
     n = len(ids)
     banded = Banded(ids, np.array(sizes, dtype=np.int64),
@@ -245,7 +250,7 @@ def near_duplicates(docs: Sequence[Doc]) -> list[Group]:
     for d in usable:
         signatures[d.id] = signature(sets[d.id])
         lsh.insert(d.id, signatures[d.id])
-    signed = {d.id: (len(sets[d.id]), np.asarray(signatures[d.id].hashvalues, dtype="<u4")) for d in usable}
+    signed = {d.id: (len(sets[d.id]), values(signatures[d.id])) for d in usable}
     candidates = {d.id: {x for x in lsh.query(signatures[d.id]) if x > d.id} for d in usable}
     return group_copies(usable, copy_edges(usable, estimated(candidates, signed), sets))
 

@@ -77,6 +77,7 @@ from .dedup import (
     shingles,
     signature,
     unpacked,
+    values,
 )
 from .embed import wanted
 from .features import article_features, features_from, features_json
@@ -358,7 +359,7 @@ def _copies(store: Store, new: Sequence[Features]
             found.update(buckets.get(k, ()))
         found.discard(d.id)
         candidates[d.id] = found
-    known = {aid: (n, unpacked(sig)) for aid, n, sig in signed}
+    known = {aid: (len(sets[aid]), values(m)) for aid, m in sigs.items()}
     known.update({aid: (n, unpacked(sig)) for aid, (n, sig) in
                   db.signatures(store, sorted({x for xs in candidates.values() for x in xs} - set(known))).items()})
     kept = estimated({a: {x for x in xs if x in known} for a, xs in candidates.items()}, known)
